@@ -1,0 +1,34 @@
+import type { MessageCatalogue } from './messages/message-catalogue.ts';
+import type { SecretStore } from './secrets-manager/secret-store.ts';
+
+/** Knobs of the emulation that AWS does not expose through its API. */
+export interface EmulatorOptions {
+  /** Account id used in ARNs. */
+  accountId: string;
+  /** Region used when a request carries no SigV4 credential scope. */
+  defaultRegion: string;
+  /**
+   * How long TestConnection waits for the partner (TCP connect through SSH handshake and auth).
+   * AWS does not document its own limit; 15 s is our estimate (inferred).
+   */
+  connectTimeoutMs: number;
+  /** Role ARNs that the emulated Transfer service cannot assume (stands in for IAM trust). */
+  unassumableRoles: string[];
+  /** Message catalogue overrides, id → text. */
+  messageOverrides: Record<string, string>;
+}
+
+export const defaultEmulatorOptions: EmulatorOptions = {
+  accountId: '000000000000',
+  defaultRegion: 'us-east-1',
+  connectTimeoutMs: 15_000,
+  unassumableRoles: [],
+  messageOverrides: {},
+};
+
+/** State shared by every emulated service of one endpoint: one "AWS account". */
+export interface EmulatorContext {
+  readonly options: EmulatorOptions;
+  readonly catalogue: MessageCatalogue;
+  readonly secrets: SecretStore;
+}

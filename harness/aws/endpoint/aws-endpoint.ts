@@ -1,0 +1,160 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import createDebug from 'debug';
+import { MessageCatalogue } from '../messages/message-catalogue.ts';
+import { allMessages } from '../messages/all-messages.ts';
+import { defaultEmulatorOptions, type EmulatorContext, type EmulatorOptions } from '../emulator-context.ts';
+import { SecretStore } from '../secrets-manager/secret-store.ts';
+import { secretsManagerService } from '../secrets-manager/secrets-manager-service.ts';
+import { transferService } from '../transfer/transfer-service.ts';
+import type { EmulatedService, ServiceFactory } from './emulated-service.ts';
+import { handleCall } from './handle-call.ts';
+import type { CallRecord } from './call-log.ts';
+
+const debug = createDebug('partner-harness:aws:endpoint');
+
+const defaultServices: ServiceFactory[] = [secretsManagerService, transferService];
+
+/**
+ * A local AWS-compatible endpoint. Builder: configure with `with*()`, then `start()`.
+ *
+ * ```ts
+ * await using aws = await new AwsEndpoint().withConnectTimeout(2000).start();
+ * const client = new TransferClient({ endpoint: aws.getUrl(), ...aws.getClientConfig() });
+ * ```
+ */
+export class AwsEndpoint {
+  #host = '127.0.0.1';
+  #port = 0;
+  #options: EmulatorOptions = { ...defaultEmulatorOptions };
+  #services: ServiceFactory[] = [...defaultServices];
+
+  withHost(host: string): this {
+    this.#host = host;
+    return this;
+  }
+
+  withPort(port: number): this {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`Invalid port ${port}: use an integer from 0 (OS-chosen) to 65535`);
+    }
+    this.#port = port;
+    return this;
+  }
+
+  withOptions(options: Partial<EmulatorOptions>): this {
+    this.#options = { ...this.#options, ...options };
+    return this;
+  }
+
+  withConnectTimeout(ms: number): this {
+    return this.withOptions({ connectTimeoutMs: ms });
+  }
+
+  withMessageOverrides(overrides: Record<string, string>): this {
+    return this.withOptions({ messageOverrides: { ...this.#options.messageOverrides, ...overrides } });
+  }
+
+  withService(factory: ServiceFactory): this {
+    this.#services.push(factory);
+    return this;
+  }
+
+  async start(): Promise<StartedAwsEndpoint> {
+    // Built eagerly so an unknown override id fails start(), not the first call.
+    const catalogue = new MessageCatalogue(allMessages).withOverrides(this.#options.messageOverrides);
+    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore() };
+    const services = new Map<string, EmulatedService>();
+    for (const factory of this.#services) {
+      const service = factory(context);
+      services.set(service.model.targetPrefix, service);
+    }
+    const calls: CallRecord[] = [];
+    const sockets = new Set<Socket>();
+    const server = createServer((req, res) => {
+      void handleCall(req, res, { services, context, requestId: randomUUID() }).then((record) => {
+        calls.push(record);
+        debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
+      });
+    });
+    server.on('connection', (socket) => {
+      socket.setNoDelay(true);
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#port, this.#host, () => resolve());
+    });
+    const started = new StartedAwsEndpoint(server, sockets, this.#host, calls, context);
+    debug('listening on %s', started.getUrl());
+    return started;
+  }
+}
+
+export class StartedAwsEndpoint implements AsyncDisposable {
+  #stopped?: Promise<void>;
+
+  constructor(
+    private readonly server: Server,
+    private readonly sockets: Set<Socket>,
+    private readonly host: string,
+    private readonly calls: CallRecord[],
+    private readonly context: EmulatorContext,
+  ) {}
+
+  getHost(): string {
+    return this.host;
+  }
+
+  getPort(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  getUrl(): string {
+    return `http://${this.host}:${this.getPort()}`;
+  }
+
+  /** Settings for any AWS SDK v3 client: endpoint, region and dummy credentials. */
+  getClientConfig(): {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+    maxAttempts: number;
+  } {
+    return {
+      endpoint: this.getUrl(),
+      region: this.context.options.defaultRegion,
+      credentials: { accessKeyId: 'partner-harness', secretAccessKey: 'partner-harness' },
+      // Retrying would repeat a TestConnection; AWS's own answer is what we want to see.
+      maxAttempts: 1,
+    };
+  }
+
+  /** Every call answered so far, redacted. */
+  getCalls(): CallRecord[] {
+    return [...this.calls];
+  }
+
+  getCall(requestId: string): CallRecord | undefined {
+    return this.calls.find((call) => call.requestId === requestId);
+  }
+
+  getMessageCatalogue(): EmulatorContext['catalogue'] {
+    return this.context.catalogue;
+  }
+
+  stop(): Promise<void> {
+    this.#stopped ??= new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const socket of this.sockets) socket.destroy();
+      debug('stopped %s', this.host);
+    });
+    return this.#stopped;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * An error answered the way an AWS JSON 1.1 service answers it: HTTP status, `__type`, message
+ * and any extra members the service model declares for that exception.
+ */
+export class AwsError extends Error {
+  constructor(
+    /** The exception shape name, e.g. `ResourceNotFoundException`. */
+    readonly type: string,
+    message: string,
+    readonly httpStatus = 400,
+    /** Extra members, e.g. Transfer's `Resource` and `ResourceType`. */
+    readonly fields: Record<string, unknown> = {},
+    /** Message catalogue id, for reports. */
+    readonly messageId?: string,
+  ) {
+    super(message);
+    this.name = type;
+  }
+
+  /** Coral's validation failure: HTTP 400, lower-case `message`. */
+  static validation(message: string): AwsError {
+    return new AwsError('ValidationException', message, 400);
+  }
+
+  /** Malformed JSON or a member of the wrong type never reaches validation. */
+  static serialization(message: string): AwsError {
+    return new AwsError('SerializationException', message, 400);
+  }
+}

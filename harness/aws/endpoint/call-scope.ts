@@ -1,0 +1,35 @@
+import type { MessageCatalogue, RenderedMessage } from '../messages/message-catalogue.ts';
+import { Redactor } from '../../redaction/index.ts';
+import type { CallRecord } from './call-log.ts';
+
+/**
+ * What a handler may use while answering one call. Messages are rendered through here so the
+ * call record knows which catalogue entries (and provenances) went into the answer; `note()`
+ * records what the emulator did on the wire, for transcripts.
+ */
+export class CallScope {
+  readonly messages: RenderedMessage[] = [];
+  readonly transcript: CallRecord['transcript'] = [];
+  /** Handlers register secrets they read (a password from a secret) so the record masks them. */
+  readonly redactor = new Redactor();
+  readonly #start = Date.now();
+
+  constructor(
+    readonly requestId: string,
+    /** From the request's SigV4 scope, once parsed. */
+    public region: string,
+    readonly accountId: string,
+    readonly catalogue: MessageCatalogue,
+  ) {}
+
+  message(id: string, params: Record<string, string | number> = {}): string {
+    const rendered = this.catalogue.render(id, params);
+    this.messages.push(rendered);
+    return rendered.text;
+  }
+
+  /** Never pass secrets here: transcripts end up in reports. */
+  note(kind: string, detail: Record<string, unknown> = {}): void {
+    this.transcript.push({ at: Date.now() - this.#start, kind, detail });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Every text the emulator puts in a response, in one place, each tagged with how sure we are
+ * that AWS says exactly this. Reports show the provenance next to the message, so a user can
+ * tell "AWS documents this text" from "we wrote this in AWS's style".
+ *
+ * Users override an entry when a real partner showed them a different text; the override
+ * becomes provenance `user`.
+ */
+export type Provenance = 'documented' | 'observed' | 'inferred' | 'user';
+
+export interface MessageEntry {
+  id: string;
+  /** Text with `{name}` placeholders. */
+  text: string;
+  provenance: Provenance;
+  /** Where the text (or the label it extends) comes from. */
+  source: string;
+}
+
+export interface RenderedMessage {
+  id: string;
+  text: string;
+  provenance: Provenance;
+  source: string;
+}
+
+export class MessageCatalogue {
+  readonly #entries = new Map<string, MessageEntry>();
+
+  constructor(entries: Iterable<MessageEntry>) {
+    for (const entry of entries) {
+      if (this.#entries.has(entry.id)) throw new Error(`Duplicate message id '${entry.id}'`);
+      this.#entries.set(entry.id, entry);
+    }
+  }
+
+  /**
+   * A copy with some texts replaced. Unknown ids are an error: a typo in an override would
+   * otherwise silently test nothing.
+   */
+  withOverrides(overrides: Record<string, string>, origin = 'user override'): MessageCatalogue {
+    const copy = new MessageCatalogue(this.#entries.values());
+    for (const [id, text] of Object.entries(overrides)) {
+      if (!copy.#entries.has(id)) {
+        throw new Error(
+          `Unknown message id '${id}' in ${origin}. Known ids: ${[...copy.#entries.keys()].join(', ')}`,
+        );
+      }
+      copy.#entries.set(id, { id, text, provenance: 'user', source: origin });
+    }
+    return copy;
+  }
+
+  get(id: string): MessageEntry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new Error(`Unknown message id '${id}'`);
+    return entry;
+  }
+
+  render(id: string, params: Record<string, string | number> = {}): RenderedMessage {
+    const entry = this.get(id);
+    const text = entry.text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+    return { id, text, provenance: entry.provenance, source: entry.source };
+  }
+
+  ids(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  entries(): MessageEntry[] {
+    return [...this.#entries.values()];
+  }
+}

@@ -1,0 +1,179 @@
+import type { MessageEntry } from './message-catalogue.ts';
+
+const TEST_CONNECTION_DOC = 'API_TestConnection / boto3 1.28.32 test_connection StatusMessage list';
+const TROUBLESHOOTING = 'Transfer user guide, connector-troubleshooting "Key negotiation fails"';
+
+/**
+ * Transfer Family texts. Where AWS documents only a label ("Unknown Host/Connection failed"),
+ * the label is kept verbatim as the prefix and the detail after it is ours (inferred).
+ */
+export const transferMessages: MessageEntry[] = [
+  {
+    id: 'transfer.test-connection.succeeded',
+    text: 'Connection succeeded',
+    provenance: 'documented',
+    source: 'API_TestConnection sample response; configure-sftp-connector tutorial',
+  },
+  {
+    id: 'transfer.test-connection.access-role',
+    text: 'Unable to assume the configured access role',
+    provenance: 'documented',
+    source: 'Transfer user guide, configure-sftp-connector "Test a connector using the CLI"',
+  },
+  {
+    id: 'transfer.test-connection.secret-access',
+    text: 'Cannot access secret manager: {reason}',
+    provenance: 'inferred',
+    source:
+      'Prefix observed in aws-ia/terraform-aws-transfer-family modules/transfer-connectors/main.tf ' +
+      '(retries on "Cannot access secret manager"); doc label "Unable to access secrets manager"',
+  },
+  {
+    id: 'transfer.test-connection.secret-format',
+    text: 'Private key not found: {reason}',
+    provenance: 'inferred',
+    source: `Doc label "Private key not found" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.host-key-mismatch',
+    text:
+      'Invalid trusted host keys: the server presented {hostKeyType} {fingerprint}, ' +
+      'which matches none of the connector\'s TrustedHostKeys',
+    provenance: 'inferred',
+    source: `Doc label "Invalid trusted host keys" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.no-trusted-host-keys',
+    text:
+      'No trusted host keys are configured for this connector. The server host key is returned ' +
+      'in SftpConnectionDetails.HostKey; verify it and add it to TrustedHostKeys',
+    provenance: 'inferred',
+    source:
+      'SftpConnectorConfig docs: "If not provided, you can use TestConnection to retrieve the ' +
+      'server host key"; status and text inferred',
+  },
+  {
+    id: 'transfer.test-connection.unknown-host',
+    text: 'Unknown Host/Connection failed: {host} could not be resolved',
+    provenance: 'inferred',
+    source: `Doc label "Unknown Host/Connection failed" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.connection-refused',
+    text: 'Unknown Host/Connection failed: connection to {host}:{port} was refused',
+    provenance: 'inferred',
+    source: `Doc label "Unknown Host/Connection failed" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.timeout',
+    text: 'Unknown Host/Connection failed: timed out after {seconds} seconds connecting to {host}:{port}',
+    provenance: 'inferred',
+    source: `Doc label "Unknown Host/Connection failed" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.connection-closed',
+    text: 'Unknown Host/Connection failed: {host}:{port} closed the connection {stage}',
+    provenance: 'inferred',
+    source: `Doc label "Unknown Host/Connection failed" (${TEST_CONNECTION_DOC}); detail inferred`,
+  },
+  {
+    id: 'transfer.test-connection.kex-host-key',
+    text:
+      'Key exchange negotiation failed due to incompatible host key algorithms. ' +
+      'Client offered: [{clientOffered}] Server offered: [{serverOffered}]',
+    provenance: 'documented',
+    source: TROUBLESHOOTING,
+  },
+  {
+    id: 'transfer.test-connection.kex-kex',
+    text:
+      'Key exchange negotiation failed due to incompatible key exchange algorithms. ' +
+      'Client offered: [{clientOffered}] Server offered: [{serverOffered}]',
+    provenance: 'inferred',
+    source: `Same form as the documented host-key text (${TROUBLESHOOTING})`,
+  },
+  {
+    id: 'transfer.test-connection.kex-cipher',
+    text:
+      'Key exchange negotiation failed due to incompatible ciphers. ' +
+      'Client offered: [{clientOffered}] Server offered: [{serverOffered}]',
+    provenance: 'inferred',
+    source: `Same form as the documented host-key text (${TROUBLESHOOTING})`,
+  },
+  {
+    id: 'transfer.test-connection.kex-mac',
+    text:
+      'Key exchange negotiation failed due to incompatible MAC algorithms. ' +
+      'Client offered: [{clientOffered}] Server offered: [{serverOffered}]',
+    provenance: 'inferred',
+    source: `Same form as the documented host-key text (${TROUBLESHOOTING})`,
+  },
+  {
+    id: 'transfer.test-connection.auth-failed',
+    text: 'Authentication failed for user {username} (tried: {methods})',
+    provenance: 'inferred',
+    source: `No text found; the doc groups it with "verify that the login credentials work" (${TEST_CONNECTION_DOC})`,
+  },
+  {
+    id: 'transfer.test-connection.sftp-refused',
+    text: 'Unable to open an SFTP session: the server rejected the sftp subsystem request',
+    provenance: 'inferred',
+    source: 'No text found; inferred',
+  },
+  {
+    id: 'transfer.test-connection.failed',
+    text: 'Connection failed: {reason}',
+    provenance: 'inferred',
+    source: 'Catch-all for SSH failures with no closer entry; inferred',
+  },
+  {
+    id: 'transfer.connector.not-found',
+    text: 'Unknown connector',
+    provenance: 'inferred',
+    source: 'By analogy with the documented "Unknown server" (API_TestIdentityProvider); fakecloud says "Connector {id} does not exist."',
+  },
+  {
+    id: 'transfer.connector.url-required',
+    text: 'Url is required for SFTP connectors that do not use egress configuration',
+    provenance: 'inferred',
+    source: 'CreateConnector docs: "you must provide a URL"; text inferred',
+  },
+  {
+    id: 'transfer.connector.config-required',
+    text: 'Exactly one of As2Config or SftpConfig must be provided',
+    provenance: 'inferred',
+    source: 'CreateConnector docs; text inferred',
+  },
+  {
+    id: 'transfer.connector.secret-required',
+    text: 'SftpConfig.UserSecretId is required when creating an SFTP connector',
+    provenance: 'inferred',
+    source: 'SftpConnectorConfig docs: "Required when creating an SFTP connector"; text inferred',
+  },
+  {
+    id: 'transfer.connector.invalid-url',
+    text: 'Invalid URL {url}: an SFTP connector URL has the form sftp://host[:port]',
+    provenance: 'inferred',
+    source: 'Url docs; text inferred',
+  },
+  {
+    id: 'transfer.connector.invalid-host-key',
+    text: 'Invalid host key format.',
+    provenance: 'documented',
+    source: 'Transfer connector troubleshooting: console error "Failed to edit connector details (Invalid host key format.)"',
+  },
+  {
+    id: 'transfer.connector.unsupported-host-key-type',
+    text:
+      'Unsupported host key type {keyType}. Supported types: ssh-rsa, ecdsa-sha2-nistp256, ' +
+      'ecdsa-sha2-nistp384, ecdsa-sha2-nistp521',
+    provenance: 'inferred',
+    source: 'SftpConnectorConfig docs (ed25519 not supported for connectors); text inferred',
+  },
+  {
+    id: 'transfer.connector.unknown-security-policy',
+    text: 'Security policy {name} does not exist',
+    provenance: 'inferred',
+    source: 'security-policies-connectors lists the policies; text inferred',
+  },
+];

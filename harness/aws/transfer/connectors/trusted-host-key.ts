@@ -1,0 +1,53 @@
+/**
+ * A TrustedHostKeys entry: `<type> <base64>`, optionally preceded by a host name (older docs
+ * told users to paste the ssh-keyscan line), never followed by a comment (the console rejects
+ * that with "Invalid host key format.").
+ */
+export const CONNECTOR_HOST_KEY_TYPES = [
+  'ssh-rsa',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+] as const;
+
+export interface ParsedHostKey {
+  type: string;
+  blob: Buffer;
+}
+
+export type HostKeyParseResult =
+  | { ok: true; key: ParsedHostKey }
+  | { ok: false; reason: 'format' | 'unsupported-type'; keyType?: string };
+
+export function parseTrustedHostKey(line: string): HostKeyParseResult {
+  const parts = line.trim().split(/\s+/);
+  // With a host prefix the key type is the second word.
+  const typeIndex = parts.length === 3 && !looksLikeKeyType(parts[0]!) ? 1 : 0;
+  if (parts.length !== typeIndex + 2) return { ok: false, reason: 'format' };
+  const type = parts[typeIndex]!;
+  const base64 = parts[typeIndex + 1]!;
+  if (!looksLikeKeyType(type) || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return { ok: false, reason: 'format' };
+  const blob = Buffer.from(base64, 'base64');
+  // The blob starts with its own type name; a mismatch means a pasted fragment.
+  if (readSshString(blob) !== type) return { ok: false, reason: 'format' };
+  if (!(CONNECTOR_HOST_KEY_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, reason: 'unsupported-type', keyType: type };
+  }
+  return { ok: true, key: { type, blob } };
+}
+
+/** OpenSSH public form of a raw SSH public key blob, as ssh-keyscan prints it. */
+export function formatHostKey(blob: Buffer): string {
+  return `${readSshString(blob) ?? 'unknown'} ${blob.toString('base64')}`;
+}
+
+function looksLikeKeyType(word: string): boolean {
+  return /^(ssh-|ecdsa-sha2-|sk-)/.test(word);
+}
+
+function readSshString(blob: Buffer): string | undefined {
+  if (blob.length < 4) return undefined;
+  const length = blob.readUInt32BE(0);
+  if (length > blob.length - 4 || length > 64) return undefined;
+  return blob.subarray(4, 4 + length).toString('latin1');
+}

@@ -1,0 +1,122 @@
+import ssh2 from 'ssh2';
+import type { CallScope } from '../../endpoint/call-scope.ts';
+import type { EmulatorContext } from '../../emulator-context.ts';
+import { findConnector, parseSftpUrl } from '../connectors/connector-operations.ts';
+import { connectorSecurityPolicies, DEFAULT_CONNECTOR_SECURITY_POLICY } from '../connectors/connector-security-policies.ts';
+import type { ConnectorStore, StoredConnector } from '../connectors/connector-store.ts';
+import { parseTrustedHostKey, type ParsedHostKey } from '../connectors/trusted-host-key.ts';
+import { probeSftp, type ProbeFailure } from './ssh-probe.ts';
+
+interface Credentials {
+  username: string;
+  password?: string;
+  privateKey?: string;
+}
+
+/**
+ * Transfer `TestConnection`: a real SFTP login to the connector's partner. A failed test is
+ * still HTTP 200 with `Status: "ERROR"` (API_TestConnection); only a bad request or an unknown
+ * connector raises an exception.
+ */
+export function testConnection(store: ConnectorStore, context: EmulatorContext) {
+  return async (input: { ConnectorId: string }, scope: CallScope) => {
+    const connector = findConnector(store, input.ConnectorId, scope);
+    const answer = (status: 'OK' | 'ERROR', message: string, hostKey?: string) => ({
+      ConnectorId: connector.ConnectorId,
+      Status: status,
+      StatusMessage: message,
+      ...(hostKey ? { SftpConnectionDetails: { HostKey: hostKey } } : {}),
+    });
+
+    if (context.options.unassumableRoles.includes(connector.AccessRole)) {
+      return answer('ERROR', scope.message('transfer.test-connection.access-role'));
+    }
+    const credentials = readCredentials(connector, context, scope);
+    if (typeof credentials === 'string') return answer('ERROR', credentials);
+
+    const target = parseSftpUrl(connector.Url ?? '')!;
+    const policy = connectorSecurityPolicies[connector.SecurityPolicyName ?? DEFAULT_CONNECTOR_SECURITY_POLICY]!;
+    const trustedHostKeys = (connector.SftpConfig?.TrustedHostKeys ?? [])
+      .map(parseTrustedHostKey)
+      .flatMap((parsed) => (parsed.ok ? [parsed.key] : [])) satisfies ParsedHostKey[];
+    scope.note('connect', { url: connector.Url, securityPolicy: policy.name, username: credentials.username });
+    const result = await probeSftp({
+      ...target,
+      ...credentials,
+      policy,
+      trustedHostKeys,
+      timeoutMs: context.options.connectTimeoutMs,
+      note: (kind, detail) => scope.note(kind, detail),
+    });
+    if (!result.failure) return answer('OK', scope.message('transfer.test-connection.succeeded'), result.hostKey);
+    return answer('ERROR', failureMessage(result.failure, target, credentials, context, scope), result.hostKey);
+  };
+}
+
+function readCredentials(connector: StoredConnector, context: EmulatorContext, scope: CallScope): Credentials | string {
+  const secretId = connector.SftpConfig?.UserSecretId ?? '';
+  const secret = context.secrets.find(secretId);
+  if (!secret) return scope.message('transfer.test-connection.secret-access', { reason: `secret ${secretId} was not found` });
+  if (secret.deletedDate) {
+    return scope.message('transfer.test-connection.secret-access', { reason: `secret ${secretId} is marked for deletion` });
+  }
+  const value = context.secrets.current(secret)?.secretString;
+  const badFormat = (reason: string) => scope.message('transfer.test-connection.secret-format', { reason });
+  if (value === undefined) return badFormat(`secret ${secretId} has no SecretString`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return badFormat(`secret ${secretId} is not a JSON object with Username and Password or PrivateKey`);
+  }
+  const fields = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+  scope.redactor.add(fields.Password as string, fields.PrivateKey as string);
+  if (typeof fields.Username !== 'string' || fields.Username === '') return badFormat(`secret ${secretId} has no Username`);
+  const password = typeof fields.Password === 'string' && fields.Password !== '' ? fields.Password : undefined;
+  const privateKey = typeof fields.PrivateKey === 'string' && fields.PrivateKey !== '' ? fields.PrivateKey : undefined;
+  if (!password && !privateKey) return badFormat(`secret ${secretId} has neither Password nor PrivateKey`);
+  if (privateKey) {
+    const key = ssh2.utils.parseKey(privateKey);
+    if (key instanceof Error || (Array.isArray(key) && key.length === 0)) {
+      return badFormat(`the PrivateKey in secret ${secretId} is not a valid unencrypted SSH private key`);
+    }
+  }
+  return { username: fields.Username, password, privateKey };
+}
+
+function failureMessage(
+  failure: ProbeFailure,
+  target: { host: string; port: number },
+  credentials: Credentials,
+  context: EmulatorContext,
+  scope: CallScope,
+): string {
+  const list = (items: string[]) => items.join(', ');
+  switch (failure.kind) {
+    case 'unknown-host':
+      return scope.message('transfer.test-connection.unknown-host', target);
+    case 'refused':
+      return scope.message('transfer.test-connection.connection-refused', target);
+    case 'timeout':
+      return scope.message('transfer.test-connection.timeout', { ...target, seconds: context.options.connectTimeoutMs / 1000 });
+    case 'closed':
+      return scope.message('transfer.test-connection.connection-closed', { ...target, stage: failure.stage });
+    case 'negotiation': {
+      const id = { kex: 'kex-kex', serverHostKey: 'kex-host-key', cipher: 'kex-cipher', hmac: 'kex-mac' }[failure.category];
+      return scope.message(`transfer.test-connection.${id}`, {
+        clientOffered: list(failure.clientOffered),
+        serverOffered: list(failure.serverOffered),
+      });
+    }
+    case 'no-trusted-host-keys':
+      return scope.message('transfer.test-connection.no-trusted-host-keys');
+    case 'host-key-mismatch':
+      return scope.message('transfer.test-connection.host-key-mismatch', failure);
+    case 'auth':
+      return scope.message('transfer.test-connection.auth-failed', { username: credentials.username, methods: list(failure.methods) });
+    case 'sftp-refused':
+      return scope.message('transfer.test-connection.sftp-refused');
+    case 'other':
+      return scope.message('transfer.test-connection.failed', { reason: failure.reason });
+  }
+}

@@ -1,0 +1,42 @@
+import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
+import { TemplateError } from '../scenario/template.ts';
+import { ExitCode, UsageError } from './exit-codes.ts';
+import { runCommand, runUsage } from './run-command.ts';
+import { serveCommand, serveUsage } from './serve-command.ts';
+
+const usage = `Usage: partner-harness <command> [options]
+
+Commands:
+  run [paths…]       run scenarios (default: the shipped catalogue) and write reports
+  serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
+
+${runUsage}
+
+${serveUsage}`;
+
+/** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${usage}\n`);
+        return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
+      default:
+        throw new UsageError(`Unknown command '${command}'. Use 'run' or 'serve' (partner-harness --help).`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TemplateError) {
+      process.stderr.write(`partner-harness: ${error.message}\n`);
+      return ExitCode.InvalidInput;
+    }
+    throw error;
+  }
+}

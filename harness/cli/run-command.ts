@@ -1,0 +1,88 @@
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startVitest } from 'vitest/node';
+import { PartnerHarnessReporter } from '../../reports/index.ts';
+import { scenarioPlugin } from '../scenario/vitest/scenario-plugin.ts';
+import { ExitCode, UsageError } from './exit-codes.ts';
+import { findScenarioFiles } from './find-scenario-files.ts';
+import { CATALOGUE_DIR } from './paths.ts';
+
+export const runUsage = `Usage: partner-harness run [paths…] [options]
+
+Runs scenario files (default: the shipped catalogue) and writes reports.
+
+Options:
+  --out <dir>        where report.json, report.html and junit.xml go (default: reports/out)
+  --mode <mode>      emulated (default: the local endpoint) or aws (real AWS, default credentials)
+  -t, --filter <re>  only scenarios whose name matches
+  --shard <i/n>      run shard i of n (vitest sharding)
+  -h, --help         show this help
+
+Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input (bad file, bad flag).`;
+
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help) {
+    process.stdout.write(`${runUsage}\n`);
+    return ExitCode.Ok;
+  }
+  const mode = values.mode ?? 'emulated';
+  if (mode !== 'emulated' && mode !== 'aws') throw new UsageError(`--mode ${mode}: use emulated or aws.`);
+  if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`--shard ${values.shard}: use i/n, e.g. --shard 1/3.`);
+  const files = await findScenarioFiles(positionals.length > 0 ? positionals : [CATALOGUE_DIR]);
+  const outDir = resolve(values.out ?? 'reports/out');
+  const junit = join(outDir, 'junit.xml');
+  const reporter = new PartnerHarnessReporter({ outDir, mode, alsoWritten: [junit] });
+  process.env.PARTNER_HARNESS_MODE = mode;
+  const root = commonFolder(files);
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      config: false,
+      root,
+      include: files.map((file) => escapeGlob(relative(root, file))),
+      watch: false,
+      pool: 'forks',
+      testNamePattern: values.filter,
+      shard: values.shard,
+      passWithNoTests: true,
+      reporters: ['default', reporter, ['junit', { outputFile: junit }]],
+    },
+    { plugins: [scenarioPlugin()] },
+  );
+  await vitest.close();
+  const report = reporter.getReport();
+  if (!report) return ExitCode.ScenarioFailed;
+  if (report.totals.invalid > 0) return ExitCode.InvalidInput;
+  return report.totals.failed > 0 ? ExitCode.ScenarioFailed : ExitCode.Ok;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        mode: { type: 'string' },
+        filter: { type: 'string', short: 't' },
+        shard: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${runUsage}`);
+  }
+}
+
+function commonFolder(files: string[]): string {
+  const split = files.map((file) => file.split('/').slice(0, -1));
+  const common: string[] = [];
+  for (let i = 0; split.every((parts) => parts[i] !== undefined && parts[i] === split[0]![i]); i++) common.push(split[0]![i]!);
+  return common.join('/') || '/';
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!]/g, '\\$&');
+}

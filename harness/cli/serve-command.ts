@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { AwsEndpoint } from '../aws/index.ts';
+import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
+import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
+import { awsCliCommand } from './aws-cli-command.ts';
+import { ExitCode, UsageError } from './exit-codes.ts';
+import { waitForSignal } from './wait-for-signal.ts';
+
+export const serveUsage = `Usage: partner-harness serve [scenario] [options]
+
+With a scenario: starts its fakes and resources and the emulated AWS endpoint, prints how to
+reach them and the AWS CLI command that reproduces the scenario, and runs until Ctrl-C.
+Without one: starts only the emulated AWS endpoint.
+
+Options:
+  --port <n>   port for the emulated endpoint (default: OS-chosen)
+  -h, --help   show this help`;
+
+export async function serveCommand(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help) {
+    out(`${serveUsage}\n`);
+    return ExitCode.Ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`serve takes one scenario file, got ${positionals.length}.\n\n${serveUsage}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: use a port number from 0 to 65535.`);
+  const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
+
+  if (positionals.length === 0) {
+    const endpoint = await new AwsEndpoint().withPort(port).start();
+    out(
+      `Emulated AWS endpoint: ${endpoint.getUrl()}\n` +
+        `  Any credentials work, e.g.: ${credentials} aws transfer list-connectors --endpoint-url ${endpoint.getUrl()} --region us-east-1\n` +
+        `Press Ctrl-C to stop.\n`,
+    );
+    await waitForSignal();
+    await endpoint.stop();
+    return ExitCode.Ok;
+  }
+
+  const scenario = await loadScenarioFile(positionals[0]!);
+  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port });
+  try {
+    const url = environment.endpoint!.getUrl();
+    const input = environment.resolve(scenario.when.input, 'when.input');
+    const lines = [`Scenario: ${scenario.name}`, `Emulated AWS endpoint: ${url}`];
+    for (const [name, fake] of environment.fakes) {
+      const { host, port: fakePort, hostKey } = fake.values as Record<string, unknown>;
+      lines.push(`Fake ${name} (${fake.kind}, ${fake.runtime}): ${host}:${fakePort}${hostKey ? `\n  host key: ${hostKey}` : ''}`);
+    }
+    for (const [alias, secret] of Object.entries(environment.values.secrets!)) lines.push(`Secret ${alias}: ${(secret as { arn: string }).arn}`);
+    for (const [alias, connector] of Object.entries(environment.values.connectors!)) lines.push(`Connector ${alias}: ${(connector as { id: string }).id}`);
+    lines.push(
+      'Reproduce the scenario with the AWS CLI:',
+      `  ${credentials} ${awsCliCommand(scenario.when.operation, input, { endpointUrl: url, region: 'us-east-1' })}`,
+      'Press Ctrl-C to stop.',
+    );
+    out(environment.redactor.redactString(lines.join('\n')) + '\n');
+    await waitForSignal();
+  } finally {
+    await environment.stop();
+  }
+  return ExitCode.Ok;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${serveUsage}`);
+  }
+}

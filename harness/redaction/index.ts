@@ -1,0 +1,1 @@
+export { Redactor, REDACTED, isSensitiveKey } from './redactor.ts';

@@ -1,0 +1,76 @@
+import type { CallRecord } from '../aws/index.ts';
+import type { CallOutcome } from './aws-clients.ts';
+import { checkExpectations, type ExpectationResult } from './expectations.ts';
+import { ScenarioEnvironment, type EnvironmentOptions } from './scenario-environment.ts';
+import type { ParsedScenario } from './scenario-schema.ts';
+
+export interface ScenarioResult {
+  name: string;
+  file?: string;
+  mode: 'emulated' | 'aws';
+  operation: string;
+  passed: boolean;
+  /** The `when` request, redacted. */
+  request?: unknown;
+  response?: unknown;
+  error?: CallOutcome['error'];
+  expectations: ExpectationResult[];
+  fakes: Record<string, { kind: string; runtime: string; host?: unknown; port?: unknown; hostKey?: unknown }>;
+  transcripts: Record<string, unknown[]>;
+  /** The emulator's record of the `when` call: catalogue entries (with provenance) and its own transcript. */
+  emulator?: Pick<CallRecord, 'requestId' | 'messages' | 'transcript' | 'httpStatus'>;
+  /** Set when the scenario could not be set up or run (a bad reference, a fake that failed to start). */
+  setupError?: string;
+  durationMs: number;
+}
+
+/**
+ * Runs one scenario: set up its `given`, make the `when` call through the real SDK, check
+ * `then`. Everything started is stopped on every path, and everything in the result is redacted.
+ */
+export async function runScenario(scenario: ParsedScenario, options: EnvironmentOptions = {}, file?: string): Promise<ScenarioResult> {
+  const started = Date.now();
+  const result: ScenarioResult = {
+    name: scenario.name,
+    file,
+    mode: options.mode ?? 'emulated',
+    operation: scenario.when.operation,
+    passed: false,
+    expectations: [],
+    fakes: {},
+    transcripts: {},
+    durationMs: 0,
+  };
+  let environment: ScenarioEnvironment | undefined;
+  try {
+    environment = await ScenarioEnvironment.start(scenario, options);
+    const { redactor } = environment;
+    for (const [name, fake] of environment.fakes) {
+      const { host, port, hostKey } = fake.values;
+      result.fakes[name] = { kind: fake.kind, runtime: fake.runtime, host, port, hostKey };
+    }
+    const [service, operation] = scenario.when.operation.split(':') as [string, string];
+    const input = environment.resolve(scenario.when.input, 'when.input');
+    redactor.addFrom(input);
+    result.request = redactor.redact(input);
+    environment.step(`calling ${scenario.when.operation}`);
+    const outcome = await environment.clients!.call(service, operation, input);
+    result.response = redactor.redact(outcome.response);
+    result.error = redactor.redact(outcome.error);
+    result.expectations = redactor.redact(checkExpectations(environment.resolve(scenario.then, 'then'), outcome));
+    result.passed = result.expectations.every((e) => e.passed);
+    const call = outcome.requestId ? environment.endpoint?.getCall(outcome.requestId) : undefined;
+    if (call) {
+      const { requestId, httpStatus, messages, transcript } = call;
+      result.emulator = redactor.redact({ requestId, httpStatus, messages, transcript });
+    }
+  } catch (error) {
+    result.setupError = environment ? environment.redactor.redactString((error as Error).message) : (error as Error).message;
+  } finally {
+    await environment?.stop();
+    for (const [name, fake] of environment?.fakes ?? []) result.transcripts[name] = environment!.redactor.redact(fake.transcript());
+    result.durationMs = Date.now() - started;
+    environment?.step(result.passed ? 'passed' : 'failed');
+  }
+  return result;
+}

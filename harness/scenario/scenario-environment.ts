@@ -1,0 +1,140 @@
+import { Faker, en } from '@faker-js/faker';
+import createDebug from 'debug';
+import { generateSshKey } from '../../fakes/sftp/index.ts';
+import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
+import { Redactor } from '../redaction/index.ts';
+import { AwsClients, type CallOutcome } from './aws-clients.ts';
+import { startFake } from './fakes/start-fake.ts';
+import type { ScenarioFake } from './fakes/started-fake.ts';
+import type { ParsedScenario } from './scenario-schema.ts';
+import { resolveTemplates, type TemplateContext } from './template.ts';
+
+const debug = createDebug('partner-harness:scenario');
+
+export interface EnvironmentOptions {
+  /** `emulated` (default) starts the local endpoint; `aws` sends the same calls to real AWS. */
+  mode?: 'emulated' | 'aws';
+  region?: string;
+  /** Port for the emulated endpoint; 0 (default) lets the OS choose. */
+  endpointPort?: number;
+  onStep?: (step: string) => void;
+}
+
+const SECRET_NAME = /password|secret|token|private|credential/i;
+
+/**
+ * Everything a scenario's `given` sets up: fakes, the emulated endpoint, secrets and
+ * connectors created through the real SDK. `stop()` tears all of it down and is safe to call
+ * on any path, including after a failed setup.
+ */
+export class ScenarioEnvironment {
+  readonly redactor = new Redactor();
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, connectors: {} };
+  readonly fakes = new Map<string, ScenarioFake>();
+  endpoint?: StartedAwsEndpoint;
+  clients?: AwsClients;
+  readonly #context: TemplateContext;
+
+  private constructor(
+    readonly scenario: ParsedScenario,
+    private readonly options: EnvironmentOptions,
+  ) {
+    const faker = new Faker({ locale: [en] });
+    faker.seed(scenario.seed);
+    this.#context = { faker, values: this.values };
+  }
+
+  /** Sets everything up. On failure, whatever did start is stopped before the error is thrown. */
+  static async start(scenario: ParsedScenario, options: EnvironmentOptions = {}): Promise<ScenarioEnvironment> {
+    const environment = new ScenarioEnvironment(scenario, options);
+    try {
+      await environment.#setUp();
+      return environment;
+    } catch (error) {
+      await environment.stop();
+      throw new Error(environment.redactor.redactString((error as Error).message), { cause: error });
+    }
+  }
+
+  get mode(): 'emulated' | 'aws' {
+    return this.options.mode ?? 'emulated';
+  }
+
+  resolve<T>(value: T, where: string): T {
+    return resolveTemplates(value, this.#context, where);
+  }
+
+  step(text: string): void {
+    debug('%s: %s', this.scenario.name, text);
+    this.options.onStep?.(text);
+  }
+
+  async stop(): Promise<void> {
+    this.clients?.destroy();
+    await Promise.allSettled([...this.fakes.values()].map((fake) => fake.stop()));
+    await this.endpoint?.stop();
+  }
+
+  async #setUp(): Promise<void> {
+    const { scenario, values } = this;
+    for (const [name, raw] of Object.entries(scenario.vars)) {
+      const value = this.resolve(raw, `vars.${name}`);
+      values.vars![name] = value;
+      if (SECRET_NAME.test(name) && typeof value === 'string') this.redactor.add(value);
+    }
+    for (const [name, { type }] of Object.entries(scenario.keys)) {
+      const key = generateSshKey(type, `scenario-key:${name}`);
+      this.redactor.add(key.privateKey);
+      values.keys![name] = key;
+    }
+    for (const [name, raw] of Object.entries(scenario.given.fakes)) {
+      this.step(`starting fake ${name} (${raw.kind})`);
+      const fake = await startFake(this.resolve(raw, `given.fakes.${name}`));
+      this.fakes.set(name, fake);
+      this.redactor.add(...fake.secrets);
+      values.fakes![name] = fake.values;
+    }
+    await this.#startClients();
+    for (const [alias, raw] of Object.entries(scenario.given.secrets)) {
+      const secret = this.resolve(raw, `given.secrets.${alias}`);
+      const secretString =
+        typeof secret.SecretString === 'string' || secret.SecretString === undefined ? secret.SecretString : JSON.stringify(secret.SecretString);
+      this.redactor.addFrom({ SecretString: secretString });
+      this.step(`creating secret ${alias}`);
+      const input = { Name: secret.Name ?? alias, SecretString: secretString, Description: secret.Description };
+      const created = await this.#mustSucceed('secretsmanager', 'CreateSecret', input, `given.secrets.${alias}`);
+      values.secrets![alias] = { arn: created.ARN, name: created.Name };
+    }
+    for (const [alias, raw] of Object.entries(scenario.given.connectors)) {
+      this.step(`creating connector ${alias}`);
+      const input = this.resolve(raw, `given.connectors.${alias}`);
+      const created = await this.#mustSucceed('transfer', 'CreateConnector', input, `given.connectors.${alias}`);
+      values.connectors![alias] = { id: created.ConnectorId };
+    }
+  }
+
+  async #startClients(): Promise<void> {
+    if (this.mode === 'aws') {
+      this.clients = new AwsClients({ mode: 'aws', region: this.options.region });
+      return;
+    }
+    const { emulator } = this.scenario;
+    this.endpoint = await new AwsEndpoint()
+      .withPort(this.options.endpointPort ?? 0)
+      .withOptions({
+        ...(emulator.connectTimeoutMs ? { connectTimeoutMs: emulator.connectTimeoutMs } : {}),
+        ...(emulator.unassumableRoles ? { unassumableRoles: emulator.unassumableRoles } : {}),
+      })
+      .withMessageOverrides(emulator.messages ?? {})
+      .start();
+    this.values.endpoint = { url: this.endpoint.getUrl() };
+    const { endpoint, region, credentials } = this.endpoint.getClientConfig();
+    this.clients = new AwsClients({ mode: 'emulated', endpoint, region, credentials });
+  }
+
+  async #mustSucceed(service: string, operation: string, input: Record<string, unknown>, where: string): Promise<Record<string, unknown>> {
+    const outcome: CallOutcome = await this.clients!.call(service, operation, input);
+    if (outcome.error) throw new Error(`${where}: ${service}:${operation} failed with ${outcome.error.name}: ${outcome.error.message}`);
+    return outcome.response ?? {};
+  }
+}

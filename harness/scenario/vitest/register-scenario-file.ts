@@ -1,0 +1,35 @@
+import { relative } from 'node:path';
+import { test } from 'vitest';
+import { loadScenarioFile } from '../load-scenario-file.ts';
+import { ScenarioFileError } from '../scenario-file-error.ts';
+import { runScenario, type ScenarioResult } from '../run-scenario.ts';
+import { ScenarioFailure } from './scenario-failure.ts';
+import type { ScenarioMeta } from './scenario-meta.ts';
+
+/** Extra time a scenario gets beyond its own emulated timeout, for fakes and setup. */
+const SETUP_ALLOWANCE_MS = 30_000;
+
+/** Registers one vitest test for one scenario file (called from the module scenario-plugin makes). */
+export async function registerScenarioFile(file: string): Promise<void> {
+  const shown = relative(process.cwd(), file);
+  try {
+    const scenario = await loadScenarioFile(file);
+    const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
+    test(scenario.name, { timeout }, async ({ task }) => {
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv() }, shown);
+      (task.meta as ScenarioMeta).partnerHarness = { result };
+      if (!result.passed) throw new ScenarioFailure(result);
+    });
+  } catch (error) {
+    if (!(error instanceof ScenarioFileError)) throw error;
+    const invalid = new ScenarioFileError(shown, error.issues);
+    test(`${shown} (invalid scenario file)`, ({ task }) => {
+      (task.meta as ScenarioMeta).partnerHarness = { invalid: { file: shown, issues: invalid.issues } };
+      throw invalid;
+    });
+  }
+}
+
+function modeFromEnv(): 'emulated' | 'aws' {
+  return process.env.PARTNER_HARNESS_MODE === 'aws' ? 'aws' : 'emulated';
+}

@@ -1,0 +1,23 @@
+import type { ScenarioResult } from '../run-scenario.ts';
+
+/** A scenario whose outcome missed its expectations. The message is built from redacted values. */
+export class ScenarioFailure extends Error {
+  readonly code = 'SCENARIO_FAILED';
+
+  constructor(result: ScenarioResult) {
+    super(describe(result));
+    this.name = 'ScenarioFailure';
+  }
+}
+
+function describe(result: ScenarioResult): string {
+  if (result.setupError) return `Scenario could not run: ${result.setupError}`;
+  const misses = result.expectations
+    .filter((e) => !e.passed)
+    .map((e) => `  ${e.field}: expected ${show(e.expected)}, got ${show(e.actual)}`);
+  return `${result.operation} did not answer as expected:\n${misses.join('\n')}`;
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null);
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const REGISTER = fileURLToPath(new URL('./register-scenario-file.ts', import.meta.url));
+/** Marks the import of a TypeScript scenario's data, so it is not turned into a test again. */
+export const SCENARIO_DATA_QUERY = 'scenario-data';
+
+export function isScenarioFile(id: string): boolean {
+  return /\.(ya?ml|scenario\.ts)$/.test(id);
+}
+
+/**
+ * Lets vitest collect scenario files as test files: each YAML or `.scenario.ts` file becomes a
+ * module that registers one test. That is what makes vitest's filtering, watch mode, `--shard`
+ * and reporters work on scenarios unchanged.
+ */
+export function scenarioPlugin(): Plugin {
+  return {
+    name: 'partner-harness:scenarios',
+    enforce: 'pre',
+    load(id) {
+      const [file, query] = id.split('?');
+      if (!file || !isScenarioFile(file) || query?.includes(SCENARIO_DATA_QUERY)) return null;
+      return `import { registerScenarioFile } from ${JSON.stringify(REGISTER)};\n` + `await registerScenarioFile(${JSON.stringify(file)});\n`;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import { scenarioPlugin } from './harness/scenario/vitest/scenario-plugin.ts';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['harness/**/*.test.ts', 'fakes/**/*.test.ts', 'reports/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The shipped catalogue: each scenario file is one test (see scenario-plugin.ts).
+        extends: true,
+        plugins: [scenarioPlugin()],
+        test: {
+          name: 'scenarios',
+          include: ['scenarios/**/*.{yaml,yml}', 'scenarios/**/*.scenario.ts'],
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
