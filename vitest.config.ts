@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'scenarios',
           include: ['scenarios/**/*.{yaml,yml}', 'scenarios/**/*.scenario.ts'],
           pool: 'forks',
+          // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
+          isolate: false,
         },
       },
       {

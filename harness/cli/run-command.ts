@@ -44,6 +44,8 @@ export async function runCommand(args: string[]): Promise<number> {
       include: files.map((file) => escapeGlob(relative(root, file))),
       watch: false,
       pool: 'forks',
+      // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
+      isolate: false,
       testNamePattern: values.filter,
       shard: values.shard,
       passWithNoTests: true,

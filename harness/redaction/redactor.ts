@@ -43,11 +43,10 @@ export class Redactor {
     walk(value, (key, leaf) => {
       if (!isSensitiveKey(key) || typeof leaf !== 'string') return;
       this.add(leaf);
-      // A SecretString usually holds JSON whose fields are the real secrets.
+      // A SecretString usually holds JSON whose sensitive fields are the real secrets. Its
+      // other fields (Username) stay readable: masking them would hide what failed.
       const parsed = parseJson(leaf);
-      if (parsed && typeof parsed === 'object') {
-        walk(parsed, (_k, inner) => typeof inner === 'string' && this.add(inner));
-      }
+      if (parsed && typeof parsed === 'object') this.addFrom(parsed);
     });
     return this;
   }
