@@ -6,6 +6,8 @@ export const ExitCode = {
   ScenarioFailed: 1,
   /** Bad input: an invalid scenario file, an unknown flag, a path that does not exist. */
   InvalidInput: 2,
+  /** Stopped by SIGINT/SIGTERM (128 + SIGINT, the shell convention). */
+  Interrupted: 130,
 } as const;
 
 /** A mistake in how the command was called. The message says what to do instead. */

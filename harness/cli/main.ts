@@ -2,7 +2,7 @@ import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
 import { TemplateError } from '../scenario/template.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { runCommand, runUsage } from './run-command.ts';
-import { serveCommand, serveUsage } from './serve-command.ts';
+import { serveUsage } from './serve-command-usage.ts';
 
 const usage = `Usage: partner-harness <command> [options]
 
@@ -22,7 +22,8 @@ export async function main(args: string[]): Promise<number> {
       case 'run':
         return await runCommand(rest);
       case 'serve':
-        return await serveCommand(rest);
+        // Imported on demand: it pulls in the endpoint and the fakes.
+        return await (await import('./serve-command.ts')).serveCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,8 +1,7 @@
 import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startVitest } from 'vitest/node';
-import { PartnerHarnessReporter } from '../../reports/index.ts';
-import { scenarioPlugin } from '../scenario/vitest/scenario-plugin.ts';
+import type { Vitest } from 'vitest/node';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { findScenarioFiles } from './find-scenario-files.ts';
 import { CATALOGUE_DIR } from './paths.ts';
@@ -30,14 +29,28 @@ export async function runCommand(args: string[]): Promise<number> {
   if (mode !== 'emulated' && mode !== 'aws') throw new UsageError(`--mode ${mode}: use emulated or aws.`);
   if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`--shard ${values.shard}: use i/n, e.g. --shard 1/3.`);
   const files = await findScenarioFiles(positionals.length > 0 ? positionals : [CATALOGUE_DIR]);
+  // Loaded only once the arguments are known good: vitest takes a second to import.
+  const [{ createVitest }, { PartnerHarnessReporter }, { scenarioPlugin }] = await Promise.all([
+    import('vitest/node'),
+    import('../../reports/index.ts'),
+    import('../scenario/vitest/scenario-plugin.ts'),
+  ]);
   const outDir = resolve(values.out ?? 'reports/out');
   const junit = join(outDir, 'junit.xml');
   const reporter = new PartnerHarnessReporter({ outDir, mode, alsoWritten: [junit] });
   process.env.PARTNER_HARNESS_MODE = mode;
   const root = commonFolder(files);
-  const vitest = await startVitest(
+  // Ctrl-C or a CI cancel: stop the run and close the worker pool, so no worker (and no fake
+  // inside one) outlives the command.
+  let interrupted = false;
+  let vitest: Vitest | undefined;
+  const onSignal = () => {
+    interrupted = true;
+    void vitest?.cancelCurrentRun('keyboard-input');
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  vitest = await createVitest(
     'test',
-    [],
     {
       config: false,
       root,
@@ -51,9 +64,16 @@ export async function runCommand(args: string[]): Promise<number> {
       passWithNoTests: true,
       reporters: ['default', reporter, ['junit', { outputFile: junit }]],
     },
-    { plugins: [scenarioPlugin()] },
+    // Vite would otherwise create node_modules/.vite inside the scenario folder.
+    { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },
   );
-  await vitest.close();
+  try {
+    if (!interrupted) await vitest.start();
+  } finally {
+    await vitest.close();
+  }
+  process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  if (interrupted) return ExitCode.Interrupted;
   const report = reporter.getReport();
   if (!report) return ExitCode.ScenarioFailed;
   if (report.totals.invalid > 0) return ExitCode.InvalidInput;

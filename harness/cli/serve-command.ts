@@ -4,17 +4,8 @@ import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
 import { awsCliCommand } from './aws-cli-command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { serveUsage } from './serve-command-usage.ts';
 import { waitForSignal } from './wait-for-signal.ts';
-
-export const serveUsage = `Usage: partner-harness serve [scenario] [options]
-
-With a scenario: starts its fakes and resources and the emulated AWS endpoint, prints how to
-reach them and the AWS CLI command that reproduces the scenario, and runs until Ctrl-C.
-Without one: starts only the emulated AWS endpoint.
-
-Options:
-  --port <n>   port for the emulated endpoint (default: OS-chosen)
-  -h, --help   show this help`;
 
 export async function serveCommand(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const { values, positionals } = parse(args);

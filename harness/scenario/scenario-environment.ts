@@ -1,6 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
 import createDebug from 'debug';
-import { generateSshKey } from '../../fakes/sftp/index.ts';
+import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
@@ -18,6 +18,15 @@ export interface EnvironmentOptions {
   /** Port for the emulated endpoint; 0 (default) lets the OS choose. */
   endpointPort?: number;
   onStep?: (step: string) => void;
+}
+
+function keyFromPrivate(privateKey: string, name: string) {
+  try {
+    const { type, publicKey, fingerprint } = parsePrivateKey(privateKey);
+    return { type, privateKey, publicKey, fingerprint };
+  } catch (error) {
+    throw new Error(`keys.${name}.privateKey: ${(error as Error).message}`);
+  }
 }
 
 const SECRET_NAME = /password|secret|token|private|credential/i;
@@ -82,10 +91,11 @@ export class ScenarioEnvironment {
       values.vars![name] = value;
       if (SECRET_NAME.test(name) && typeof value === 'string') this.redactor.add(value);
     }
-    for (const [name, { type }] of Object.entries(scenario.keys)) {
-      const key = generateSshKey(type, `scenario-key:${name}`);
-      this.redactor.add(key.privateKey);
-      values.keys![name] = key;
+    for (const [name, raw] of Object.entries(scenario.keys)) {
+      const spec = this.resolve(raw, `keys.${name}`);
+      if ('privateKey' in spec) this.redactor.add(spec.privateKey);
+      values.keys![name] = 'type' in spec ? generateSshKey(spec.type, `scenario-key:${name}`) : keyFromPrivate(spec.privateKey, name);
+      this.redactor.add((values.keys![name] as { privateKey: string }).privateKey);
     }
     for (const [name, raw] of Object.entries(scenario.given.fakes)) {
       this.step(`starting fake ${name} (${raw.kind})`);

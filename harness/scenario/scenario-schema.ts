@@ -91,8 +91,13 @@ export const scenarioSchema = z
     seed: z.number().int().default(1),
     /** Values computed once (faker calls included) and referenced as `{{ vars.x }}`. */
     vars: z.record(z.string(), z.unknown()).default({}),
-    /** Client key pairs for users, referenced as `{{ keys.NAME.publicKey }}` / `.privateKey`. */
-    keys: z.record(z.string(), z.object({ type: hostKeyType }).strict()).default({}),
+    /**
+     * Client key pairs, referenced as `{{ keys.NAME.publicKey }}` / `.privateKey`: generated
+     * (`{ type }`) or brought along (`{ privateKey }`, e.g. a connector's real key).
+     */
+    keys: z
+      .record(z.string(), z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
+      .default({}),
     emulator: z
       .object({
         connectTimeoutMs: z.number().int().positive().optional(),

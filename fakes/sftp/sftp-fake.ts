@@ -1,0 +1,118 @@
+import { isIP } from 'node:net';
+import { assertNewKeyType, resolveHostKeys, suppliedHostKey, type HostKeySpec } from './host-keys.ts';
+import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './keys.ts';
+import { validateAlgorithms, type SshAlgorithms } from './ssh-algorithms.ts';
+import { validateFault, type SftpFault } from './sftp-fault.ts';
+import { toSftpUser, type SftpUser, type SftpUserOptions } from './sftp-user.ts';
+import { StartedEmbeddedSftpFake } from './started-embedded-sftp-fake.ts';
+import type { StartedSftpFake } from './started-sftp-fake.ts';
+
+/**
+ * Not OpenSSH on purpose: clients switch on bug-compatibility modes by the
+ * server's software version, and we want them to treat the fake as a neutral server.
+ */
+export const DEFAULT_IDENT = 'PartnerHarness_1.0';
+
+/**
+ * An embedded fake SFTP partner. Configure with with*(), then
+ * `await using sftp = await new SftpFake().withUser('alice', { password }).start()`.
+ */
+export class SftpFake {
+  #host = '127.0.0.1';
+  #port = 0;
+  readonly #users = new Map<string, SftpUser>();
+  readonly #hostKeys: HostKeySpec[] = [];
+  #algorithms: SshAlgorithms = {};
+  #ident = DEFAULT_IDENT;
+  #banner?: string;
+  readonly #faults: SftpFault[] = [];
+
+  withUser(name: string, options: SftpUserOptions): this {
+    if (this.#users.has(name)) throw new Error(`withUser: user '${name}' is already configured; call withUser once per user`);
+    this.#users.set(name, toSftpUser(name, options));
+    return this;
+  }
+
+  /** Adds a host key: a generated one of `type` (same `slot`, same key), or a supplied private key. */
+  withHostKey(type: HostKeyType, options?: { slot?: string }): this;
+  withHostKey(key: { privateKey: string }): this;
+  withHostKey(typeOrKey: HostKeyType | { privateKey: string }, options: { slot?: string } = {}): this {
+    let spec: HostKeySpec;
+    if (typeof typeOrKey === 'object' && typeOrKey !== null) {
+      spec = suppliedHostKey(typeOrKey.privateKey);
+    } else if (isHostKeyType(typeOrKey)) {
+      spec = { source: 'generated', type: typeOrKey, slot: options.slot ?? 'default' };
+    } else {
+      throw new Error(`withHostKey: unknown key type ${JSON.stringify(typeOrKey)}; use one of ${HOST_KEY_TYPES.join(', ')} or { privateKey }`);
+    }
+    assertNewKeyType(this.#hostKeys, spec.type);
+    this.#hostKeys.push(spec);
+    return this;
+  }
+
+  /** Restricts what the server offers; the lists replace ssh2's defaults. */
+  withAlgorithms(algorithms: SshAlgorithms): this {
+    validateAlgorithms(algorithms);
+    this.#algorithms = structuredClone(algorithms);
+    return this;
+  }
+
+  /** The software version after `SSH-2.0-`, optionally followed by a space and comments. */
+  withIdent(softwareVersion: string): this {
+    const [version = ''] = String(softwareVersion).split(' ');
+    // RFC 4253 section 4.2: printable ASCII, the version has no '-' and the whole line fits in 255 bytes.
+    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(softwareVersion) || version.includes('-') || softwareVersion.length > 245) {
+      throw new Error(`withIdent: invalid software version ${JSON.stringify(softwareVersion)}; use printable ASCII without '-' in the version, e.g. 'AWS_SFTP_1.1'`);
+    }
+    this.#ident = softwareVersion;
+    return this;
+  }
+
+  /** Text the client may show before authentication (SSH_MSG_USERAUTH_BANNER). */
+  withBanner(text: string): this {
+    if (typeof text !== 'string' || text === '') throw new Error(`withBanner: expected non-empty text, got ${JSON.stringify(text)}`);
+    this.#banner = text;
+    return this;
+  }
+
+  /** Adds a fault; several kinds combine (e.g. delay-ident and refuse-login), each kind once. */
+  withFault(fault: SftpFault): this {
+    validateFault(fault);
+    if (this.#faults.some((f) => f.kind === fault.kind)) {
+      throw new Error(`withFault: fault '${fault.kind}' is already configured; each kind applies once`);
+    }
+    this.#faults.push({ ...fault });
+    return this;
+  }
+
+  withHost(host: string): this {
+    if (typeof host !== 'string' || (isIP(host) === 0 && !/^[A-Za-z0-9.-]+$/.test(host))) {
+      throw new Error(`withHost: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or '0.0.0.0'`);
+    }
+    this.#host = host;
+    return this;
+  }
+
+  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
+  withPort(port: number): this {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`withPort: invalid port ${JSON.stringify(port)}; use 0..65535 (0 picks a free port)`);
+    }
+    this.#port = port;
+    return this;
+  }
+
+  async start(): Promise<StartedSftpFake> {
+    const hostKeys = resolveHostKeys(this.#hostKeys, this.#algorithms.serverHostKey);
+    return StartedEmbeddedSftpFake.start({
+      host: this.#host,
+      port: this.#port,
+      users: new Map(this.#users),
+      hostKeys,
+      algorithms: structuredClone(this.#algorithms),
+      ident: this.#ident,
+      banner: this.#banner,
+      faults: [...this.#faults],
+    });
+  }
+}

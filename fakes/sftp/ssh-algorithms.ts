@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+
+/** Restricts what the fake offers; each list replaces ssh2's default for that slot, in preference order. */
+export interface SshAlgorithms {
+  kex?: string[];
+  cipher?: string[];
+  hmac?: string[];
+  serverHostKey?: string[];
+}
+
+interface Ssh2Constants {
+  SUPPORTED_KEX: string[];
+  SUPPORTED_CIPHER: string[];
+  SUPPORTED_MAC: string[];
+  SUPPORTED_SERVER_HOST_KEY: string[];
+}
+
+// ssh2 does not export these lists publicly, and they depend on what this
+// Node's OpenSSL offers, so we read them from the same place ssh2 does.
+const require = createRequire(import.meta.url);
+const constants = require('ssh2/lib/protocol/constants.js') as Ssh2Constants;
+
+export const SUPPORTED_ALGORITHMS: Readonly<Record<keyof SshAlgorithms, readonly string[]>> = {
+  kex: constants.SUPPORTED_KEX,
+  cipher: constants.SUPPORTED_CIPHER,
+  hmac: constants.SUPPORTED_MAC,
+  // ssh-dss is in ssh2's list, but we never hold a DSA host key to offer it with.
+  serverHostKey: constants.SUPPORTED_SERVER_HOST_KEY.filter((name) => name !== 'ssh-dss'),
+};
+
+/** Throws, naming the slot, the bad value and what is allowed, unless every list is usable. */
+export function validateAlgorithms(algorithms: SshAlgorithms): void {
+  if (typeof algorithms !== 'object' || algorithms === null) {
+    throw new Error(`withAlgorithms: expected an object like { kex: ['curve25519-sha256'] } but got ${String(algorithms)}`);
+  }
+  for (const [slot, names] of Object.entries(algorithms)) {
+    if (names === undefined) continue;
+    if (!(slot in SUPPORTED_ALGORITHMS)) {
+      throw new Error(`withAlgorithms: unknown slot '${slot}'; use kex, cipher, hmac or serverHostKey`);
+    }
+    const supported = SUPPORTED_ALGORITHMS[slot as keyof SshAlgorithms];
+    if (!Array.isArray(names) || names.length === 0) {
+      throw new Error(`withAlgorithms: ${slot} must be a non-empty array of names, got ${JSON.stringify(names)}`);
+    }
+    for (const name of names) {
+      if (!supported.includes(name)) {
+        throw new Error(`withAlgorithms: ${slot} '${String(name)}' is not supported by ssh2 here; use one of ${supported.join(', ')}`);
+      }
+    }
+  }
+}
+
+/** The server host key algorithms a key of `keyType` can sign with. */
+export function signatureAlgorithmsFor(keyType: string): string[] {
+  return keyType === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [keyType];
+}

@@ -1,0 +1,198 @@
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import createDebug from 'debug';
+import ssh2, { type Algorithms, type ClientInfo, type Connection } from 'ssh2';
+import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { admitSocket } from './admit-socket.ts';
+import { contentOf } from './fs-node.ts';
+import type { HostKey } from './host-keys.ts';
+import type { SshAlgorithms } from './ssh-algorithms.ts';
+import { serveConnection, type Recorder } from './serve-connection.ts';
+import type { SftpFault } from './sftp-fault.ts';
+import type { SftpUser } from './sftp-user.ts';
+import type { HostKeyInfo, StartedSftpFake } from './started-sftp-fake.ts';
+import { VirtualFs } from './virtual-fs.ts';
+
+const log = createDebug('partner-harness:fake:sftp');
+
+export interface EmbeddedSftpFakeConfig {
+  host: string;
+  port: number;
+  users: ReadonlyMap<string, SftpUser>;
+  hostKeys: HostKey[];
+  algorithms: SshAlgorithms;
+  ident: string;
+  banner?: string;
+  faults: readonly SftpFault[];
+}
+
+/** The in-process fake: our own net.Server feeding accepted sockets to a non-listening ssh2 Server. */
+export class StartedEmbeddedSftpFake implements StartedSftpFake {
+  readonly #config: EmbeddedSftpFakeConfig;
+  readonly #transcript = new Transcript();
+  readonly #trees = new Map<string, VirtualFs>();
+  readonly #sockets = new Set<Socket>();
+  /** ssh2 reports a connection by remote address; this maps it back to our connection id. */
+  readonly #ids = new Map<string, number>();
+  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #listener: NetServer;
+  readonly #ssh: ssh2.Server;
+  #nextId = 1;
+  #port = 0;
+  #stopping?: Promise<void>;
+
+  private constructor(config: EmbeddedSftpFakeConfig) {
+    this.#config = config;
+    for (const user of config.users.values()) {
+      const fs = new VirtualFs(user.home);
+      for (const [path, content] of Object.entries(user.files)) fs.writeFile(fs.resolve(path), content);
+      this.#trees.set(user.name, fs);
+    }
+    this.#ssh = new ssh2.Server(
+      {
+        hostKeys: config.hostKeys.map((key) => key.privateKey),
+        // Names were checked against ssh2's own SUPPORTED_* lists; its types are narrower unions.
+        algorithms: config.algorithms as Algorithms,
+        ident: config.ident,
+        banner: config.banner,
+      },
+      (client, info) => this.#onSshConnection(client, info),
+    );
+    this.#listener = createServer((socket) => this.#onSocket(socket));
+  }
+
+  static async start(config: EmbeddedSftpFakeConfig): Promise<StartedEmbeddedSftpFake> {
+    const fake = new StartedEmbeddedSftpFake(config);
+    await fake.#listen();
+    return fake;
+  }
+
+  #listen(): Promise<void> {
+    const { host, port } = this.#config;
+    return new Promise((resolve, reject) => {
+      this.#listener.once('error', (error: NodeJS.ErrnoException) => {
+        reject(new Error(`SftpFake: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
+      });
+      this.#listener.listen(port, host, () => {
+        const address = this.#listener.address();
+        this.#port = typeof address === 'object' && address ? address.port : port;
+        this.#transcript.record('listening', { host, port: this.#port });
+        log('listening on %s:%d', host, this.#port);
+        resolve();
+      });
+    });
+  }
+
+  #onSocket(socket: Socket): void {
+    // Without this, Nagle plus delayed ACK adds ~40ms to every loopback round trip.
+    socket.setNoDelay(true);
+    const id = this.#nextId++;
+    const key = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.#sockets.add(socket);
+    this.#ids.set(key, id);
+    const record = this.#recorderFor(id);
+    record('connection', { remoteAddress: socket.remoteAddress, remotePort: socket.remotePort });
+    socket.on('error', (error) => log('socket %d error: %s', id, error.message));
+    socket.once('close', () => {
+      this.#sockets.delete(socket);
+      this.#ids.delete(key);
+      record('disconnect', {});
+    });
+    admitSocket(socket, {
+      faults: this.#config.faults,
+      identLine: `SSH-2.0-${this.#config.ident}`,
+      record,
+      inject: (s) => this.#ssh.injectSocket(s),
+      timers: this.#timers,
+    });
+  }
+
+  #onSshConnection(client: Connection, info: ClientInfo): void {
+    const id = this.#ids.get(`${info.ip}:${info.port}`) ?? 0;
+    const record = this.#recorderFor(id);
+    record('ident', { client: info.header.identRaw });
+    serveConnection(client, {
+      users: this.#config.users,
+      fsFor: (user) => this.#tree(user),
+      hasFault: (kind) => this.#config.faults.some((fault) => fault.kind === kind),
+      record,
+    });
+  }
+
+  #recorderFor(connection: number): Recorder {
+    return (kind, detail = {}) => this.#transcript.record(kind, { connection, ...detail });
+  }
+
+  #tree(user: string): VirtualFs {
+    const tree = this.#trees.get(user);
+    if (!tree) throw new Error(`SftpFake: no user '${user}'; configured: ${[...this.#trees.keys()].join(', ')}`);
+    return tree;
+  }
+
+  getHost(): string {
+    return this.#config.host;
+  }
+
+  getPort(): number {
+    return this.#port;
+  }
+
+  getUrl(): string {
+    const host = this.#config.host.includes(':') ? `[${this.#config.host}]` : this.#config.host;
+    return `sftp://${host}:${this.#port}`;
+  }
+
+  getHostKey(): string {
+    return this.#config.hostKeys[0]!.publicKey;
+  }
+
+  getHostKeyFingerprint(): string {
+    return this.#config.hostKeys[0]!.fingerprint;
+  }
+
+  getHostKeys(): HostKeyInfo[] {
+    return this.#config.hostKeys.map(({ type, publicKey, fingerprint }) => ({ type, publicKey, fingerprint }));
+  }
+
+  getUser(name: string): { name: string; password?: string; publicKeys: string[] } {
+    const user = this.#config.users.get(name);
+    if (!user) throw new Error(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
+    return { name: user.name, ...(user.password === undefined ? {} : { password: user.password }), publicKeys: [...user.publicKeys] };
+  }
+
+  getTranscript(): TranscriptEntry[] {
+    return this.#transcript.entries();
+  }
+
+  readFile(user: string, path: string): Buffer | undefined {
+    const node = this.#tree(user).lookup(path);
+    return node?.kind === 'file' ? contentOf(node) : undefined;
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= this.#close();
+    return this.#stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+
+  async #close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    const listenerClosed = new Promise<void>((resolve) => this.#listener.close(() => resolve()));
+    const socketsClosed = [...this.#sockets].map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          socket.once('close', () => resolve());
+          socket.destroy();
+        }),
+    );
+    await Promise.all([listenerClosed, ...socketsClosed]);
+    // 'close' fires on nextTick, before libuv runs the handles' close callbacks; a timer
+    // fires after that phase, so callers see no leftover handles once stop() resolves.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.#transcript.record('stopped', {});
+    log('stopped %s:%d', this.#config.host, this.#port);
+  }
+}

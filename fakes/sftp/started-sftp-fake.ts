@@ -1,0 +1,29 @@
+import type { TranscriptEntry } from '../shared/transcript.ts';
+import type { HostKeyType } from './keys.ts';
+
+export interface HostKeyInfo {
+  type: HostKeyType;
+  /** `<type> <base64>`, exactly what ssh-keyscan prints after the host name. */
+  publicKey: string;
+  /** `SHA256:...` as ssh-keygen -l prints it. */
+  fingerprint: string;
+}
+
+/** A running SFTP partner. Embedded, process and container flavours all look like this. */
+export interface StartedSftpFake extends AsyncDisposable {
+  getHost(): string;
+  getPort(): number;
+  /** `sftp://host:port`. */
+  getUrl(): string;
+  /** The first host key's public form. */
+  getHostKey(): string;
+  getHostKeyFingerprint(): string;
+  getHostKeys(): HostKeyInfo[];
+  /** A configured user, so scenarios can refer to its password without repeating it. */
+  getUser(name: string): { name: string; password?: string; publicKeys: string[] };
+  getTranscript(): TranscriptEntry[];
+  /** A file in the user's tree after a run (relative paths resolve against the user's home). */
+  readFile(user: string, path: string): Buffer | undefined;
+  /** Idempotent: closes the listener and every client socket; resolves when all are closed. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,9 @@
+export const serveUsage = `Usage: partner-harness serve [scenario] [options]
+
+With a scenario: starts its fakes and resources and the emulated AWS endpoint, prints how to
+reach them and the AWS CLI command that reproduces the scenario, and runs until Ctrl-C.
+Without one: starts only the emulated AWS endpoint.
+
+Options:
+  --port <n>   port for the emulated endpoint (default: OS-chosen)
+  -h, --help   show this help`;

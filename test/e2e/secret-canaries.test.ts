@@ -1,0 +1,78 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ssh2 from 'ssh2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
+
+/**
+ * The shipped catalogue, with every password and private key replaced by canary values, run
+ * with debug logging on: no canary may appear in any output the harness writes.
+ */
+const CANARY_PASSWORD = 'CANARY-pw-7f3a9c1e';
+const CANARY_WRONG = 'CANARY-wrong-51d2';
+
+describe('secrets never appear in output', () => {
+  let dir: string;
+  let result: CliResult;
+  const privateKeys: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ph-canary-'));
+    const catalogue = join(dir, 'catalogue');
+    await cp(join(ROOT, 'scenarios/transfer-connector'), catalogue, { recursive: true });
+    for (const file of await readdir(catalogue)) {
+      const path = join(catalogue, file);
+      let text = await readFile(path, 'utf8');
+      text = text
+        .replace(/\{\{ faker\.internet\.password\(\d+\) \}\}/g, CANARY_PASSWORD)
+        .replaceAll('Partner-Pass-1', CANARY_PASSWORD)
+        .replaceAll('Wrong-Pass-1', CANARY_WRONG)
+        .replaceAll("'../../harness/", `'${ROOT}harness/`)
+        // Generated keys become brought-along canary keys, a distinct one per alias.
+        .replace(/\{ type: (ssh-rsa|ecdsa-sha2-nistp256) \}/g, () => {
+          const key = ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 }).private;
+          privateKeys.push(key);
+          return `{ privateKey: ${JSON.stringify(key)} }`;
+        });
+      await writeFile(path, text);
+    }
+    result = await runCli(['run', catalogue, '--out', join(dir, 'out')], { env: { DEBUG: 'partner-harness:*' } });
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('the canary catalogue still passes, so the canaries were really used', () => {
+    expect(privateKeys.length).toBeGreaterThanOrEqual(4);
+    expect(result.stdout).toMatch(/^\d+ passed, 0 failed, 0 invalid, 0 skipped$/m);
+    expect(result.code).toBe(0);
+  });
+
+  it('no canary in stdout, stderr (debug logs), JSON, HTML or JUnit reports', async () => {
+    const outputs: Record<string, string> = {
+      stdout: result.stdout,
+      stderr: result.stderr,
+      'report.json': await readFile(join(dir, 'out/report.json'), 'utf8'),
+      'report.html': await readFile(join(dir, 'out/report.html'), 'utf8'),
+      'junit.xml': await readFile(join(dir, 'out/junit.xml'), 'utf8'),
+    };
+    expect(outputs.stderr).toContain('partner-harness:');
+    const canaries = [
+      CANARY_PASSWORD,
+      CANARY_WRONG,
+      ...privateKeys.flatMap((key) => key.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'))),
+    ];
+    for (const [name, text] of Object.entries(outputs)) {
+      for (const canary of canaries) expect(text.includes(canary), `${name} contains a canary`).toBe(false);
+      expect(text, name).not.toContain('PRIVATE KEY-----');
+    }
+  });
+
+  it('transcripts are in the report, redacted but still useful', async () => {
+    const report = JSON.parse(await readFile(join(dir, 'out/report.json'), 'utf8'));
+    const ok = report.scenarios.find((s: { file: string }) => s.file === '01-password-login-succeeds.yaml');
+    const transcript = JSON.stringify(ok.result.transcripts.partner);
+    expect(transcript).toContain('"method":"password"');
+    expect(ok.result.emulator.messages[0]).toMatchObject({ id: 'transfer.test-connection.succeeded', provenance: 'documented' });
+    expect(JSON.stringify(ok.result.request)).not.toContain(CANARY_PASSWORD);
+  });
+});

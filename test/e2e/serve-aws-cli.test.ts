@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { collect, spawnCli, waitForOutput } from '../support/run-cli.ts';
+import { eventually, isPortClosed } from '../support/ports.ts';
+
+const exec = promisify(execFile);
+const CATALOGUE = 'scenarios/transfer-connector';
+
+/** The AWS CLI (v1, shipped with the machine image) is an independent client of the emulator. */
+async function aws(command: string): Promise<unknown> {
+  const { stdout } = await exec('bash', ['-c', `${command} --output json`], { env: { ...process.env, AWS_DEFAULT_REGION: 'us-east-1' } });
+  return JSON.parse(stdout);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('partner-harness serve + the AWS CLI', () => {
+  it('serves a scenario whose printed AWS CLI command reproduces it, and stops everything on SIGINT', async () => {
+    const child = spawnCli(['serve', `${CATALOGUE}/01-password-login-succeeds.yaml`]);
+    const done = collect(child);
+    const printed = await waitForOutput(child, /Press Ctrl-C to stop\./);
+    const command = /Reproduce the scenario with the AWS CLI:\n\s+(.+)\n/.exec(printed)![1]!;
+    expect(command).toMatch(/^AWS_ACCESS_KEY_ID=\S+ AWS_SECRET_ACCESS_KEY=\S+ aws transfer test-connection --connector-id c-[0-9a-f]{17} --endpoint-url http:\/\/127\.0\.0\.1:\d+ --region us-east-1$/);
+    const hostKey = /host key: (.+)\n/.exec(printed)![1]!;
+    const answer = (await aws(command)) as Record<string, any>;
+    expect(answer).toMatchObject({ Status: 'OK', StatusMessage: 'Connection succeeded', SftpConnectionDetails: { HostKey: hostKey } });
+
+    const endpointPort = Number(/Emulated AWS endpoint: http:\/\/127\.0\.0\.1:(\d+)/.exec(printed)![1]);
+    const fakePort = Number(/Fake partner \(sftp, embedded\): 127\.0\.0\.1:(\d+)/.exec(printed)![1]);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
+    expect(await eventually(() => isPortClosed(endpointPort))).toBe(true);
+    expect(await eventually(() => isPortClosed(fakePort))).toBe(true);
+  });
+
+  it('reproduces a failing scenario: the CLI shows the same ERROR the scenario expects', async () => {
+    const child = spawnCli(['serve', `${CATALOGUE}/10-wrong-password.yaml`]);
+    const done = collect(child);
+    const printed = await waitForOutput(child, /Press Ctrl-C to stop\./);
+    const command = /Reproduce the scenario with the AWS CLI:\n\s+(.+)\n/.exec(printed)![1]!;
+    const answer = (await aws(command)) as Record<string, any>;
+    expect(answer.Status).toBe('ERROR');
+    expect(answer.StatusMessage).toMatch(/^Authentication failed for user \S+ \(tried: password\)$/);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+
+  it('serves a bare endpoint on --port for the user own tools', async () => {
+    const port = await freePort();
+    const child = spawnCli(['serve', '--port', String(port)]);
+    const done = collect(child);
+    await waitForOutput(child, /Press Ctrl-C to stop\./);
+    const url = `http://127.0.0.1:${port}`;
+    const creds = 'AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y';
+    expect(await aws(`${creds} aws transfer list-connectors --endpoint-url ${url}`)).toEqual({ Connectors: [] });
+    const secret = (await aws(`${creds} aws secretsmanager create-secret --name partner/x --secret-string '{"Username":"u","Password":"p4ss-w0rd"}' --endpoint-url ${url}`)) as { ARN: string };
+    expect(secret.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:000000000000:secret:partner\/x-[A-Za-z0-9]{6}$/);
+    const failure = await exec('bash', ['-c', `${creds} aws transfer describe-connector --connector-id c-0123456789abcdef0 --endpoint-url ${url} --region us-east-1`]).catch((e) => e);
+    expect(failure.stderr).toContain('An error occurred (ResourceNotFoundException) when calling the DescribeConnector operation: Unknown connector');
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
+    expect(await eventually(() => isPortClosed(port))).toBe(true);
+  });
+});
