@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import ssh2 from 'ssh2';
-import { SftpFake, type StartedSftpFake } from '../fakes/sftp/index.ts';
-import { AwsEndpoint } from '../harness/aws/index.ts';
+import { SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
+import { AwsEndpoint } from '#harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
 
 /**

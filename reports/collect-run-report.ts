@@ -1,6 +1,6 @@
 import type { TestModule } from 'vitest/node';
-import type { ScenarioMeta } from '../harness/scenario/vitest/scenario-meta.ts';
-import { Redactor } from '../harness/redaction/index.ts';
+import type { ScenarioMeta } from '#harness/scenario/vitest/scenario-meta.ts';
+import { Redactor } from '#harness/redaction/index.ts';
 import { totalsOf, type RunReport, type ScenarioReportEntry } from './run-report.ts';
 
 /** Builds the run report from vitest's finished test modules. */

@@ -32,7 +32,7 @@ export async function runCommand(args: string[]): Promise<number> {
   // Loaded only once the arguments are known good: vitest takes a second to import.
   const [{ createVitest }, { PartnerHarnessReporter }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
-    import('../../reports/index.ts'),
+    import('#reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
   const outDir = resolve(values.out ?? 'reports/out');

@@ -27,9 +27,9 @@ export class Redactor {
   readonly #secrets = new Set<string>();
 
   /** Registers a secret value. Multi-line values (PEM keys) also register each long line. */
-  add(...values: Array<string | undefined>): this {
+  add(...values: unknown[]): this {
     for (const value of values) {
-      if (!value || value.length < MIN_SECRET_LENGTH) continue;
+      if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) continue;
       this.#secrets.add(value);
       for (const line of value.split(/\r?\n/)) {
         if (line.length >= 16 && !line.startsWith('-----')) this.#secrets.add(line.trim());

@@ -4,10 +4,8 @@ import type { Faker } from '@faker-js/faker';
  * `{{ path }}` references inside scenario strings. A string that is exactly one reference takes
  * the referenced value as it is (a port stays a number, an object stays an object); references
  * inside longer strings are stringified. `{{ faker.internet.password }}` calls faker (seeded
- * per scenario); arguments may follow as JSON: `{{ faker.string.alpha(12) }}`.
+ * per scenario); arguments may follow as JSON: `{{ faker.internet.password({"length": 20}) }}`.
  */
-const REFERENCE = /\{\{\s*([^{}]+?)\s*\}\}/g;
-const WHOLE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
 export interface TemplateContext {
   faker: Faker;
@@ -35,17 +33,54 @@ export function resolveTemplates<T>(value: T, context: TemplateContext, where: s
   }
 
   function resolveString(text: string, path: string): unknown {
-    const whole = WHOLE.exec(text);
-    if (whole) return evaluate(whole[1]!, context, path);
-    return text.replace(REFERENCE, (_m, expression: string) => {
+    const references = findReferences(text);
+    const only = references[0];
+    if (references.length === 1 && only!.start === 0 && only!.end === text.length) return evaluate(only!.expression, context, path);
+    let out = '';
+    let last = 0;
+    for (const { start, end, expression } of references) {
       const value = evaluate(expression, context, path);
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
-    });
+      out += text.slice(last, start) + (typeof value === 'object' ? JSON.stringify(value) : String(value));
+      last = end;
+    }
+    return out + text.slice(last);
+  }
+}
+
+/**
+ * Finds `{{ … }}` spans. Braces inside the parentheses of a call belong to its JSON arguments,
+ * so a `}}` only closes the reference outside parentheses and string literals.
+ */
+function findReferences(text: string): Array<{ start: number; end: number; expression: string }> {
+  const found: Array<{ start: number; end: number; expression: string }> = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('{{', from);
+    if (start < 0) return found;
+    let depth = 0;
+    let quoted = false;
+    let end = -1;
+    for (let i = start + 2; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '\\') i++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (depth === 0 && c === '}' && text[i + 1] === '}') {
+        end = i + 2;
+        break;
+      }
+    }
+    if (end < 0) return found;
+    found.push({ start, end, expression: text.slice(start + 2, end - 2).trim() });
+    from = end;
   }
 }
 
 function evaluate(expression: string, context: TemplateContext, where: string): unknown {
-  const call = /^([\w.-]+)\((.*)\)$/.exec(expression);
+  const call = /^([\w.-]+)\((.*)\)$/s.exec(expression);
   const path = (call ? call[1]! : expression).split('.');
   if (path[0] === 'faker') return callFaker(context.faker, path.slice(1), call?.[2], expression, where);
   let current: unknown = context.values;

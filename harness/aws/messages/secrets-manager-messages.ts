@@ -29,6 +29,18 @@ export const secretsManagerMessages: MessageEntry[] = [
     source: SEEN,
   },
   {
+    id: 'secretsmanager.secret.scheduled-for-deletion',
+    text: "You can't create this secret because a secret with this name is already scheduled for deletion.",
+    provenance: 'observed',
+    source: SEEN,
+  },
+  {
+    id: 'secretsmanager.list.invalid-next-token',
+    text: 'Invalid NextToken: {token}',
+    provenance: 'inferred',
+    source: 'InvalidNextTokenException is in the ListSecrets model; text inferred',
+  },
+  {
     id: 'secretsmanager.secret.both-values',
     text: "You can't specify both a binary secret value and a string secret value in the same secret.",
     provenance: 'observed',

@@ -133,6 +133,12 @@ export const transferMessages: MessageEntry[] = [
     source: 'By analogy with the documented "Unknown server" (API_TestIdentityProvider); fakecloud says "Connector {id} does not exist."',
   },
   {
+    id: 'transfer.list.invalid-next-token',
+    text: 'Invalid NextToken: {token}',
+    provenance: 'inferred',
+    source: 'InvalidNextTokenException is in the ListConnectors model; text inferred',
+  },
+  {
     id: 'transfer.connector.url-required',
     text: 'Url is required for SFTP connectors that do not use egress configuration',
     provenance: 'inferred',

@@ -1,6 +1,7 @@
 import { AwsError } from '../endpoint/aws-error.ts';
 import type { CallScope } from '../endpoint/call-scope.ts';
 import type { ServiceFactory } from '../endpoint/emulated-service.ts';
+import { paginate } from '../endpoint/paginate.ts';
 import { ServiceModel } from '../model/service-model.ts';
 import type { StoredSecret } from './secret-store.ts';
 
@@ -22,6 +23,9 @@ export const secretsManagerService: ServiceFactory = (context) => {
     operations: {
       CreateSecret(input, scope) {
         rejectBothValues(input, scope);
+        if (store.find(input.Name)?.deletedDate) {
+          throw new AwsError('InvalidRequestException', scope.message('secretsmanager.secret.scheduled-for-deletion'));
+        }
         if (store.find(input.Name)) {
           throw new AwsError('ResourceExistsException', scope.message('secretsmanager.secret.exists', { name: input.Name }));
         }
@@ -80,13 +84,10 @@ export const secretsManagerService: ServiceFactory = (context) => {
         return { ARN: secret.arn, Name: secret.name, DeletionDate: deletionDate };
       },
 
-      ListSecrets(input) {
+      ListSecrets(input, scope) {
         const all = store.list().filter((s) => input.IncludePlannedDeletion || !s.deletedDate);
-        const start = input.NextToken ? Number(input.NextToken) : 0;
-        const size = input.MaxResults ?? 100;
-        const page = all.slice(start, start + size);
-        const next = start + size < all.length ? String(start + size) : undefined;
-        return { SecretList: page.map(describe), NextToken: next };
+        const { page, nextToken } = paginate(all, input, { scope, defaultSize: 100, messageId: 'secretsmanager.list.invalid-next-token' });
+        return { SecretList: page.map(describe), NextToken: nextToken };
       },
     },
   };

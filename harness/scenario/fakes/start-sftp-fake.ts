@@ -1,4 +1,4 @@
-import { SftpFake } from '../../../fakes/sftp/index.ts';
+import { SftpFake } from '#fakes/sftp/index.ts';
 import type { SftpFakeConfig } from '../scenario-schema.ts';
 import type { ScenarioFake } from './started-fake.ts';
 

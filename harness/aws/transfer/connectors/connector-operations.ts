@@ -1,6 +1,7 @@
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
 import type { OperationHandler } from '../../endpoint/emulated-service.ts';
+import { paginate } from '../../endpoint/paginate.ts';
 import { connectorSecurityPolicies, DEFAULT_CONNECTOR_SECURITY_POLICY } from './connector-security-policies.ts';
 import type { ConnectorStore, StoredConnector } from './connector-store.ts';
 import { parseTrustedHostKey } from './trusted-host-key.ts';
@@ -9,7 +10,7 @@ import { parseTrustedHostKey } from './trusted-host-key.ts';
 export function connectorOperations(store: ConnectorStore): Record<string, OperationHandler> {
   return {
     CreateConnector(input, scope) {
-      checkConnectorRules(input, scope, { creating: true });
+      checkConnectorRules(input, scope, { creating: true, sftp: Boolean(input.SftpConfig) });
       const connector = store.create(scope.region, scope.accountId, {
         Url: input.Url,
         AccessRole: input.AccessRole,
@@ -30,7 +31,7 @@ export function connectorOperations(store: ConnectorStore): Record<string, Opera
 
     UpdateConnector(input, scope) {
       const connector = findConnector(store, input.ConnectorId, scope);
-      checkConnectorRules(input, scope, { creating: false });
+      checkConnectorRules(input, scope, { creating: false, sftp: Boolean(connector.SftpConfig) });
       for (const key of ['Url', 'AccessRole', 'LoggingRole', 'SecurityPolicyName', 'As2Config', 'EgressConfig', 'IpAddressType'] as const) {
         if (input[key] !== undefined) (connector as unknown as Record<string, unknown>)[key] = input[key];
       }
@@ -45,15 +46,9 @@ export function connectorOperations(store: ConnectorStore): Record<string, Opera
       return {};
     },
 
-    ListConnectors(input) {
-      const all = store.list();
-      const start = input.NextToken ? Number(input.NextToken) : 0;
-      const size = input.MaxResults ?? 1000;
-      const page = all.slice(start, start + size);
-      return {
-        Connectors: page.map((c) => ({ Arn: c.Arn, ConnectorId: c.ConnectorId, Url: c.Url })),
-        NextToken: start + size < all.length ? String(start + size) : undefined,
-      };
+    ListConnectors(input, scope) {
+      const { page, nextToken } = paginate(store.list(), input, { scope, defaultSize: 1000, messageId: 'transfer.list.invalid-next-token' });
+      return { Connectors: page.map((c) => ({ Arn: c.Arn, ConnectorId: c.ConnectorId, Url: c.Url })), NextToken: nextToken };
     },
   };
 }
@@ -80,7 +75,11 @@ function describe(connector: StoredConnector): Record<string, unknown> {
 }
 
 /** Rules the model cannot express; texts are in the catalogue (mostly inferred). */
-function checkConnectorRules(input: Record<string, any>, scope: CallScope, { creating }: { creating: boolean }): void {
+function checkConnectorRules(
+  input: Record<string, any>,
+  scope: CallScope,
+  { creating, sftp }: { creating: boolean; sftp: boolean },
+): void {
   const invalid = (id: string, params: Record<string, string> = {}) =>
     new AwsError('InvalidRequestException', scope.message(id, params));
   if (creating && Boolean(input.As2Config) === Boolean(input.SftpConfig)) throw invalid('transfer.connector.config-required');
@@ -95,7 +94,7 @@ function checkConnectorRules(input: Record<string, any>, scope: CallScope, { cre
       if (!parsed.ok) throw invalid('transfer.connector.invalid-host-key');
     }
   }
-  if (input.Url !== undefined && input.SftpConfig && !parseSftpUrl(input.Url)) {
+  if (input.Url !== undefined && sftp && !parseSftpUrl(input.Url)) {
     throw invalid('transfer.connector.invalid-url', { url: input.Url });
   }
   if (input.SecurityPolicyName && !connectorSecurityPolicies[input.SecurityPolicyName]) {

@@ -21,8 +21,9 @@ export type HostKeyParseResult =
 
 export function parseTrustedHostKey(line: string): HostKeyParseResult {
   const parts = line.trim().split(/\s+/);
-  // With a host prefix the key type is the second word.
-  const typeIndex = parts.length === 3 && !looksLikeKeyType(parts[0]!) ? 1 : 0;
+  // With a host prefix the key type is the second word. (A host may itself be called ssh-gw,
+  // so the second word decides; a third word after the key is a comment, which AWS rejects.)
+  const typeIndex = parts.length === 3 && looksLikeKeyType(parts[1]!) ? 1 : 0;
   if (parts.length !== typeIndex + 2) return { ok: false, reason: 'format' };
   const type = parts[typeIndex]!;
   const base64 = parts[typeIndex + 1]!;

@@ -34,7 +34,9 @@ export function testConnection(store: ConnectorStore, context: EmulatorContext) 
     const credentials = readCredentials(connector, context, scope);
     if (typeof credentials === 'string') return answer('ERROR', credentials);
 
-    const target = parseSftpUrl(connector.Url ?? '')!;
+    const target = parseSftpUrl(connector.Url ?? '');
+    // Create and update reject such URLs; this guards connectors made some other way.
+    if (!target) return answer('ERROR', scope.message('transfer.connector.invalid-url', { url: connector.Url ?? '(none)' }));
     const policy = connectorSecurityPolicies[connector.SecurityPolicyName ?? DEFAULT_CONNECTOR_SECURITY_POLICY]!;
     const trustedHostKeys = (connector.SftpConfig?.TrustedHostKeys ?? [])
       .map(parseTrustedHostKey)
@@ -70,8 +72,11 @@ function readCredentials(connector: StoredConnector, context: EmulatorContext, s
     return badFormat(`secret ${secretId} is not a JSON object with Username and Password or PrivateKey`);
   }
   const fields = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
-  scope.redactor.add(fields.Password as string, fields.PrivateKey as string);
+  scope.redactor.add(fields.Password, fields.PrivateKey);
   if (typeof fields.Username !== 'string' || fields.Username === '') return badFormat(`secret ${secretId} has no Username`);
+  for (const key of ['Password', 'PrivateKey'] as const) {
+    if (fields[key] !== undefined && typeof fields[key] !== 'string') return badFormat(`the ${key} in secret ${secretId} is not a string`);
+  }
   const password = typeof fields.Password === 'string' && fields.Password !== '' ? fields.Password : undefined;
   const privateKey = typeof fields.PrivateKey === 'string' && fields.PrivateKey !== '' ? fields.PrivateKey : undefined;
   if (!password && !privateKey) return badFormat(`secret ${secretId} has neither Password nor PrivateKey`);

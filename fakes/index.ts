@@ -1,0 +1,3 @@
+// Public API of the fakes: one barrel per partner kind.
+export * from './sftp/index.ts';
+export { Transcript, type TranscriptEntry } from './shared/transcript.ts';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { generateSshKey } from '#fakes/sftp/index.ts';
+import { isSensitiveKey, REDACTED, Redactor } from './index.ts';
+
+describe('isSensitiveKey', () => {
+  it.each(['Password', 'password', 'PrivateKey', 'private_key', 'SecretString', 'secret-access-key', 'Authorization'])(
+    'treats %s as sensitive',
+    (key) => expect(isSensitiveKey(key)).toBe(true),
+  );
+
+  it.each(['Username', 'SecretId', 'HostKey', 'passwordHint', 'tokens'])('leaves %s readable', (key) => {
+    expect(isSensitiveKey(key)).toBe(false);
+  });
+});
+
+describe('Redactor', () => {
+  it('masks values under sensitive keys at any depth, whatever their type', () => {
+    const input = {
+      Username: 'alice',
+      Password: 'unregistered',
+      nested: { list: [{ privateKey: { pem: 'x' } }, { token: 12345 }], SecretBinary: new Uint8Array([1]) },
+    };
+    expect(new Redactor().redact(input)).toEqual({
+      Username: 'alice',
+      Password: REDACTED,
+      nested: { list: [{ privateKey: REDACTED }, { token: REDACTED }], SecretBinary: REDACTED },
+    });
+  });
+
+  it('leaves null and undefined under a sensitive key as they are', () => {
+    expect(new Redactor().redact({ Password: null, Token: undefined })).toEqual({ Password: null, Token: undefined });
+  });
+
+  it('does not modify its input', () => {
+    const input = { Password: 'p4ssw0rd', list: ['p4ssw0rd'] };
+    const redactor = new Redactor().add('p4ssw0rd');
+    redactor.redact(input);
+    expect(input).toEqual({ Password: 'p4ssw0rd', list: ['p4ssw0rd'] });
+  });
+
+  it('removes registered secrets inside longer strings, everywhere', () => {
+    const redactor = new Redactor().add('hunter22');
+    expect(redactor.redactString('login hunter22 failed; retried with hunter22')).toBe(`login ${REDACTED} failed; retried with ${REDACTED}`);
+    expect(redactor.redact({ log: ['user typed hunter22'], note: 'ok' })).toEqual({ log: [`user typed ${REDACTED}`], note: 'ok' });
+  });
+
+  it('ignores secrets too short to search for safely', () => {
+    const redactor = new Redactor().add('abc', undefined, '');
+    expect(redactor.redactString('abc abc')).toBe('abc abc');
+  });
+
+  it('masks the longer of two overlapping secrets whole', () => {
+    const redactor = new Redactor().add('secret', 'secret-and-more');
+    expect(redactor.redactString('x secret-and-more y')).toBe(`x ${REDACTED} y`);
+  });
+
+  it('registers Password and PrivateKey from a SecretString but keeps Username readable', () => {
+    const secretString = JSON.stringify({ Username: 'partner-user', Password: 'Pa55-word-9', PrivateKey: 'not-really-a-key-value' });
+    const redactor = new Redactor().addFrom({ Name: 'partner', SecretString: secretString });
+    const message = 'user partner-user with Pa55-word-9 and not-really-a-key-value';
+    expect(redactor.redactString(message)).toBe(`user partner-user with ${REDACTED} and ${REDACTED}`);
+    expect(redactor.redact({ SecretString: secretString, Name: 'partner' })).toEqual({ SecretString: REDACTED, Name: 'partner' });
+  });
+
+  it('registers secrets found under sensitive keys at any depth', () => {
+    const redactor = new Redactor().addFrom({ a: [{ b: { ClientSecret: 'deep-client-secret' } }], Username: 'visible-user' });
+    expect(redactor.redactString('deep-client-secret visible-user')).toBe(`${REDACTED} visible-user`);
+  });
+
+  it('masks each line of a PEM private key on its own, so a quoted fragment is caught', () => {
+    const { privateKey } = generateSshKey('ecdsa-sha2-nistp256');
+    const redactor = new Redactor().add(privateKey);
+    const lines = privateKey.trim().split('\n');
+    const bodyLines = lines.filter((line) => !line.startsWith('-----'));
+    expect(bodyLines.length).toBeGreaterThan(1);
+    for (const line of bodyLines) {
+      expect(redactor.redactString(`parse error near ${line} here`)).toBe(`parse error near ${REDACTED} here`);
+    }
+    // The armour lines say nothing secret and stay readable.
+    expect(redactor.redactString(lines[0]!)).toBe(lines[0]);
+    expect(redactor.redactString(`key was:\n${privateKey}`)).toBe(`key was:\n${REDACTED}`);
+  });
+
+  it('turns an Error into { name, message } with secrets removed', () => {
+    const redactor = new Redactor().add('Pa55-word-9');
+    const error = new TypeError('bad login with Pa55-word-9');
+    expect(redactor.redact({ failure: error })).toEqual({ failure: { name: 'TypeError', message: `bad login with ${REDACTED}` } });
+    expect(redactor.redact(error)).toEqual({ name: 'TypeError', message: `bad login with ${REDACTED}` });
+  });
+});
