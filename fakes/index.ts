@@ -1,3 +1,4 @@
 // Public API of the fakes: one barrel per partner kind.
 export * from './sftp/index.ts';
 export { Transcript, type TranscriptEntry } from './shared/transcript.ts';
+export * from './idp/index.ts';

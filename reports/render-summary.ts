@@ -22,10 +22,13 @@ function outcome(scenario: ScenarioReportEntry): string {
   const result = scenario.result;
   if (!result) return '';
   if (result.error) return `  [${result.operation} → ${result.error.name}]`;
-  const response = (result.response ?? {}) as { Status?: string; StatusMessage?: string };
-  if (response.Status === undefined) return `  [${result.operation}]`;
+  const response = (result.response ?? {}) as { Status?: string; StatusMessage?: string; StatusCode?: number; Message?: string };
   const provenance = result.emulator?.messages.at(-1)?.provenance;
-  return `  [${result.operation} → ${response.Status} "${response.StatusMessage}"${provenance ? ` (${provenance})` : ''}]`;
+  const tag = provenance ? ` (${provenance})` : '';
+  // Transfer TestConnection answers Status/StatusMessage; TestIdentityProvider StatusCode/Message.
+  if (response.Status !== undefined) return `  [${result.operation} → ${response.Status} "${response.StatusMessage}"${tag}]`;
+  if (response.StatusCode !== undefined) return `  [${result.operation} → ${response.StatusCode} "${response.Message}"${tag}]`;
+  return `  [${result.operation}]`;
 }
 
 function details(scenario: ScenarioReportEntry): string[] {

@@ -1,5 +1,5 @@
 import type { AuthContext, PublicKeyAuthContext } from 'ssh2';
-import { blobFingerprint } from './keys.ts';
+import { blobFingerprint, type ParsedPublicKey } from './keys.ts';
 import type { SftpUser } from './sftp-user.ts';
 
 export interface AuthOutcome {
@@ -12,7 +12,7 @@ export interface AuthOutcome {
   reason?: string;
 }
 
-const ALL_METHODS: Array<'publickey' | 'password'> = ['publickey', 'password'];
+export const ALL_METHODS: Array<'publickey' | 'password'> = ['publickey', 'password'];
 
 /**
  * Decides one USERAUTH_REQUEST and says what happened, without secrets.
@@ -25,7 +25,7 @@ export function authenticate(ctx: AuthContext, users: ReadonlyMap<string, SftpUs
   const outcome: AuthOutcome = { user: ctx.username, method: ctx.method, result: 'rejected' };
   let accepted = false;
   if (ctx.method === 'publickey') {
-    const decided = decidePublicKey(ctx, user);
+    const decided = decidePublicKey(ctx, user?.authorizedKeys, user !== undefined);
     Object.assign(outcome, decided.detail);
     accepted = decided.accepted;
     if (accepted && !ctx.signature) outcome.result = 'key-ok';
@@ -47,13 +47,18 @@ export function authenticate(ctx: AuthContext, users: ReadonlyMap<string, SftpUs
   return outcome;
 }
 
-function decidePublicKey(
+/**
+ * Whether the offered key is one of `authorizedKeys` and, once signed, whether the signature verifies.
+ * `explain` adds 'key not authorised' (left out for unknown users, who get 'unknown user').
+ */
+export function decidePublicKey(
   ctx: PublicKeyAuthContext,
-  user: SftpUser | undefined,
+  authorizedKeys: readonly ParsedPublicKey[] | undefined,
+  explain: boolean,
 ): { accepted: boolean; detail: Partial<AuthOutcome> } {
   const detail: Partial<AuthOutcome> = { keyAlgo: ctx.key.algo, keyFingerprint: blobFingerprint(ctx.key.data) };
-  const match = user?.authorizedKeys.find((key) => key.blob.equals(ctx.key.data));
-  if (!match) return { accepted: false, detail: user ? { ...detail, reason: 'key not authorised' } : detail };
+  const match = authorizedKeys?.find((key) => key.blob.equals(ctx.key.data));
+  if (!match) return { accepted: false, detail: explain ? { ...detail, reason: 'key not authorised' } : detail };
   if (!ctx.signature) return { accepted: true, detail };
   const valid = ctx.blob !== undefined && match.verify(ctx.blob, ctx.signature, ctx.hashAlgo);
   return { accepted: valid, detail: valid ? detail : { ...detail, reason: 'bad signature' } };

@@ -2,6 +2,7 @@ export { SftpFake, DEFAULT_IDENT } from './sftp-fake.ts';
 export type { StartedSftpFake, HostKeyInfo } from './started-sftp-fake.ts';
 export type { SftpUserOptions } from './sftp-user.ts';
 export type { SftpFault } from './sftp-fault.ts';
+export type { SftpIdentityProvider, IdentityProviderEvent } from './identity-provider.ts';
 export { SUPPORTED_ALGORITHMS, type SshAlgorithms } from './ssh-algorithms.ts';
 export {
   generateSshKey,

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { assertNewKeyType, resolveHostKeys, suppliedHostKey, type HostKeySpec } from './host-keys.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './keys.ts';
+import { validateIdentityProvider, type ResolvedIdentityProvider, type SftpIdentityProvider } from './identity-provider.ts';
 import { validateAlgorithms, type SshAlgorithms } from './ssh-algorithms.ts';
 import { validateFault, type SftpFault } from './sftp-fault.ts';
 import { toSftpUser, type SftpUser, type SftpUserOptions } from './sftp-user.ts';
@@ -26,10 +27,38 @@ export class SftpFake {
   #ident = DEFAULT_IDENT;
   #banner?: string;
   readonly #faults: SftpFault[] = [];
+  #identityProvider?: ResolvedIdentityProvider;
+  readonly #storage = new Map<string, string | Uint8Array>();
 
   withUser(name: string, options: SftpUserOptions): this {
     if (this.#users.has(name)) throw new Error(`withUser: user '${name}' is already configured; call withUser once per user`);
     this.#users.set(name, toSftpUser(name, options));
+    return this;
+  }
+
+  /**
+   * Acts as a Transfer server with a custom identity provider: users not defined with withUser()
+   * are authenticated by asking `provider`, and land in the home directory it returns (see withStorage).
+   */
+  withIdentityProvider(provider: SftpIdentityProvider): this {
+    if (this.#identityProvider) throw new Error('withIdentityProvider: an identity provider is already configured; a server has one');
+    this.#identityProvider = validateIdentityProvider(provider);
+    return this;
+  }
+
+  /**
+   * Seeds the shared store (like S3 or EFS) that identity-provider users' homes point into, keyed by
+   * absolute path, e.g. '/bucket/home/alice/hello.txt'. Calls add up; a later file at a path wins.
+   */
+  withStorage(files: Record<string, string | Uint8Array>): this {
+    if (typeof files !== 'object' || files === null) throw new Error(`withStorage: expected { '/bucket/key': content }, got ${JSON.stringify(files)}`);
+    for (const [path, content] of Object.entries(files)) {
+      if (!path.startsWith('/') || path.endsWith('/')) {
+        throw new Error(`withStorage: '${path}' must be an absolute file path like '/bucket/home/alice/hello.txt'`);
+      }
+      if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw new Error(`withStorage: files['${path}'] must be a string or Uint8Array`);
+      this.#storage.set(path, content);
+    }
     return this;
   }
 
@@ -113,6 +142,8 @@ export class SftpFake {
       ident: this.#ident,
       banner: this.#banner,
       faults: [...this.#faults],
+      identityProvider: this.#identityProvider,
+      storage: Object.fromEntries(this.#storage),
     });
   }
 }

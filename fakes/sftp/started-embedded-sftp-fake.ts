@@ -5,6 +5,7 @@ import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
 import { admitSocket } from './admit-socket.ts';
 import { contentOf } from './fs-node.ts';
 import type { HostKey } from './host-keys.ts';
+import type { ResolvedIdentityProvider } from './identity-provider.ts';
 import type { SshAlgorithms } from './ssh-algorithms.ts';
 import { serveConnection, type Recorder } from './serve-connection.ts';
 import type { SftpFault } from './sftp-fault.ts';
@@ -23,6 +24,9 @@ export interface EmbeddedSftpFakeConfig {
   ident: string;
   banner?: string;
   faults: readonly SftpFault[];
+  identityProvider?: ResolvedIdentityProvider;
+  /** Seed files of the shared store, by absolute path. */
+  storage: Record<string, string | Uint8Array>;
 }
 
 /** The in-process fake: our own net.Server feeding accepted sockets to a non-listening ssh2 Server. */
@@ -30,6 +34,10 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   readonly #config: EmbeddedSftpFakeConfig;
   readonly #transcript = new Transcript();
   readonly #trees = new Map<string, VirtualFs>();
+  /** The shared store (S3/EFS stand-in) behind identity-provider users' homes. */
+  readonly #storage = new VirtualFs();
+  /** Aborts pending identity-provider calls, so stop() never waits on them. */
+  readonly #providerCalls = new AbortController();
   readonly #sockets = new Set<Socket>();
   /** ssh2 reports a connection by remote address; this maps it back to our connection id. */
   readonly #ids = new Map<string, number>();
@@ -47,6 +55,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
       for (const [path, content] of Object.entries(user.files)) fs.writeFile(fs.resolve(path), content);
       this.#trees.set(user.name, fs);
     }
+    for (const [path, content] of Object.entries(config.storage)) this.#storage.writeFile(path, content);
     this.#ssh = new ssh2.Server(
       {
         hostKeys: config.hostKeys.map((key) => key.privateKey),
@@ -115,6 +124,13 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
       fsFor: (user) => this.#tree(user),
       hasFault: (kind) => this.#config.faults.some((fault) => fault.kind === kind),
       record,
+      identityProvider: this.#config.identityProvider && {
+        provider: this.#config.identityProvider,
+        storage: this.#storage,
+        // Transfer reports IPv4 clients as plain dotted quads.
+        sourceIp: info.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
+        stopping: this.#providerCalls.signal,
+      },
     });
   }
 
@@ -168,6 +184,11 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     return node?.kind === 'file' ? contentOf(node) : undefined;
   }
 
+  readStorage(path: string): Buffer | undefined {
+    const node = this.#storage.lookup(path);
+    return node?.kind === 'file' ? contentOf(node) : undefined;
+  }
+
   stop(): Promise<void> {
     this.#stopping ??= this.#close();
     return this.#stopping;
@@ -178,6 +199,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   }
 
   async #close(): Promise<void> {
+    this.#providerCalls.abort(new Error('fake stopping'));
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     const listenerClosed = new Promise<void>((resolve) => this.#listener.close(() => resolve()));

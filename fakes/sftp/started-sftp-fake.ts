@@ -24,6 +24,8 @@ export interface StartedSftpFake extends AsyncDisposable {
   getTranscript(): TranscriptEntry[];
   /** A file in the user's tree after a run (relative paths resolve against the user's home). */
   readFile(user: string, path: string): Buffer | undefined;
+  /** A file in the shared store that identity-provider users see (absolute path, e.g. '/bucket/home/alice/x'). */
+  readStorage(path: string): Buffer | undefined;
   /** Idempotent: closes the listener and every client socket; resolves when all are closed. */
   stop(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { newDir, newFile, truncate, type FsDir, type FsFile, type FsNode } from './fs-node.ts';
 
 /** errno-style reasons, so the SFTP layer can map them the way OpenSSH's sftp-server does. */
-export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EEXIST' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL';
+export type FsErrorCode = 'ENOENT' | 'ENOTDIR' | 'EEXIST' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL' | 'EACCES';
 
 export class VirtualFsError extends Error {
   constructor(
@@ -13,22 +13,43 @@ export class VirtualFsError extends Error {
   }
 }
 
+/** What the SFTP ops need from a file tree: a VirtualFs, or a logical view over one. */
+export interface SftpFs {
+  /** Where relative paths and REALPATH('.') point. */
+  readonly home: string;
+  resolve(path: string): string;
+  lookup(path: string): FsNode | undefined;
+  get(path: string): FsNode;
+  list(path: string): Array<[string, FsNode]>;
+  mkdir(path: string): void;
+  rmdir(path: string): void;
+  remove(path: string): void;
+  rename(from: string, to: string): void;
+  openFile(path: string, options: { create: boolean; exclusive: boolean; truncate: boolean }): FsFile;
+}
+
 /**
  * One user's in-memory tree. The user's root is `/` (chroot-like, as on an AWS
  * Transfer server with logical directories); relative paths resolve against `home`.
  */
-export class VirtualFs {
-  readonly #root: FsDir = newDir();
+export class VirtualFs implements SftpFs {
+  readonly #root: FsDir;
   readonly home: string;
 
-  constructor(home = '/') {
-    this.home = normalize(home, '/');
+  constructor(home = '/', root: FsDir = newDir()) {
+    this.#root = root;
+    this.home = normalizePath(home, '/');
     this.#mkdirp(this.home);
+  }
+
+  /** The same tree (writes show in both) seen from another home, as a PATH user on a shared store sees it. */
+  withHome(home: string): VirtualFs {
+    return new VirtualFs(home, this.#root);
   }
 
   /** Absolute, normalised form of `path`; `..` never climbs above `/`. */
   resolve(path: string): string {
-    return normalize(path, this.home);
+    return normalizePath(path, this.home);
   }
 
   lookup(path: string): FsNode | undefined {
@@ -120,6 +141,11 @@ export class VirtualFs {
     parent.children.set(name, newFile(typeof content === 'string' ? Buffer.from(content) : content));
   }
 
+  /** mkdir -p: creates `path` and its parents; ENOTDIR when a file is in the way. */
+  ensureDir(path: string): void {
+    this.#mkdirp(this.resolve(path));
+  }
+
   #mkdirp(path: string): FsDir {
     let dir = this.#root;
     for (const part of segments(path)) {
@@ -151,7 +177,8 @@ function segments(absolute: string): string[] {
   return absolute.split('/').filter((part) => part !== '');
 }
 
-function normalize(path: string, base: string): string {
+/** Absolute, normalised `path` (relative to `base`); `..` never climbs above `/`. */
+export function normalizePath(path: string, base: string): string {
   const joined = path.startsWith('/') ? path : `${base}/${path}`;
   const out: string[] = [];
   for (const part of joined.split('/')) {

@@ -1,4 +1,5 @@
 import type { MessageCatalogue } from './messages/message-catalogue.ts';
+import type { LambdaRegistry } from './lambda/lambda-registry.ts';
 import type { SecretStore } from './secrets-manager/secret-store.ts';
 
 /** Knobs of the emulation that AWS does not expose through its API. */
@@ -12,6 +13,11 @@ export interface EmulatorOptions {
    * AWS does not document its own limit; 15 s is our estimate (inferred).
    */
   connectTimeoutMs: number;
+  /**
+   * How long TestIdentityProvider waits for an API Gateway identity provider: API Gateway's own
+   * integration timeout (29 s, API Gateway quotas); past it, API Gateway answers 504.
+   */
+  identityProviderTimeoutMs: number;
   /** Role ARNs that the emulated Transfer service cannot assume (stands in for IAM trust). */
   unassumableRoles: string[];
   /** Message catalogue overrides, id → text. */
@@ -22,6 +28,7 @@ export const defaultEmulatorOptions: EmulatorOptions = {
   accountId: '000000000000',
   defaultRegion: 'us-east-1',
   connectTimeoutMs: 15_000,
+  identityProviderTimeoutMs: 29_000,
   unassumableRoles: [],
   messageOverrides: {},
 };
@@ -31,4 +38,5 @@ export interface EmulatorContext {
   readonly options: EmulatorOptions;
   readonly catalogue: MessageCatalogue;
   readonly secrets: SecretStore;
+  readonly lambdas: LambdaRegistry;
 }

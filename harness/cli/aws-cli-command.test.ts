@@ -6,13 +6,13 @@ const local = { endpointUrl: 'http://127.0.0.1:4566', region: 'us-east-1' };
 
 describe('awsCliCommand', () => {
   it('builds the TestConnection command with endpoint and region', () => {
-    expect(awsCliCommand('transfer:TestConnection', { ConnectorId: 'c-0123456789abcdef0' }, local)).toBe(
+    expect(awsCliCommand('transfer:TestConnection', { ConnectorId: 'c-0123456789abcdef0' }, local).text).toBe(
       'aws transfer test-connection --connector-id c-0123456789abcdef0 --endpoint-url http://127.0.0.1:4566 --region us-east-1',
     );
   });
 
   it('leaves out the endpoint against real AWS', () => {
-    expect(awsCliCommand('secretsmanager:GetSecretValue', { SecretId: 'partners/acme' }, { region: 'eu-west-1' })).toBe(
+    expect(awsCliCommand('secretsmanager:GetSecretValue', { SecretId: 'partners/acme' }, { region: 'eu-west-1' }).text).toBe(
       'aws secretsmanager get-secret-value --secret-id partners/acme --region eu-west-1',
     );
   });
@@ -22,23 +22,23 @@ describe('awsCliCommand', () => {
       'transfer:CreateConnector',
       { SftpConfig: { UserSecretId: 'x' }, IpAddressType: 'IPV4', AccessRole: 'arn:aws:iam::000000000000:role/r' },
       local,
-    );
+    ).text;
     expect(command).toMatch(/^aws transfer create-connector --sftp-config /);
     expect(command).toContain(' --ip-address-type IPV4 ');
     expect(command).toContain(' --access-role arn:aws:iam::000000000000:role/r ');
-    expect(awsCliCommand('secretsmanager:DeleteSecret', { ForceDeleteWithoutRecovery: true }, local)).toContain(
+    expect(awsCliCommand('secretsmanager:DeleteSecret', { ForceDeleteWithoutRecovery: true }, local).text).toContain(
       'aws secretsmanager delete-secret --force-delete-without-recovery true ',
     );
   });
 
   it('quotes JSON-valued members so a POSIX shell passes them through unchanged', () => {
     const config = { UserSecretId: 'arn:x', TrustedHostKeys: ['ssh-rsa AAAA'] };
-    const command = awsCliCommand('transfer:UpdateConnector', { ConnectorId: 'c-1', SftpConfig: config }, local);
+    const command = awsCliCommand('transfer:UpdateConnector', { ConnectorId: 'c-1', SftpConfig: config }, local).text;
     expect(command).toContain(` --sftp-config '${JSON.stringify(config)}' `);
   });
 
   it('escapes single quotes inside quoted values', () => {
-    const command = awsCliCommand('secretsmanager:CreateSecret', { Name: 'n', Description: "partner's key" }, local);
+    const command = awsCliCommand('secretsmanager:CreateSecret', { Name: 'n', Description: "partner's key" }, local).text;
     expect(command).toContain(` --description 'partner'\\''s key' `);
   });
 
@@ -47,15 +47,23 @@ describe('awsCliCommand', () => {
     ['a string with shell syntax', "O'Brien; rm -rf / && echo $PATH"],
     ['a plain word', 'c-0123456789abcdef0'],
   ])('produces an argument a real shell reads back unchanged: %s', (_what, value) => {
-    const command = awsCliCommand('transfer:TestConnection', { Value: value }, { region: 'r' });
+    const command = awsCliCommand('transfer:TestConnection', { Value: value }, { region: 'r' }).text;
     const argument = command.slice('aws transfer test-connection --value '.length, -' --region r'.length);
     const echoed = execFileSync('sh', ['-c', `printf '%s' ${argument}`], { encoding: 'utf8' });
     expect(echoed).toBe(typeof value === 'string' ? value : JSON.stringify(value));
   });
 
   it('skips undefined members and prints numbers bare', () => {
-    expect(awsCliCommand('transfer:ListConnectors', { MaxResults: 5, NextToken: undefined }, local)).toBe(
+    expect(awsCliCommand('transfer:ListConnectors', { MaxResults: 5, NextToken: undefined }, local).text).toBe(
       'aws transfer list-connectors --max-results 5 --endpoint-url http://127.0.0.1:4566 --region us-east-1',
     );
+  });
+
+  it('never prints a secret member: it becomes a shell variable the user sets', () => {
+    const command = awsCliCommand('transfer:TestIdentityProvider', { ServerId: 's-0123456789abcdef0', UserName: 'alice', UserPassword: 'Canary-pw-1' }, local);
+    expect(command.text).toBe(
+      'aws transfer test-identity-provider --server-id s-0123456789abcdef0 --user-name alice --user-password "$PH_USER_PASSWORD" --endpoint-url http://127.0.0.1:4566 --region us-east-1',
+    );
+    expect(command.secretVariables).toEqual(['PH_USER_PASSWORD']);
   });
 });

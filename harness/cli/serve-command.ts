@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AwsEndpoint } from '../aws/index.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
@@ -30,8 +31,9 @@ export async function serveCommand(args: string[], out: (text: string) => void =
     return ExitCode.Ok;
   }
 
-  const scenario = await loadScenarioFile(positionals[0]!);
-  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port });
+  const file = resolve(positionals[0]!);
+  const scenario = await loadScenarioFile(file);
+  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file) });
   try {
     const url = environment.endpoint!.getUrl();
     const input = environment.resolve(scenario.when.input, 'when.input');
@@ -42,11 +44,13 @@ export async function serveCommand(args: string[], out: (text: string) => void =
     }
     for (const [alias, secret] of Object.entries(environment.values.secrets!)) lines.push(`Secret ${alias}: ${(secret as { arn: string }).arn}`);
     for (const [alias, connector] of Object.entries(environment.values.connectors!)) lines.push(`Connector ${alias}: ${(connector as { id: string }).id}`);
-    lines.push(
-      'Reproduce the scenario with the AWS CLI:',
-      `  ${credentials} ${awsCliCommand(scenario.when.operation, input, { endpointUrl: url, region: 'us-east-1' })}`,
-      'Press Ctrl-C to stop.',
-    );
+    for (const [alias, server] of Object.entries(environment.values.servers!)) lines.push(`Server ${alias}: ${(server as { id: string }).id}`);
+    const command = awsCliCommand(scenario.when.operation, input, { endpointUrl: url, region: 'us-east-1' });
+    lines.push('Reproduce the scenario with the AWS CLI:', `  ${credentials} ${command.text}`);
+    for (const variable of command.secretVariables) {
+      lines.push(`  (set ${variable} to the value the scenario uses: partner-harness never prints secrets)`);
+    }
+    lines.push('Press Ctrl-C to stop.');
     out(environment.redactor.redactString(lines.join('\n')) + '\n');
     await waitForSignal();
   } finally {

@@ -17,8 +17,7 @@ export interface Outcome {
 /** Checks an outcome against `then`. Every expectation is evaluated, so reports show all misses. */
 export function checkExpectations(then: Expectations, outcome: Outcome): ExpectationResult[] {
   const results: ExpectationResult[] = [];
-  const push = (field: string, expected: unknown, actual: unknown, passed: boolean) =>
-    results.push({ field, expected, actual, passed });
+  const push: Push = (field, expected, actual, passed) => results.push({ field, expected, actual, passed });
 
   if (then.error !== undefined) {
     const expected = typeof then.error === 'string' ? { name: then.error } : then.error;
@@ -45,8 +44,30 @@ export function checkExpectations(then: Expectations, outcome: Outcome): Expecta
     if (typeof then.hostKey === 'object' && 'absent' in then.hostKey) push('SftpConnectionDetails.HostKey', '(absent)', actual, actual === undefined);
     else push('SftpConnectionDetails.HostKey', then.hostKey, actual, matchString(then.hostKey, actual));
   }
+  if (then.statusCode !== undefined) push('StatusCode', then.statusCode, response.StatusCode, response.StatusCode === then.statusCode);
+  if (then.message !== undefined) push('Message', then.message, response.Message, matchString(then.message, response.Message));
+  if (then.url !== undefined) push('Url', then.url, response.Url, matchString(then.url, response.Url));
+  if (then.responseJson !== undefined) checkResponseJson(then.responseJson, response.Response, push);
   if (then.response !== undefined) collectPartial(then.response, response, 'response', push);
   return results;
+}
+
+type Push = (field: string, expected: unknown, actual: unknown, passed: boolean) => void;
+
+/** TestIdentityProvider's `Response` is a JSON string; assertions look inside it. */
+function checkResponseJson(expected: NonNullable<Expectations['responseJson']>, actual: unknown, push: Push): void {
+  if ('empty' in expected && expected.empty === true) {
+    push('Response', '(empty)', actual, actual === '');
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(actual));
+  } catch {
+    push('Response', '(a JSON object)', actual, false);
+    return;
+  }
+  collectPartial(expected, parsed, 'Response(json)', push);
 }
 
 export function matchString(expected: StringExpectation, actual: unknown): boolean {
@@ -55,12 +76,7 @@ export function matchString(expected: StringExpectation, actual: unknown): boole
 }
 
 /** Deep partial match: every key in `expected` must match; extra keys in `actual` are fine. */
-function collectPartial(
-  expected: unknown,
-  actual: unknown,
-  path: string,
-  push: (field: string, expected: unknown, actual: unknown, passed: boolean) => void,
-): void {
+function collectPartial(expected: unknown, actual: unknown, path: string, push: Push): void {
   if (isMatcher(expected)) {
     push(path, expected, actual, matchString(expected, actual));
   } else if (expected && typeof expected === 'object' && !Array.isArray(expected)) {

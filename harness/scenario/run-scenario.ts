@@ -1,5 +1,6 @@
 import type { CallRecord } from '../aws/index.ts';
 import type { CallOutcome } from './aws-clients.ts';
+import { checkSftpLogin } from './check-sftp-login.ts';
 import { checkExpectations, type ExpectationResult } from './expectations.ts';
 import { ScenarioEnvironment, type EnvironmentOptions } from './scenario-environment.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
@@ -57,7 +58,16 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     const outcome = await environment.clients!.call(service, operation, input);
     result.response = redactor.redact(outcome.response);
     result.error = redactor.redact(outcome.error);
-    result.expectations = redactor.redact(checkExpectations(environment.resolve(scenario.then, 'then'), outcome));
+    const then = environment.resolve(scenario.then, 'then');
+    const expectations = checkExpectations(then, outcome);
+    if (then.sftpLogin) {
+      redactor.add(then.sftpLogin.password, then.sftpLogin.privateKey);
+      const fake = environment.fakes.get(then.sftpLogin.fake);
+      if (!fake) throw new Error(`then.sftpLogin.fake: no fake named '${then.sftpLogin.fake}' in given.fakes`);
+      environment.step(`logging in to ${then.sftpLogin.fake} as ${then.sftpLogin.username}`);
+      expectations.push(...(await checkSftpLogin(then.sftpLogin, fake.values as { host: string; port: number })));
+    }
+    result.expectations = redactor.redact(expectations);
     result.passed = result.expectations.every((e) => e.passed);
     const call = outcome.requestId ? environment.endpoint?.getCall(outcome.requestId) : undefined;
     if (call) {

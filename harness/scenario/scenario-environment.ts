@@ -5,6 +5,7 @@ import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
 import { startFake } from './fakes/start-fake.ts';
+import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import type { ScenarioFake } from './fakes/started-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
 import { resolveTemplates, type TemplateContext } from './template.ts';
@@ -17,6 +18,8 @@ export interface EnvironmentOptions {
   region?: string;
   /** Port for the emulated endpoint; 0 (default) lets the OS choose. */
   endpointPort?: number;
+  /** The scenario file's folder: Lambda `module` paths are relative to it. */
+  baseDir?: string;
   onStep?: (step: string) => void;
 }
 
@@ -38,7 +41,7 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  */
 export class ScenarioEnvironment {
   readonly redactor = new Redactor();
-  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, connectors: {} };
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
   clients?: AwsClients;
@@ -99,12 +102,18 @@ export class ScenarioEnvironment {
     }
     for (const [name, raw] of Object.entries(scenario.given.fakes)) {
       this.step(`starting fake ${name} (${raw.kind})`);
-      const fake = await startFake(this.resolve(raw, `given.fakes.${name}`));
+      const fake = await startFake(this.resolve(raw, `given.fakes.${name}`), {
+        faker: this.#context.faker,
+        fakes: this.fakes,
+        getSecret: (secretId) => this.#readSecret(secretId),
+      });
       this.fakes.set(name, fake);
       this.redactor.add(...fake.secrets);
       values.fakes![name] = fake.values;
     }
-    await this.#startClients();
+    const lambdas = await resolveLambdas(scenario.given.lambdas, this.fakes, this.options.baseDir ?? process.cwd());
+    for (const lambda of lambdas) values.lambdas![lambda.alias] = { arn: lambda.arn };
+    await this.#startClients(lambdas);
     for (const [alias, raw] of Object.entries(scenario.given.secrets)) {
       const secret = this.resolve(raw, `given.secrets.${alias}`);
       const secretString =
@@ -115,6 +124,17 @@ export class ScenarioEnvironment {
       const created = await this.#mustSucceed('secretsmanager', 'CreateSecret', input, `given.secrets.${alias}`);
       values.secrets![alias] = { arn: created.ARN, name: created.Name };
     }
+    for (const [alias, raw] of Object.entries(scenario.given.servers)) {
+      this.step(`creating server ${alias}`);
+      const created = await this.#mustSucceed('transfer', 'CreateServer', this.resolve(raw, `given.servers.${alias}`), `given.servers.${alias}`);
+      values.servers![alias] = { id: created.ServerId };
+    }
+    for (const [alias, raw] of Object.entries(scenario.given.users)) {
+      this.step(`creating user ${alias}`);
+      const input = this.resolve(raw, `given.users.${alias}`);
+      await this.#mustSucceed('transfer', 'CreateUser', input, `given.users.${alias}`);
+      values.users![alias] = { name: input.UserName, serverId: input.ServerId };
+    }
     for (const [alias, raw] of Object.entries(scenario.given.connectors)) {
       this.step(`creating connector ${alias}`);
       const input = this.resolve(raw, `given.connectors.${alias}`);
@@ -123,20 +143,25 @@ export class ScenarioEnvironment {
     }
   }
 
-  async #startClients(): Promise<void> {
+  /** For fakes that read the emulated Secrets Manager (the toolkit identity provider). */
+  async #readSecret(secretId: string): Promise<string | undefined> {
+    const outcome = await this.clients?.call('secretsmanager', 'GetSecretValue', { SecretId: secretId });
+    const value = outcome?.response?.SecretString;
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async #startClients(lambdas: ResolvedLambda[]): Promise<void> {
     if (this.mode === 'aws') {
       this.clients = new AwsClients({ mode: 'aws', region: this.options.region });
       return;
     }
-    const { emulator } = this.scenario;
-    this.endpoint = await new AwsEndpoint()
+    const { messages, ...options } = this.scenario.emulator;
+    const builder = new AwsEndpoint()
       .withPort(this.options.endpointPort ?? 0)
-      .withOptions({
-        ...(emulator.connectTimeoutMs ? { connectTimeoutMs: emulator.connectTimeoutMs } : {}),
-        ...(emulator.unassumableRoles ? { unassumableRoles: emulator.unassumableRoles } : {}),
-      })
-      .withMessageOverrides(emulator.messages ?? {})
-      .start();
+      .withOptions(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)))
+      .withMessageOverrides(messages ?? {});
+    for (const { arn, handler, timeoutMs } of lambdas) builder.withLambda(arn, handler, { timeoutMs });
+    this.endpoint = await builder.start();
     this.values.endpoint = { url: this.endpoint.getUrl() };
     const { endpoint, region, credentials } = this.endpoint.getClientConfig();
     this.clients = new AwsClients({ mode: 'emulated', endpoint, region, credentials });

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { hostKeyType } from './schema/common.ts';
+import { expectationSchema } from './schema/expectation-schema.ts';
+import { idpFakeSchema } from './schema/idp-fake-schema.ts';
+import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
 
 /**
  * The scenario file format. Plain data: YAML files and `defineScenario()` in TypeScript both
@@ -6,81 +10,32 @@ import { z } from 'zod';
  * are strings even where the resolved value is a number.
  */
 
-const HOST_KEY_TYPES = ['ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-ed25519'] as const;
-const hostKeyType = z.enum(HOST_KEY_TYPES);
-
-/** A string, or a number/boolean a YAML author typed bare. */
-const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
-
-const sftpFault = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('refuse-login') }).strict(),
-  z.object({ kind: z.literal('close-after-ident') }).strict(),
-  z.object({ kind: z.literal('close-after-kex') }).strict(),
-  z.object({ kind: z.literal('hang') }).strict(),
-  z.object({ kind: z.literal('delay-ident'), ms: z.number().int().nonnegative() }).strict(),
-  z.object({ kind: z.literal('reject-sftp') }).strict(),
-]);
-
-const sftpUser = z
-  .object({
-    name: text,
-    password: text.optional(),
-    /** OpenSSH public key lines, or references such as `{{ keys.alice.publicKey }}`. */
-    publicKeys: z.array(text).optional(),
-    files: z.record(z.string(), text).optional(),
-  })
-  .strict();
-
-export const sftpFakeSchema = z
-  .object({
-    kind: z.literal('sftp'),
-    /** Host key types (generated) or `{ type, slot }` to get a distinct key per slot. */
-    hostKeys: z.array(z.union([hostKeyType, z.object({ type: hostKeyType, slot: z.string() }).strict()])).optional(),
-    algorithms: z
-      .object({
-        kex: z.array(z.string()).optional(),
-        cipher: z.array(z.string()).optional(),
-        hmac: z.array(z.string()).optional(),
-        serverHostKey: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
-    ident: z.string().optional(),
-    banner: z.string().optional(),
-    users: z.array(sftpUser).default([]),
-    faults: z.array(sftpFault).default([]),
-  })
-  .strict();
-
-const fakeSchema = z.discriminatedUnion('kind', [sftpFakeSchema]);
-
-/** An expected string: exact, or `{ matches: regex }`. */
-const stringExpectation = z.union([text, z.object({ matches: z.string() }).strict()]);
-
-const expectationSchema = z
-  .object({
-    status: text.optional(),
-    statusMessage: stringExpectation.optional(),
-    /** `absent: true` asserts that no host key came back. */
-    hostKey: z.union([stringExpectation, z.object({ absent: z.literal(true) }).strict()]).optional(),
-    /** Deep partial match against the whole response. Leaves may be `{ matches: regex }`. */
-    response: z.record(z.string(), z.unknown()).optional(),
-    /** The exception the call must raise (AWS exception name), with optional message and HTTP status. */
-    error: z
-      .union([
-        z.string(),
-        z.object({ name: z.string(), message: stringExpectation.optional(), httpStatus: z.number().int().optional() }).strict(),
-      ])
-      .optional(),
-  })
-  .strict()
-  .refine((then) => !(then.error && (then.status || then.statusMessage || then.hostKey || then.response)), {
-    message: 'then.error cannot be combined with status, statusMessage, hostKey or response: a call either raises or answers',
-  });
+const fakeSchema = z.discriminatedUnion('kind', [sftpFakeSchema, idpFakeSchema]);
 
 const operationSchema = z
   .string()
   .regex(/^[a-z-]+:[A-Z][A-Za-z]+$/, 'an operation as service:Operation, e.g. transfer:TestConnection');
+
+/** AWS API inputs by alias, exactly as the API takes them. */
+const apiInputs = z.record(z.string(), z.record(z.string(), z.unknown())).default({});
+
+/**
+ * A Lambda function the emulated services can invoke: a fake of kind idp, a module (your real
+ * handler file, path relative to the scenario), or (TypeScript scenarios) a function.
+ */
+const lambdaSchema = z
+  .object({
+    FunctionName: z.string().optional(),
+    fake: z.string().optional(),
+    module: z.string().optional(),
+    export: z.string().default('handler'),
+    handler: z.custom<(...args: any[]) => unknown>((value) => typeof value === 'function', 'a function').optional(),
+    timeoutSeconds: z.number().positive().optional(),
+  })
+  .strict()
+  .refine((lambda) => [lambda.fake, lambda.module, lambda.handler].filter(Boolean).length === 1, {
+    message: 'give exactly one of fake (an idp fake), module (a handler file) or handler (a function, TypeScript only)',
+  });
 
 export const scenarioSchema = z
   .object({
@@ -101,6 +56,7 @@ export const scenarioSchema = z
     emulator: z
       .object({
         connectTimeoutMs: z.number().int().positive().optional(),
+        identityProviderTimeoutMs: z.number().int().positive().optional(),
         unassumableRoles: z.array(z.string()).optional(),
         messages: z.record(z.string(), z.string()).optional(),
       })
@@ -116,11 +72,16 @@ export const scenarioSchema = z
             z.object({ Name: z.string().optional(), SecretString: z.unknown().optional(), Description: z.string().optional() }).strict(),
           )
           .default({}),
-        /** Transfer CreateConnector inputs by alias, exactly as the API takes them. */
-        connectors: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+        lambdas: z.record(z.string(), lambdaSchema).default({}),
+        /** Transfer CreateConnector inputs by alias; referenced as `{{ connectors.ALIAS.id }}`. */
+        connectors: apiInputs,
+        /** Transfer CreateServer inputs by alias; referenced as `{{ servers.ALIAS.id }}`. */
+        servers: apiInputs,
+        /** Transfer CreateUser inputs by alias (service-managed servers). */
+        users: apiInputs,
       })
       .strict()
-      .default({ fakes: {}, secrets: {}, connectors: {} }),
+      .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {} }),
     when: z
       .object({
         operation: operationSchema,
@@ -134,6 +95,6 @@ export const scenarioSchema = z
 
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
-export type SftpFakeConfig = z.output<typeof sftpFakeSchema>;
-export type Expectations = z.output<typeof expectationSchema>;
-export type StringExpectation = z.output<typeof stringExpectation>;
+export type { SftpFakeConfig } from './schema/sftp-fake-schema.ts';
+export type { IdpFakeConfig } from './schema/idp-fake-schema.ts';
+export type { Expectations, StringExpectation, SftpLoginExpectation } from './schema/expectation-schema.ts';

@@ -10,24 +10,32 @@ import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
  * with debug logging on: no canary may appear in any output the harness writes.
  */
 const CANARY_PASSWORD = 'CANARY-pw-7f3a9c1e';
-const CANARY_WRONG = 'CANARY-wrong-51d2';
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+}
 
 describe('secrets never appear in output', () => {
   let dir: string;
   let result: CliResult;
   const privateKeys: string[] = [];
+  const canaries: string[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ph-canary-'));
     const catalogue = join(dir, 'catalogue');
-    await cp(join(ROOT, 'scenarios/transfer-connector'), catalogue, { recursive: true });
-    for (const file of await readdir(catalogue)) {
-      const path = join(catalogue, file);
+    await cp(join(ROOT, 'scenarios'), catalogue, { recursive: true });
+    // Each literal password becomes its own canary, so right and wrong passwords stay distinct.
+    const literals = new Map<string, string>();
+    for (const path of await files(catalogue)) {
       let text = await readFile(path, 'utf8');
       text = text
         .replace(/\{\{ faker\.internet\.password\(.*?\) \}\}/g, CANARY_PASSWORD)
-        .replaceAll('Partner-Pass-1', CANARY_PASSWORD)
-        .replaceAll('Wrong-Pass-1', CANARY_WRONG)
+        .replace(/\b[A-Z][a-z]+-Pass-\d+\b/g, (literal) => {
+          if (!literals.has(literal)) literals.set(literal, `CANARY-${literals.size}-${literal.length}x9q`);
+          return literals.get(literal)!;
+        })
         .replaceAll("'../../harness/", `'${ROOT}harness/`)
         // Generated keys become brought-along canary keys, a distinct one per alias.
         .replace(/\{ type: (ssh-rsa|ecdsa-sha2-nistp256) \}/g, () => {
@@ -37,6 +45,7 @@ describe('secrets never appear in output', () => {
         });
       await writeFile(path, text);
     }
+    canaries.push(CANARY_PASSWORD, ...literals.values());
     result = await runCli(['run', catalogue, '--out', join(dir, 'out')], { env: { DEBUG: 'partner-harness:*' } });
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -56,23 +65,23 @@ describe('secrets never appear in output', () => {
       'junit.xml': await readFile(join(dir, 'out/junit.xml'), 'utf8'),
     };
     expect(outputs.stderr).toContain('partner-harness:');
-    const canaries = [
-      CANARY_PASSWORD,
-      CANARY_WRONG,
-      ...privateKeys.flatMap((key) => key.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'))),
-    ];
+    const keyLines = privateKeys.flatMap((key) => key.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----')));
+    expect(canaries.length).toBeGreaterThan(5);
     for (const [name, text] of Object.entries(outputs)) {
-      for (const canary of canaries) expect(text.includes(canary), `${name} contains a canary`).toBe(false);
+      for (const canary of [...canaries, ...keyLines]) expect(text.includes(canary), `${name} contains a canary`).toBe(false);
       expect(text, name).not.toContain('PRIVATE KEY-----');
     }
   });
 
   it('transcripts are in the report, redacted but still useful', async () => {
     const report = JSON.parse(await readFile(join(dir, 'out/report.json'), 'utf8'));
-    const ok = report.scenarios.find((s: { file: string }) => s.file === '01-password-login-succeeds.yaml');
+    const ok = report.scenarios.find((s: { file: string }) => s.file === 'transfer-connector/01-password-login-succeeds.yaml');
     const transcript = JSON.stringify(ok.result.transcripts.partner);
     expect(transcript).toContain('"method":"password"');
     expect(ok.result.emulator.messages[0]).toMatchObject({ id: 'transfer.test-connection.succeeded', provenance: 'documented' });
     expect(JSON.stringify(ok.result.request)).not.toContain(CANARY_PASSWORD);
+    // A TestIdentityProvider request carries the password itself: it is masked, not dropped.
+    const tip = report.scenarios.find((s: { file: string }) => s.file === 'identity-provider/01-password-login-succeeds.yaml');
+    expect(tip.result.request.UserPassword).toBe('***');
   });
 });

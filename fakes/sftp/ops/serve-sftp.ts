@@ -1,5 +1,5 @@
 import type { SFTPWrapper } from 'ssh2';
-import type { VirtualFs } from '../virtual-fs.ts';
+import type { SftpFs } from '../virtual-fs.ts';
 import { close } from './close.ts';
 import { opendir, readdir } from './directory.ts';
 import { HandleTable } from './handle-table.ts';
@@ -12,7 +12,7 @@ import { fstat, stat } from './stat.ts';
 import { write } from './write.ts';
 
 export interface ServeSftpOptions {
-  fs: VirtualFs;
+  fs: SftpFs;
   user: string;
   record(entry: OpRecord): void;
 }

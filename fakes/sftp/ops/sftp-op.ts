@@ -1,6 +1,5 @@
 import ssh2, { type Attributes, type FileEntry, type SFTPWrapper } from 'ssh2';
-import type { VirtualFs } from '../virtual-fs.ts';
-import { VirtualFsError, type FsErrorCode } from '../virtual-fs.ts';
+import { VirtualFsError, type FsErrorCode, type SftpFs } from '../virtual-fs.ts';
 import type { HandleTable, OpenHandle } from './handle-table.ts';
 
 const { STATUS_CODE } = ssh2.utils.sftp;
@@ -17,7 +16,7 @@ export interface OpRecord {
 
 export interface OpContext {
   sftp: SFTPWrapper;
-  fs: VirtualFs;
+  fs: SftpFs;
   handles: HandleTable;
   /** Owner name shown in READDIR longnames. */
   user: string;
@@ -58,6 +57,7 @@ const FS_STATUS: Record<FsErrorCode, StatusName> = {
   EISDIR: 'FAILURE',
   ENOTEMPTY: 'FAILURE',
   EINVAL: 'BAD_MESSAGE',
+  EACCES: 'PERMISSION_DENIED',
 };
 
 const MESSAGES: Partial<Record<StatusName, string>> = {

@@ -40,10 +40,10 @@ describe('AwsEndpoint over raw HTTP', () => {
   });
 
   it('names the operation and lists emulated ones for an unknown operation of a served service', async () => {
-    const { status, json } = await post('TransferService.CreateServer', '{}');
+    const { status, json } = await post('TransferService.CreateWorkflow', '{}');
     expect(status).toBe(400);
     expect(json.__type).toBe('UnknownOperationException');
-    expect(json.message).toMatch(/^transfer:CreateServer is not emulated/);
+    expect(json.message).toMatch(/^transfer:CreateWorkflow is not emulated/);
     expect(json.message).toContain('TestConnection');
     expect(json.Message).toBe(json.message);
   });

@@ -5,6 +5,7 @@ import createDebug from 'debug';
 import { MessageCatalogue } from '../messages/message-catalogue.ts';
 import { allMessages } from '../messages/all-messages.ts';
 import { defaultEmulatorOptions, type EmulatorContext, type EmulatorOptions } from '../emulator-context.ts';
+import { LambdaRegistry, type LambdaHandler } from '../lambda/lambda-registry.ts';
 import { SecretStore } from '../secrets-manager/secret-store.ts';
 import { secretsManagerService } from '../secrets-manager/secrets-manager-service.ts';
 import { transferService } from '../transfer/transfer-service.ts';
@@ -29,6 +30,7 @@ export class AwsEndpoint {
   #port = 0;
   #options: EmulatorOptions = { ...defaultEmulatorOptions };
   #services: ServiceFactory[] = [...defaultServices];
+  readonly #lambdas = new LambdaRegistry();
 
   withHost(host: string): this {
     this.#host = host;
@@ -56,6 +58,12 @@ export class AwsEndpoint {
     return this.withOptions({ messageOverrides: { ...this.#options.messageOverrides, ...overrides } });
   }
 
+  /** Registers a function the emulated services can invoke by ARN (an AWS_LAMBDA identity provider). */
+  withLambda(arn: string, handler: LambdaHandler, options: { timeoutMs?: number } = {}): this {
+    this.#lambdas.register(arn, handler, options);
+    return this;
+  }
+
   withService(factory: ServiceFactory): this {
     this.#services.push(factory);
     return this;
@@ -64,7 +72,7 @@ export class AwsEndpoint {
   async start(): Promise<StartedAwsEndpoint> {
     // Built eagerly so an unknown override id fails start(), not the first call.
     const catalogue = new MessageCatalogue(allMessages).withOverrides(this.#options.messageOverrides);
-    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore() };
+    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas };
     const services = new Map<string, EmulatedService>();
     for (const factory of this.#services) {
       const service = factory(context);

@@ -6,7 +6,11 @@
  * Users override an entry when a real partner showed them a different text; the override
  * becomes provenance `user`.
  */
-export type Provenance = 'documented' | 'observed' | 'inferred' | 'user';
+/**
+ * `harness` marks a text that is not AWS's at all: the harness saying it cannot emulate
+ * something here (an AWS-internal service, an engine it cannot reach).
+ */
+export type Provenance = 'documented' | 'observed' | 'inferred' | 'user' | 'harness';
 
 export interface MessageEntry {
   id: string;

@@ -1,13 +1,26 @@
+import type { Faker } from '@faker-js/faker';
 import type { ParsedScenario } from '../scenario-schema.ts';
+import { startIdpFake } from './start-idp-fake.ts';
 import { startSftpFake } from './start-sftp-fake.ts';
 import type { ScenarioFake } from './started-fake.ts';
 
 type FakeConfig = ParsedScenario['given']['fakes'][string];
 
+/** What a fake may need from the scenario around it. */
+export interface FakeContext {
+  faker: Faker;
+  /** Fakes started before this one (declaration order), e.g. the identity provider of an SFTP fake. */
+  fakes: ReadonlyMap<string, ScenarioFake>;
+  /** Reads a secret from the emulated Secrets Manager (once the endpoint is up). */
+  getSecret: (secretId: string) => Promise<string | undefined>;
+}
+
 /** Picks how a fake starts from its `kind`. Scenarios name what they need, not how it runs. */
-export function startFake(config: FakeConfig): Promise<ScenarioFake> {
+export function startFake(config: FakeConfig, context: FakeContext): Promise<ScenarioFake> {
   switch (config.kind) {
     case 'sftp':
-      return startSftpFake(config);
+      return startSftpFake(config, context);
+    case 'idp':
+      return startIdpFake(config, context);
   }
 }

@@ -9,5 +9,7 @@ export interface ScenarioFake {
   /** Secrets the fake holds (user passwords), for redaction. */
   secrets: string[];
   transcript(): TranscriptEntry[];
+  /** Fakes that can stand in for a Lambda function (identity providers) invoke through this. */
+  invokeAsLambda?: (event: unknown) => Promise<unknown>;
   stop(): Promise<void>;
 }

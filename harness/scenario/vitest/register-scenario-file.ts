@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
@@ -16,7 +16,7 @@ export async function registerScenarioFile(file: string): Promise<void> {
     const scenario = await loadScenarioFile(file);
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
     test(scenario.name, { timeout }, async ({ task }) => {
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv() }, shown);
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file) }, shown);
       (task.meta as ScenarioMeta).partnerHarness = { result };
       if (!result.passed) throw new ScenarioFailure(result);
     });

@@ -1,0 +1,60 @@
+import { isIP } from 'node:net';
+import type { RequestHandler } from 'msw';
+import { userTable, type UserTableOptions } from './behaviours/user-table.ts';
+import { flattenHandlers } from './handlers.ts';
+import type { IdpUser } from './idp-user.ts';
+import { StartedEmbeddedIdpFake } from './started-embedded-idp-fake.ts';
+import type { StartedIdpFake } from './started-idp-fake.ts';
+
+/**
+ * A fake Transfer custom identity provider: msw handlers behind a real HTTP server shaped like an
+ * API Gateway invoke URL. `await using idp = await new IdpFake().withUsers([alice]).start()`.
+ */
+export class IdpFake {
+  #host = '127.0.0.1';
+  #port = 0;
+  #stage = 'prod';
+  readonly #handlers: RequestHandler[] = [];
+
+  /** Appends msw handlers; the first that answers wins. */
+  withBehaviour(...handlers: Array<RequestHandler | readonly RequestHandler[]>): this {
+    this.#handlers.push(...flattenHandlers(handlers, 'withBehaviour'));
+    return this;
+  }
+
+  /** Shorthand for `withBehaviour(...behaviours.userTable({ users, ...options }))`. */
+  withUsers(users: IdpUser[], options: UserTableOptions = {}): this {
+    return this.withBehaviour(...userTable({ ...options, users }));
+  }
+
+  /** The API Gateway stage, the first path segment of getUrl(). Default `prod`. */
+  withStage(stage: string): this {
+    // API Gateway stage names: letters, digits, hyphens and underscores, up to 128.
+    if (typeof stage !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(stage)) {
+      throw new Error(`withStage: invalid stage ${JSON.stringify(stage)}; use letters, digits, '-' or '_' (1-128), e.g. 'prod'`);
+    }
+    this.#stage = stage;
+    return this;
+  }
+
+  withHost(host: string): this {
+    if (typeof host !== 'string' || (isIP(host) === 0 && !/^[A-Za-z0-9.-]+$/.test(host))) {
+      throw new Error(`withHost: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or '0.0.0.0'`);
+    }
+    this.#host = host;
+    return this;
+  }
+
+  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
+  withPort(port: number): this {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`withPort: invalid port ${JSON.stringify(port)}; use 0..65535 (0 picks a free port)`);
+    }
+    this.#port = port;
+    return this;
+  }
+
+  async start(): Promise<StartedIdpFake> {
+    return StartedEmbeddedIdpFake.start({ host: this.#host, port: this.#port, stage: this.#stage, handlers: [...this.#handlers] });
+  }
+}

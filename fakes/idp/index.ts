@@ -1,0 +1,12 @@
+export { IdpFake } from './idp-fake.ts';
+export type { StartedIdpFake } from './started-idp-fake.ts';
+export type { IdpUser, HomeDirectoryMapping, PosixProfile, SessionConfig } from './idp-user.ts';
+export { behaviours } from './behaviours/behaviours.ts';
+export type { UserTableOptions } from './behaviours/user-table.ts';
+export { MALFORMED_KINDS, type MalformedKind } from './behaviours/malformed.ts';
+export type { SecretsManagerToolkitOptions } from './behaviours/secrets-manager-toolkit.ts';
+export { TRUNCATED_JSON } from './behaviours/invalid-json.ts';
+export { IdpHttpStatusError, IdpInvalidResponseError, type TransferAuthEvent } from './lambda-bridge.ts';
+export { IDP_CONFIG_PATH, idpConfigRoute, providerJson, type IdpConfigParams } from './idp-route.ts';
+export { readAuthRequest, type IdpAuthRequest } from './idp-request.ts';
+export { fakeIdpUsers, transferUsername, type FakeIdpUsersOptions } from './fake-idp-users.ts';

@@ -1,0 +1,71 @@
+/** The event Transfer passes to a Lambda identity provider. */
+export interface TransferAuthEvent {
+  username: string;
+  /** Absent for public-key authentication. */
+  password?: string;
+  protocol: 'SFTP' | 'FTP' | 'FTPS';
+  serverId: string;
+  sourceIp: string;
+}
+
+/** The handlers answered something other than 200; `name` is `Http<status>Error`, e.g. `Http500Error`. */
+export class IdpHttpStatusError extends Error {
+  readonly status: number;
+  readonly body: string;
+
+  constructor(status: number, body: string) {
+    super(`identity provider answered HTTP ${status}: ${body.slice(0, 500)}`);
+    this.name = `Http${status}Error`;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/**
+ * The handlers answered 200 with a body that is not JSON. Lambda reports a result it cannot
+ * marshal as `Runtime.MarshalError`, so that is the name this takes.
+ */
+export class IdpInvalidResponseError extends Error {
+  readonly body: string;
+
+  constructor(body: string, cause: unknown) {
+    super(`identity provider result is not JSON: ${body.slice(0, 500)}`, { cause });
+    this.name = 'Runtime.MarshalError';
+    this.body = body;
+  }
+}
+
+const PROTOCOLS = ['SFTP', 'FTP', 'FTPS'];
+
+export function validateEvent(event: TransferAuthEvent): void {
+  const bad = (field: string, hint: string) => new Error(`invokeAsLambda: invalid ${field} ${JSON.stringify((event as unknown as Record<string, unknown>)?.[field])}; ${hint}`);
+  if (typeof event !== 'object' || event === null) throw new Error(`invokeAsLambda: expected an event object, got ${JSON.stringify(event)}`);
+  if (typeof event.username !== 'string' || event.username === '') throw bad('username', 'give a non-empty string');
+  if (event.password !== undefined && typeof event.password !== 'string') throw bad('password', 'give a string, or leave it out for key auth');
+  if (!PROTOCOLS.includes(event.protocol)) throw bad('protocol', `use one of ${PROTOCOLS.join(', ')}`);
+  if (typeof event.serverId !== 'string' || event.serverId === '') throw bad('serverId', "give a server id like 's-0123456789abcdef0'");
+  if (typeof event.sourceIp !== 'string') throw bad('sourceIp', "give an address like '203.0.113.7'");
+}
+
+/** The GET Transfer would send through API Gateway for the same attempt. */
+export function lambdaRequest(baseUrl: string, event: TransferAuthEvent, signal: AbortSignal): Request {
+  const path = `/servers/${encodeURIComponent(event.serverId)}/users/${encodeURIComponent(event.username)}/config`;
+  const query = new URLSearchParams({ protocol: event.protocol, sourceIp: event.sourceIp });
+  const headers = new Headers();
+  if (event.password !== undefined) {
+    // Header values are bytes; send UTF-8 bytes as an HTTP client would.
+    headers.set('Password', Buffer.from(event.password, 'utf8').toString('latin1'));
+    headers.set('PasswordBase64', Buffer.from(event.password, 'utf8').toString('base64'));
+  }
+  return new Request(`${baseUrl}${path}?${query}`, { method: 'GET', headers, signal });
+}
+
+export async function lambdaResult(response: Response): Promise<unknown> {
+  const body = await response.text();
+  if (response.status !== 200) throw new IdpHttpStatusError(response.status, body);
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new IdpInvalidResponseError(body, error);
+  }
+}

@@ -1,0 +1,88 @@
+import createDebug from 'debug';
+
+const debug = createDebug('partner-harness:aws:lambda');
+
+/** A Lambda handler as Node runtimes call it: async, or with a callback as the third argument. */
+export type LambdaHandler = (
+  event: unknown,
+  context: LambdaContext,
+  callback: (error?: unknown, result?: unknown) => void,
+) => unknown;
+
+export interface LambdaContext {
+  functionName: string;
+  invokedFunctionArn: string;
+  awsRequestId: string;
+  getRemainingTimeInMillis(): number;
+}
+
+export type InvokeResult =
+  | { ok: true; payload: unknown }
+  | { ok: false; errorType: string; errorMessage: string; notFound?: boolean };
+
+interface RegisteredFunction {
+  arn: string;
+  handler: LambdaHandler;
+  timeoutMs: number;
+}
+
+/** Lambda's default function timeout (configuration-timeout: "The default value … is 3 seconds"). */
+export const DEFAULT_LAMBDA_TIMEOUT_MS = 3_000;
+
+/**
+ * Functions the emulated services may invoke (Transfer's AWS_LAMBDA identity providers), keyed
+ * by ARN. Handlers run in this process, unchanged: a user's real Lambda handler file works.
+ */
+export class LambdaRegistry {
+  readonly #functions = new Map<string, RegisteredFunction>();
+
+  register(arn: string, handler: LambdaHandler, { timeoutMs = DEFAULT_LAMBDA_TIMEOUT_MS }: { timeoutMs?: number } = {}): void {
+    this.#functions.set(arn, { arn, handler, timeoutMs });
+  }
+
+  has(arn: string): boolean {
+    return this.#functions.has(arn);
+  }
+
+  async invoke(arn: string, event: unknown, requestId: string): Promise<InvokeResult> {
+    const fn = this.#functions.get(arn);
+    if (!fn) return { ok: false, errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${arn}`, notFound: true };
+    const deadline = Date.now() + fn.timeoutMs;
+    const context: LambdaContext = {
+      functionName: arn.split(':').at(-1) ?? arn,
+      invokedFunctionArn: arn,
+      awsRequestId: requestId,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    debug('invoke %s', arn);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<InvokeResult>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${(fn.timeoutMs / 1000).toFixed(2)} seconds` }),
+        fn.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([run(fn.handler, event, context), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+async function run(handler: LambdaHandler, event: unknown, context: LambdaContext): Promise<InvokeResult> {
+  try {
+    const result = await new Promise<unknown>((resolve, reject) => {
+      const returned = handler(structuredClone(event), context, (error, value) => (error ? reject(error) : resolve(value)));
+      // Async handlers resolve through their promise; callback handlers return undefined.
+      if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolve, reject);
+      else if (handler.length < 3) resolve(returned);
+    });
+    // Lambda serialises the result; what cannot be serialised reaches the caller as null.
+    const json = JSON.stringify(result);
+    return { ok: true, payload: json === undefined ? null : JSON.parse(json) };
+  } catch (error) {
+    const err = error as Error;
+    return { ok: false, errorType: err?.name ?? 'Error', errorMessage: err?.message ?? String(error) };
+  }
+}

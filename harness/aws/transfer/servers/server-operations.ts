@@ -1,0 +1,114 @@
+import { AwsError } from '../../endpoint/aws-error.ts';
+import type { CallScope } from '../../endpoint/call-scope.ts';
+import type { OperationHandler } from '../../endpoint/emulated-service.ts';
+import { paginate } from '../../endpoint/paginate.ts';
+import type { ServerStore, StoredServer } from './server-store.ts';
+
+// Defaults CreateServer fills in (CreateServer API reference).
+const DEFAULT_SECURITY_POLICY = 'TransferSecurityPolicy-2018-11';
+
+/** CreateServer, DescribeServer, UpdateServer, DeleteServer, ListServers, StartServer, StopServer. */
+export function serverOperations(store: ServerStore): Record<string, OperationHandler> {
+  return {
+    CreateServer(input, scope) {
+      const type = input.IdentityProviderType ?? 'SERVICE_MANAGED';
+      checkIdentityProvider(type, input.IdentityProviderDetails, scope);
+      const { IdentityProviderType, IdentityProviderDetails, Protocols, Domain, EndpointType, SecurityPolicyName, LoggingRole, Tags, HostKey, ...extra } = input;
+      const server = store.create(scope.region, scope.accountId, {
+        IdentityProviderType: type,
+        IdentityProviderDetails,
+        Protocols: Protocols ?? ['SFTP'],
+        Domain: Domain ?? 'S3',
+        EndpointType: EndpointType ?? 'PUBLIC',
+        SecurityPolicyName: SecurityPolicyName ?? DEFAULT_SECURITY_POLICY,
+        LoggingRole,
+        Tags,
+        extra,
+      });
+      return { ServerId: server.ServerId };
+    },
+
+    DescribeServer(input, scope) {
+      return { Server: describe(findServer(store, input.ServerId, scope)) };
+    },
+
+    UpdateServer(input, scope) {
+      const server = findServer(store, input.ServerId, scope);
+      const type = input.IdentityProviderType ?? server.IdentityProviderType;
+      const details = input.IdentityProviderDetails ? { ...server.IdentityProviderDetails, ...input.IdentityProviderDetails } : server.IdentityProviderDetails;
+      checkIdentityProvider(type, details, scope);
+      const { ServerId, IdentityProviderType, IdentityProviderDetails, Protocols, SecurityPolicyName, LoggingRole, HostKey, ...extra } = input;
+      Object.assign(server, {
+        IdentityProviderType: type,
+        IdentityProviderDetails: details,
+        Protocols: Protocols ?? server.Protocols,
+        SecurityPolicyName: SecurityPolicyName ?? server.SecurityPolicyName,
+        LoggingRole: LoggingRole ?? server.LoggingRole,
+        extra: { ...server.extra, ...extra },
+      });
+      return { ServerId: server.ServerId };
+    },
+
+    DeleteServer(input, scope) {
+      findServer(store, input.ServerId, scope);
+      store.delete(input.ServerId);
+      return {};
+    },
+
+    ListServers(input, scope) {
+      const { page, nextToken } = paginate(store.list(), input, { scope, defaultSize: 1000, messageId: 'transfer.list.invalid-next-token' });
+      return {
+        Servers: page.map((s) => ({
+          Arn: s.Arn,
+          Domain: s.Domain,
+          IdentityProviderType: s.IdentityProviderType,
+          EndpointType: s.EndpointType,
+          LoggingRole: s.LoggingRole,
+          ServerId: s.ServerId,
+          State: s.State,
+          UserCount: s.users.size,
+        })),
+        NextToken: nextToken,
+      };
+    },
+
+    StartServer(input, scope) {
+      findServer(store, input.ServerId, scope).State = 'ONLINE';
+      return {};
+    },
+
+    StopServer(input, scope) {
+      findServer(store, input.ServerId, scope).State = 'OFFLINE';
+      return {};
+    },
+  };
+}
+
+export function findServer(store: ServerStore, id: string, scope: CallScope): StoredServer {
+  const server = store.get(id);
+  if (!server) {
+    throw new AwsError('ResourceNotFoundException', scope.message('transfer.server.not-found'), 400, { Resource: id, ResourceType: 'Server' });
+  }
+  return server;
+}
+
+function describe(server: StoredServer): Record<string, unknown> {
+  const { users, extra, ...fields } = server;
+  return { ...extra, ...fields, UserCount: users.size };
+}
+
+/** Each identity provider type needs its details (CreateServer API reference, IdentityProviderDetails). */
+function checkIdentityProvider(type: string, details: StoredServer['IdentityProviderDetails'], scope: CallScope): void {
+  const required: Record<string, string[]> = {
+    API_GATEWAY: ['Url', 'InvocationRole'],
+    AWS_LAMBDA: ['Function'],
+    AWS_DIRECTORY_SERVICE: ['DirectoryId'],
+  };
+  const missing = (required[type] ?? []).filter((field) => !details?.[field as keyof typeof details]);
+  if (missing.length > 0) {
+    throw new AwsError(
+      'InvalidRequestException',
+      scope.message('transfer.server.identity-provider-details-required', { type, fields: missing.map((f) => `IdentityProviderDetails.${f}`).join(', ') }),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { hostKeyType, text } from './common.ts';
+
+const sftpFault = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('refuse-login') }).strict(),
+  z.object({ kind: z.literal('close-after-ident') }).strict(),
+  z.object({ kind: z.literal('close-after-kex') }).strict(),
+  z.object({ kind: z.literal('hang') }).strict(),
+  z.object({ kind: z.literal('delay-ident'), ms: z.number().int().nonnegative() }).strict(),
+  z.object({ kind: z.literal('reject-sftp') }).strict(),
+]);
+
+const sftpUser = z
+  .object({
+    name: text,
+    password: text.optional(),
+    /** OpenSSH public key lines, or references such as `{{ keys.alice.publicKey }}`. */
+    publicKeys: z.array(text).optional(),
+    files: z.record(z.string(), text).optional(),
+  })
+  .strict();
+
+/** Users the fake does not know are authenticated by an identity provider, as on a Transfer server. */
+const sftpIdentityProvider = z.union([
+  z.object({ url: z.string(), serverId: z.string().optional() }).strict(),
+  /** Another fake of kind idp, called the way Transfer calls an AWS_LAMBDA provider. */
+  z.object({ fake: z.string(), serverId: z.string().optional() }).strict(),
+]);
+
+export const sftpFakeSchema = z
+  .object({
+    kind: z.literal('sftp'),
+    /** Host key types (generated) or `{ type, slot }` to get a distinct key per slot. */
+    hostKeys: z.array(z.union([hostKeyType, z.object({ type: hostKeyType, slot: z.string() }).strict()])).optional(),
+    algorithms: z
+      .object({
+        kex: z.array(z.string()).optional(),
+        cipher: z.array(z.string()).optional(),
+        hmac: z.array(z.string()).optional(),
+        serverHostKey: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    ident: z.string().optional(),
+    banner: z.string().optional(),
+    users: z.array(sftpUser).default([]),
+    faults: z.array(sftpFault).default([]),
+    identityProvider: sftpIdentityProvider.optional(),
+    /** A shared store (like an S3 bucket) for identity-provider users, absolute paths. */
+    storage: z.record(z.string(), text).optional(),
+  })
+  .strict();
+
+export type SftpFakeConfig = z.output<typeof sftpFakeSchema>;

@@ -1,0 +1,2 @@
+// A handler waiting on a directory that never answers.
+export const handler = () => new Promise(() => {});
