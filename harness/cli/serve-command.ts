@@ -48,7 +48,7 @@ export async function serveCommand(args: string[], out: (text: string) => void =
     const command = awsCliCommand(scenario.when.operation, input, { endpointUrl: url, region: 'us-east-1' });
     lines.push('Reproduce the scenario with the AWS CLI:', `  ${credentials} ${command.text}`);
     for (const variable of command.secretVariables) {
-      lines.push(`  (set ${variable} to the value the scenario uses: partner-harness never prints secrets)`);
+      lines.push(`  (first export ${variable}=… with the value the scenario uses: partner-harness never prints secrets)`);
     }
     lines.push('Press Ctrl-C to stop.');
     out(environment.redactor.redactString(lines.join('\n')) + '\n');

@@ -9,8 +9,8 @@ const exec = promisify(execFile);
 const CATALOGUE = 'scenarios/transfer-connector';
 
 /** The AWS CLI (v1, shipped with the machine image) is an independent client of the emulator. */
-async function aws(command: string): Promise<unknown> {
-  const { stdout } = await exec('bash', ['-c', `${command} --output json`], { env: { ...process.env, AWS_DEFAULT_REGION: 'us-east-1' } });
+async function aws(command: string, env: Record<string, string> = {}): Promise<unknown> {
+  const { stdout } = await exec('bash', ['-c', `${command} --output json`], { env: { ...process.env, AWS_DEFAULT_REGION: 'us-east-1', ...env } });
   return JSON.parse(stdout);
 }
 
@@ -51,6 +51,25 @@ describe('partner-harness serve + the AWS CLI', () => {
     expect(answer.StatusMessage).toMatch(/^Authentication failed for user \S+ \(tried: password\)$/);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
+  });
+
+  it('serves an identity-provider scenario: the CLI test-identity-provider command reproduces it without printing the password', async () => {
+    const child = spawnCli(['serve', 'scenarios/identity-provider/02-logical-home-directory.yaml']);
+    const done = collect(child);
+    const printed = await waitForOutput(child, /Press Ctrl-C to stop\./);
+    expect(printed).not.toContain('Bob-Pass-2026');
+    const command = /Reproduce the scenario with the AWS CLI:\n\s+(.+)\n/.exec(printed)![1]!;
+    expect(command).toMatch(/aws transfer test-identity-provider --server-id s-[0-9a-f]{17} --user-name bob --user-password "\$PH_USER_PASSWORD" --server-protocol SFTP --endpoint-url /);
+    expect(printed).toContain('export PH_USER_PASSWORD=… with the value the scenario uses');
+    const answer = (await aws(command, { PH_USER_PASSWORD: 'Bob-Pass-2026' })) as Record<string, any>;
+    expect(answer).toMatchObject({ StatusCode: 200, Message: '' });
+    expect(JSON.parse(answer.Response)).toMatchObject({ Role: 'arn:aws:iam::000000000000:role/transfer-bob', HomeDirectoryType: 'LOGICAL' });
+    const wrong = (await aws(command, { PH_USER_PASSWORD: 'wrong-password' })) as Record<string, any>;
+    expect(wrong).toMatchObject({ StatusCode: 200, Response: '' });
+    const idpPort = Number(/Fake idp \(idp, embedded\): 127\.0\.0\.1:(\d+)/.exec(printed)![1]);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
+    expect(await eventually(() => isPortClosed(idpPort))).toBe(true);
   });
 
   it('serves a bare endpoint on --port for the user own tools', async () => {
