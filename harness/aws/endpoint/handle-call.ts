@@ -74,7 +74,7 @@ export async function handleCall(
       request: redactor.redact(request),
       httpStatus,
       ...outcome,
-      messages: scope.messages,
+      messages: redactor.redact(scope.messages),
       transcript: redactor.redact(scope.transcript),
       durationMs: Date.now() - started,
     };

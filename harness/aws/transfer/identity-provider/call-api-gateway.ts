@@ -32,8 +32,9 @@ export async function callApiGateway(base: string, request: ProviderRequest, tim
   url.searchParams.set('sourceIp', request.sourceIp);
   const headers: Record<string, string> = {};
   if (request.password !== undefined) {
-    // HTTP header values are Latin-1; a password outside it is only carried by PasswordBase64.
-    if (/^[\x20-\x7e\xa0-\xff]*$/.test(request.password)) headers.Password = request.password;
+    // HTTP header values are Latin-1 and lose edge spaces; such a password is only carried,
+    // exactly, by PasswordBase64.
+    if (/^[\x20-\x7e\xa0-\xff]*$/.test(request.password) && request.password.trim() === request.password) headers.Password = request.password;
     headers.PasswordBase64 = Buffer.from(request.password, 'utf8').toString('base64');
   }
   debug('GET %s (password header: %s)', url.pathname, request.password !== undefined);

@@ -113,6 +113,20 @@ describe('UpdateServer', () => {
     expect(Server?.IdentityProviderType).toBe('SERVICE_MANAGED');
   });
 
+  it('answers back other UpdateServer members it was given', async () => {
+    const { ServerId } = await transfer.send(new CreateServerCommand({}));
+    await transfer.send(new UpdateServerCommand({ ServerId, EndpointDetails: { VpcId: 'vpc-0123' }, LoggingRole: 'arn:aws:iam::000000000000:role/log' }));
+    const { Server } = await transfer.send(new DescribeServerCommand({ ServerId }));
+    expect(Server).toMatchObject({ EndpointDetails: { VpcId: 'vpc-0123' }, LoggingRole: 'arn:aws:iam::000000000000:role/log' });
+  });
+
+  it('changes EndpointType', async () => {
+    const { ServerId } = await transfer.send(new CreateServerCommand({}));
+    await transfer.send(new UpdateServerCommand({ ServerId, EndpointType: 'VPC', EndpointDetails: { VpcId: 'vpc-0123' } }));
+    const { Server } = await transfer.send(new DescribeServerCommand({ ServerId }));
+    expect(Server?.EndpointType).toBe('VPC');
+  });
+
   it('changes Protocols and keeps fields it was not given', async () => {
     const { ServerId } = await transfer.send(new CreateServerCommand({ SecurityPolicyName: 'TransferSecurityPolicy-2024-01' }));
     await transfer.send(new UpdateServerCommand({ ServerId, Protocols: ['FTPS'] }));

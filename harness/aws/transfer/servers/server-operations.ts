@@ -37,13 +37,14 @@ export function serverOperations(store: ServerStore): Record<string, OperationHa
       const type = input.IdentityProviderType ?? server.IdentityProviderType;
       const details = input.IdentityProviderDetails ? { ...server.IdentityProviderDetails, ...input.IdentityProviderDetails } : server.IdentityProviderDetails;
       checkIdentityProvider(type, details, scope);
-      const { ServerId, IdentityProviderType, IdentityProviderDetails, Protocols, SecurityPolicyName, LoggingRole, HostKey, ...extra } = input;
+      const { ServerId, IdentityProviderType, IdentityProviderDetails, Protocols, SecurityPolicyName, LoggingRole, EndpointType, HostKey, ...extra } = input;
       Object.assign(server, {
         IdentityProviderType: type,
         IdentityProviderDetails: details,
         Protocols: Protocols ?? server.Protocols,
         SecurityPolicyName: SecurityPolicyName ?? server.SecurityPolicyName,
         LoggingRole: LoggingRole ?? server.LoggingRole,
+        EndpointType: EndpointType ?? server.EndpointType,
         extra: { ...server.extra, ...extra },
       });
       return { ServerId: server.ServerId };
