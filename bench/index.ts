@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GlueClient, TestConnectionCommand as GlueTestConnectionCommand } from '@aws-sdk/client-glue';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import ssh2 from 'ssh2';
+import { PostgresFake } from '#fakes/db/index.ts';
 import { SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
 import { AwsEndpoint } from '#harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     await endpoint.stop();
   }
 
+  await benchGlue(log);
+
   const out = mkdtempSync(join(tmpdir(), 'ph-bench-'));
   const started = Date.now();
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--out', out], { encoding: 'utf8' });
@@ -59,6 +63,28 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   const summary = /^(\d+) passed, (\d+) failed/m.exec(run.stdout ?? '');
   console.log(`${'catalogue wall time (partner-harness run)'.padEnd(52)}${`${(wall / 1000).toFixed(1)} s`.padStart(10)}  ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `exit ${run.status}`}`);
+}
+
+/** A real embedded Postgres per start; then Glue TestConnection (SDK → endpoint → pg login) against one. */
+async function benchGlue(log: (row: string) => void): Promise<void> {
+  const newDb = () => new PostgresFake().withUser(USER, PASSWORD).withDatabase('bench', { owner: USER }).start();
+  const starts = await measure(async () => (await newDb()).stop(), { runs: 5, warmup: 1 });
+  log(formatRow('Postgres fake start → ready (+ stop), embedded', starts));
+  const db = await newDb();
+  const endpoint = await new AwsEndpoint().start();
+  const glue = new GlueClient(endpoint.getClientConfig());
+  try {
+    const input = {
+      ConnectionType: 'JDBC' as const,
+      ConnectionProperties: { JDBC_CONNECTION_URL: db.getJdbcUrl('bench'), USERNAME: USER, PASSWORD },
+    };
+    const rounds = await measure(() => glue.send(new GlueTestConnectionCommand({ TestConnectionInput: input })), { runs: 30, warmup: 3 });
+    log(formatRow('emulated Glue TestConnection round trip (pg login)', rounds));
+  } finally {
+    glue.destroy();
+    await endpoint.stop();
+    await db.stop();
+  }
 }
 
 async function createConnector(fake: StartedSftpFake, config: ReturnType<Awaited<ReturnType<AwsEndpoint['start']>>['getClientConfig']>): Promise<string> {

@@ -2,3 +2,5 @@
 export * from './sftp/index.ts';
 export { Transcript, type TranscriptEntry } from './shared/transcript.ts';
 export * from './idp/index.ts';
+export * from './oauth/index.ts';
+export * from './db/index.ts';

@@ -21,6 +21,7 @@ export function collectRunReport(
         durationMs: Math.round(test.diagnostic()?.duration ?? 0),
         result: meta.result,
         invalid: meta.invalid,
+        skipReason: meta.skipReason,
         // Scenario errors are built from redacted values; masking sensitive keys again costs nothing.
         errors: (result.errors ?? []).map((error) => new Redactor().redactString(error.message)),
       });

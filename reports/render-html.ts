@@ -24,6 +24,7 @@ ${report.scenarios.map(renderScenario).join('\n')}
 function renderScenario(scenario: ScenarioReportEntry): string {
   const result = scenario.result;
   const parts = [`<p>${escape(scenario.file)} · ${scenario.durationMs} ms</p>`];
+  if (scenario.skipReason) parts.push(`<p class="skipped">Skipped: ${escape(scenario.skipReason)}</p>`);
   if (scenario.invalid) {
     parts.push(table(['Field', 'Problem'], scenario.invalid.issues.map((i) => [i.path || '(file)', i.message])));
   }

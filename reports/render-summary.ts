@@ -9,7 +9,8 @@ export function renderSummary(report: RunReport, reportFiles: string[] = []): st
     `partner-harness: ${report.totals.total} scenario(s) in ${(report.durationMs / 1000).toFixed(1)}s (${report.mode})`,
   ];
   for (const scenario of report.scenarios) {
-    lines.push(`  ${MARK[scenario.state]} ${scenario.name}${outcome(scenario)}`);
+    const skipped = scenario.skipReason ? `  (skipped: ${scenario.skipReason})` : '';
+    lines.push(`  ${MARK[scenario.state]} ${scenario.name}${outcome(scenario)}${skipped}`);
     lines.push(...details(scenario).map((line) => `      ${line}`));
   }
   const { passed, failed, invalid, skipped } = report.totals;

@@ -10,6 +10,7 @@ export interface ScenarioReportEntry {
   durationMs: number;
   result?: ScenarioResult;
   invalid?: { file: string; issues: FieldIssue[] };
+  skipReason?: string;
   /** Error text for failures that produced no result (already redacted). */
   errors: string[];
 }

@@ -67,3 +67,15 @@ describe('awsCliCommand', () => {
     expect(command.secretVariables).toEqual(['PH_USER_PASSWORD']);
   });
 });
+
+describe('awsCliCommand with nested secrets', () => {
+  it('turns a password inside a JSON argument into a shell variable a real shell expands', () => {
+    const input = { TestConnectionInput: { ConnectionType: 'JDBC', ConnectionProperties: { USERNAME: "o'neil", PASSWORD: 'Canary-pw-2', JDBC_CONNECTION_URL: 'jdbc:postgresql://h:5432/$db' } } };
+    const command = awsCliCommand('glue:TestConnection', input, { region: 'r' });
+    expect(command.text).not.toContain('Canary-pw-2');
+    expect(command.secretVariables).toEqual(['PH_PASSWORD']);
+    const argument = command.text.slice('aws glue test-connection --test-connection-input '.length, -' --region r'.length);
+    const echoed = execFileSync('sh', ['-c', `printf '%s' ${argument}`], { encoding: 'utf8', env: { ...process.env, PH_PASSWORD: 'Canary-pw-2' } });
+    expect(JSON.parse(echoed)).toEqual(input.TestConnectionInput);
+  });
+});

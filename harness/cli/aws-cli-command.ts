@@ -17,16 +17,38 @@ export function awsCliCommand(
   for (const [member, value] of Object.entries(input)) {
     if (value === undefined) continue;
     if (isSensitiveKey(member)) {
-      const variable = `PH_${kebab(member).replace(/-/g, '_').toUpperCase()}`;
-      secretVariables.push(variable);
-      parts.push(`--${kebab(member)}`, `"$${variable}"`);
-      continue;
+      parts.push(`--${kebab(member)}`, `"$${variable(member, secretVariables)}"`);
+    } else if (typeof value === 'string') {
+      parts.push(`--${kebab(member)}`, quote(value));
+    } else {
+      parts.push(`--${kebab(member)}`, quoteJson(value, secretVariables));
     }
-    parts.push(`--${kebab(member)}`, quote(typeof value === 'string' ? value : JSON.stringify(value)));
   }
   if (endpointUrl) parts.push('--endpoint-url', endpointUrl);
   parts.push('--region', region);
   return { text: parts.join(' '), secretVariables };
+}
+
+function variable(member: string, secretVariables: string[]): string {
+  const name = `PH_${kebab(member).replace(/-/g, '_').toUpperCase()}`;
+  if (!secretVariables.includes(name)) secretVariables.push(name);
+  return name;
+}
+
+/**
+ * A JSON argument. Secrets nested in it (Glue's ConnectionProperties.PASSWORD) become shell
+ * variables, so the argument is double-quoted with everything else escaped.
+ */
+function quoteJson(value: unknown, secretVariables: string[]): string {
+  const names: string[] = [];
+  const json = JSON.stringify(value, (key, item) => {
+    if (!key || !isSensitiveKey(key) || typeof item !== 'string') return item;
+    names.push(variable(key, secretVariables));
+    return `@@PH_SECRET_${names.length - 1}@@`;
+  });
+  if (names.length === 0) return quote(json);
+  const escaped = json.replace(/[\\"$`]/g, (c) => `\\${c}`).replace(/@@PH_SECRET_(\d+)@@/g, (_m, i: string) => `\${${names[Number(i)]}}`);
+  return `"${escaped}"`;
 }
 
 function kebab(name: string): string {

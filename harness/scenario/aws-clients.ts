@@ -1,3 +1,4 @@
+import * as glue from '@aws-sdk/client-glue';
 import * as secretsManager from '@aws-sdk/client-secrets-manager';
 import * as transfer from '@aws-sdk/client-transfer';
 
@@ -15,6 +16,7 @@ interface SdkClient {
 const modules: Record<string, { module: SdkModule; client: string }> = {
   transfer: { module: transfer as unknown as SdkModule, client: 'TransferClient' },
   secretsmanager: { module: secretsManager as unknown as SdkModule, client: 'SecretsManagerClient' },
+  glue: { module: glue as unknown as SdkModule, client: 'GlueClient' },
 };
 
 export interface CallOutcome {

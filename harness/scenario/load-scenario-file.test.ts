@@ -74,7 +74,9 @@ describe('loadScenarioFile', () => {
 
   it('turns a bare YAML number into a string where text is expected', async () => {
     const scenario = await loadScenarioFile(await write(VALID.replace('password: Partner-Pass-1', 'password: 123456')));
-    expect(scenario.given.fakes.partner!.users[0]!.password).toBe('123456');
+    const partner = scenario.given.fakes.partner!;
+    if (partner.kind !== 'sftp') throw new Error('expected the sftp fake');
+    expect(partner.users[0]!.password).toBe('123456');
   });
 
   it('names the file and the field path for a value of the wrong type', async () => {

@@ -41,7 +41,7 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  */
 export class ScenarioEnvironment {
   readonly redactor = new Redactor();
-  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {} };
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {}, glueConnections: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
   clients?: AwsClients;
@@ -134,6 +134,13 @@ export class ScenarioEnvironment {
       const input = this.resolve(raw, `given.users.${alias}`);
       await this.#mustSucceed('transfer', 'CreateUser', input, `given.users.${alias}`);
       values.users![alias] = { name: input.UserName, serverId: input.ServerId };
+    }
+    for (const [alias, raw] of Object.entries(scenario.given.glueConnections)) {
+      this.step(`creating Glue connection ${alias}`);
+      const input = { Name: alias, ...this.resolve(raw, `given.glueConnections.${alias}`) };
+      this.redactor.addFrom(input);
+      await this.#mustSucceed('glue', 'CreateConnection', { ConnectionInput: input }, `given.glueConnections.${alias}`);
+      values.glueConnections![alias] = { name: input.Name };
     }
     for (const [alias, raw] of Object.entries(scenario.given.connectors)) {
       this.step(`creating connector ${alias}`);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { hostKeyType } from './schema/common.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
+import { dbFakeSchema } from './schema/db-fake-schema.ts';
 import { idpFakeSchema } from './schema/idp-fake-schema.ts';
+import { salesforceFakeSchema } from './schema/salesforce-fake-schema.ts';
 import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
 
 /**
@@ -10,7 +12,7 @@ import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
  * are strings even where the resolved value is a number.
  */
 
-const fakeSchema = z.discriminatedUnion('kind', [sftpFakeSchema, idpFakeSchema]);
+const fakeSchema = z.discriminatedUnion('kind', [sftpFakeSchema, idpFakeSchema, dbFakeSchema, salesforceFakeSchema]);
 
 const operationSchema = z
   .string()
@@ -79,9 +81,11 @@ export const scenarioSchema = z
         servers: apiInputs,
         /** Transfer CreateUser inputs by alias (service-managed servers). */
         users: apiInputs,
+        /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
+        glueConnections: apiInputs,
       })
       .strict()
-      .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {} }),
+      .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {} }),
     when: z
       .object({
         operation: operationSchema,
@@ -97,4 +101,6 @@ export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type { SftpFakeConfig } from './schema/sftp-fake-schema.ts';
 export type { IdpFakeConfig } from './schema/idp-fake-schema.ts';
+export type { DbFakeConfig } from './schema/db-fake-schema.ts';
+export type { SalesforceFakeConfig } from './schema/salesforce-fake-schema.ts';
 export type { Expectations, StringExpectation, SftpLoginExpectation } from './schema/expectation-schema.ts';

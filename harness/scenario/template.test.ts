@@ -125,3 +125,10 @@ describe('resolveTemplates', () => {
     );
   });
 });
+
+describe('the string pipe', () => {
+  it('keeps a whole reference as text with | string', () => {
+    const resolved = resolveTemplates({ port: '{{ fakes.partner.port | string }}', raw: '{{ fakes.partner.port }}' }, context(values), 'given');
+    expect(resolved).toEqual({ port: '2222', raw: 2222 });
+  });
+});

@@ -5,6 +5,7 @@ import type { Faker } from '@faker-js/faker';
  * the referenced value as it is (a port stays a number, an object stays an object); references
  * inside longer strings are stringified. `{{ faker.internet.password }}` calls faker (seeded
  * per scenario); arguments may follow as JSON: `{{ faker.internet.password({"length": 20}) }}`.
+ * `{{ fakes.db.port | string }}` keeps a whole reference as text.
  */
 
 export interface TemplateContext {
@@ -80,6 +81,9 @@ function findReferences(text: string): Array<{ start: number; end: number; expre
 }
 
 function evaluate(expression: string, context: TemplateContext, where: string): unknown {
+  // `| string` turns a number into text where an API wants strings (Glue's PORT property).
+  const piped = /^(.*?)\s*\|\s*string$/s.exec(expression);
+  if (piped) return String(evaluate(piped[1]!, context, where));
   const call = /^([\w.-]+)\((.*)\)$/s.exec(expression);
   const path = (call ? call[1]! : expression).split('.');
   if (path[0] === 'faker') return callFaker(context.faker, path.slice(1), call?.[2], expression, where);

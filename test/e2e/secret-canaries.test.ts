@@ -10,6 +10,7 @@ import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
  * with debug logging on: no canary may appear in any output the harness writes.
  */
 const CANARY_PASSWORD = 'CANARY-pw-7f3a9c1e';
+const CANARY_CODE = 'CANARY-code-3b8e';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -31,7 +32,8 @@ describe('secrets never appear in output', () => {
     for (const path of await files(catalogue)) {
       let text = await readFile(path, 'utf8');
       text = text
-        .replace(/\{\{ faker\.internet\.password\(.*?\) \}\}/g, CANARY_PASSWORD)
+        .replace(/\{\{ faker\.(internet\.password|string\.alphanumeric)\(.*?\) \}\}/g, CANARY_PASSWORD)
+        .replaceAll('aPrx-one-time-code', CANARY_CODE)
         .replace(/\b[A-Z][a-z]+-Pass-\d+\b/g, (literal) => {
           if (!literals.has(literal)) literals.set(literal, `CANARY-${literals.size}-${literal.length}x9q`);
           return literals.get(literal)!;
@@ -45,7 +47,7 @@ describe('secrets never appear in output', () => {
         });
       await writeFile(path, text);
     }
-    canaries.push(CANARY_PASSWORD, ...literals.values());
+    canaries.push(CANARY_PASSWORD, CANARY_CODE, ...literals.values());
     result = await runCli(['run', catalogue, '--out', join(dir, 'out')], { env: { DEBUG: 'partner-harness:*' } });
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -70,6 +72,9 @@ describe('secrets never appear in output', () => {
     for (const [name, text] of Object.entries(outputs)) {
       for (const canary of [...canaries, ...keyLines]) expect(text.includes(canary), `${name} contains a canary`).toBe(false);
       expect(text, name).not.toContain('PRIVATE KEY-----');
+      // Generated secrets the test cannot know in advance: JWT assertions and Salesforce tokens.
+      expect(text, `${name} holds a JWT`).not.toMatch(/eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./);
+      expect(text, `${name} holds a Salesforce access token`).not.toMatch(/00D\w{12}![\w-]{20,}/);
     }
   });
 

@@ -72,6 +72,21 @@ describe('partner-harness serve + the AWS CLI', () => {
     expect(await eventually(() => isPortClosed(idpPort))).toBe(true);
   });
 
+  it('serves a Glue scenario: the CLI glue test-connection logs in to the real Postgres, and SIGINT stops the engine', async () => {
+    const served = spawnCli(['serve', 'scenarios/glue-connection/03-postgres-wrong-password.yaml']);
+    const finished = collect(served);
+    const printed = await waitForOutput(served, /Press Ctrl-C to stop\./, 60_000);
+    const command = /Reproduce the scenario with the AWS CLI:\n\s+(.+)\n/.exec(printed)![1]!;
+    expect(command).toMatch(/aws glue test-connection --test-connection-input "\{.*\$\{PH_PASSWORD\}.*\}" --endpoint-url /);
+    const dbPort = Number(/Fake db \(postgres, embedded\): 127\.0\.0\.1:(\d+)/.exec(printed)![1]);
+    // The scenario's password is wrong on purpose; the CLI sees Glue's prefix and the server's FATAL.
+    const failure = await exec('bash', ['-c', command], { env: { ...process.env, PH_PASSWORD: 'not-the-password' } }).catch((e) => e);
+    expect(failure.stderr).toContain('An error occurred (InvalidInputException) when calling the TestConnection operation: Check that your connection definition references your JDBC database with correct URL syntax, username, and password. FATAL: password authentication failed for user "etl_reader"');
+    served.kill('SIGINT');
+    expect((await finished).code).toBe(0);
+    expect(await eventually(() => isPortClosed(dbPort))).toBe(true);
+  });
+
   it('serves a bare endpoint on --port for the user own tools', async () => {
     const port = await freePort();
     const child = spawnCli(['serve', '--port', String(port)]);

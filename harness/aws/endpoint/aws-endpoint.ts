@@ -9,13 +9,14 @@ import { LambdaRegistry, type LambdaHandler } from '../lambda/lambda-registry.ts
 import { SecretStore } from '../secrets-manager/secret-store.ts';
 import { secretsManagerService } from '../secrets-manager/secrets-manager-service.ts';
 import { transferService } from '../transfer/transfer-service.ts';
+import { glueService } from '../glue/glue-service.ts';
 import type { EmulatedService, ServiceFactory } from './emulated-service.ts';
 import { handleCall } from './handle-call.ts';
 import type { CallRecord } from './call-log.ts';
 
 const debug = createDebug('partner-harness:aws:endpoint');
 
-const defaultServices: ServiceFactory[] = [secretsManagerService, transferService];
+const defaultServices: ServiceFactory[] = [secretsManagerService, transferService, glueService];
 
 /**
  * A local AWS-compatible endpoint. Builder: configure with `with*()`, then `start()`.

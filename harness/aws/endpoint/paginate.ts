@@ -3,16 +3,16 @@ import type { CallScope } from './call-scope.ts';
 
 /**
  * One page of a List* answer. Tokens are offsets into the list; anything else is answered with
- * InvalidNextTokenException, as the services' models declare.
+ * the error the service's model declares for it (InvalidNextTokenException unless told).
  */
 export function paginate<T>(
   items: T[],
   { MaxResults, NextToken }: { MaxResults?: number; NextToken?: string },
-  { scope, defaultSize, messageId }: { scope: CallScope; defaultSize: number; messageId: string },
+  { scope, defaultSize, messageId, errorType = 'InvalidNextTokenException' }: { scope: CallScope; defaultSize: number; messageId: string; errorType?: string },
 ): { page: T[]; nextToken?: string } {
   const start = NextToken === undefined ? 0 : Number(NextToken);
   if (!Number.isSafeInteger(start) || start < 0 || String(start) !== (NextToken ?? '0')) {
-    throw new AwsError('InvalidNextTokenException', scope.message(messageId, { token: NextToken! }));
+    throw new AwsError(errorType, scope.message(messageId, { token: NextToken! }));
   }
   const size = MaxResults ?? defaultSize;
   return { page: items.slice(start, start + size), nextToken: start + size < items.length ? String(start + size) : undefined };

@@ -57,7 +57,7 @@ describe('allMessages', () => {
     if (entry.text === '') expect(entry.provenance).toBe('documented');
     expect(entry.source.trim()).not.toBe('');
     expect(['documented', 'observed', 'inferred', 'harness']).toContain(entry.provenance);
-    expect(entry.id).toMatch(/^(transfer|secretsmanager)\.[a-z0-9.-]+$/);
+    expect(entry.id).toMatch(/^(transfer|secretsmanager|glue)\.[a-z0-9.-]+$/);
   });
 
   it('keeps every placeholder name a single word (other braces are JSON examples)', () => {

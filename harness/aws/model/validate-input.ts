@@ -99,7 +99,10 @@ class Walker {
   map(shape: Shape, entries: Record<string, unknown>, path: string, sensitive: boolean): void {
     const keyShape = this.model.getShape((shape.key as { shape: string }).shape);
     const valueShape = this.model.getShape((shape.value as { shape: string }).shape);
-    const badKeys = this.failingConstraintList(keyShape, Object.keys(entries));
+    // Map-key enums are not enforced: Glue documents Salesforce's INSTANCE_URL property, which
+    // the model's ConnectionPropertyKey enum lacks, so the service must accept keys beyond it [INF].
+    const { enum: _keyEnum, ...openKeyShape } = keyShape;
+    const badKeys = this.failingConstraintList(openKeyShape as Shape, Object.keys(entries));
     if (badKeys) this.add('Value', path, `Map keys must satisfy constraint: ${badKeys}`);
     if (isContainer(valueShape)) {
       for (const [key, item] of Object.entries(entries)) {

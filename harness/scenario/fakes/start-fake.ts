@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { ParsedScenario } from '../scenario-schema.ts';
+import { startDbFake } from './start-db-fake.ts';
 import { startIdpFake } from './start-idp-fake.ts';
+import { startSalesforceFake } from './start-salesforce-fake.ts';
 import { startSftpFake } from './start-sftp-fake.ts';
 import type { ScenarioFake } from './started-fake.ts';
 
@@ -22,5 +24,10 @@ export function startFake(config: FakeConfig, context: FakeContext): Promise<Sce
       return startSftpFake(config, context);
     case 'idp':
       return startIdpFake(config, context);
+    case 'postgres':
+    case 'mysql':
+      return startDbFake(config);
+    case 'salesforce':
+      return startSalesforceFake(config);
   }
 }

@@ -6,5 +6,7 @@ export interface ScenarioMeta {
   partnerHarness?: {
     result?: ScenarioResult;
     invalid?: { file: string; issues: FieldIssue[] };
+    /** Why the scenario was skipped: what it needs that this machine cannot give. */
+    skipReason?: string;
   };
 }

@@ -1,0 +1,39 @@
+import type { DbFakeConfig } from './db-fake.ts';
+import type { DbDatabase, DbUser } from './db-types.ts';
+import type { EngineCommand } from './engine-process.ts';
+import type { LogTail } from './log-tail.ts';
+import type { ServerCertificate } from './self-signed-cert.ts';
+import type { WorkDir } from './work-dir.ts';
+
+export interface EngineContext<Bin> {
+  config: DbFakeConfig;
+  bin: Bin;
+  dir: WorkDir;
+  /** Random per fake; the superuser's password where the engine needs one. Never leaves the process. */
+  adminPassword: string;
+  certificate?: ServerCertificate;
+}
+
+/** How one engine is initialised, run, logged into and provisioned; launchEngine does the rest. */
+export interface EngineRecipe<Admin, Bin extends object> {
+  label: string;
+  /** OS users to run as when we are root, in order of preference. */
+  osUsers: readonly string[];
+  /** Graceful-but-prompt shutdown (clients are disconnected). */
+  stopSignal: NodeJS.Signals;
+  /** For the process 'exit' hook, where we cannot wait. */
+  exitSignal: NodeJS.Signals;
+  /** Binaries, or why they are missing. */
+  binaries(config: DbFakeConfig): Bin | { reason: string };
+  initialise(ctx: EngineContext<Bin>): Promise<void>;
+  server(ctx: EngineContext<Bin>, port: number): EngineCommand;
+  /** One superuser login attempt; throws while the engine is not ready. */
+  login(ctx: EngineContext<Bin>, port: number): Promise<Admin>;
+  /** Runs once after the first login, before users are created. */
+  secure?(admin: Admin): Promise<void>;
+  version(admin: Admin): Promise<string>;
+  createUser(admin: Admin, user: DbUser, ctx: EngineContext<Bin>): Promise<void>;
+  createDatabase(admin: Admin, database: DbDatabase, ctx: EngineContext<Bin>): Promise<void>;
+  logout(admin: Admin): Promise<void>;
+  addressInUse(log: LogTail): boolean;
+}

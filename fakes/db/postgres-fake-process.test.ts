@@ -1,0 +1,3 @@
+import { describePostgresContract } from './postgres-fake-contract.ts';
+
+describePostgresContract('process');

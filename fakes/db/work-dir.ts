@@ -1,0 +1,75 @@
+import { constants, accessSync, rmSync, statSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { EngineUser } from './engine-user.ts';
+
+export const WORK_DIR_PREFIX = 'partner-harness-db-';
+
+/**
+ * One fake's private tree under os.tmpdir():
+ *   <root>/        0755, ours: the engine user must traverse it
+ *   <root>/data/   0700, the engine user's: the data directory
+ *   <root>/conf/   0700, the engine user's: pg_hba.conf, TLS key, sockets, pid file
+ */
+export class WorkDir {
+  private constructor(
+    readonly root: string,
+    readonly user: EngineUser,
+  ) {}
+
+  static async create(user: EngineUser): Promise<WorkDir> {
+    const base = tmpdir();
+    if (user.uid !== undefined) assertTraversableByOthers(base);
+    const root = await mkdtemp(join(base, WORK_DIR_PREFIX));
+    await chmod(root, 0o755);
+    const dir = new WorkDir(root, user);
+    await dir.#privateDir('data');
+    await dir.#privateDir('conf');
+    return dir;
+  }
+
+  get data(): string {
+    return join(this.root, 'data');
+  }
+
+  conf(file: string): string {
+    return join(this.root, 'conf', file);
+  }
+
+  /** Writes a file the engine user owns and only it can read. */
+  async writePrivate(path: string, content: string): Promise<void> {
+    await writeFile(path, content, { mode: 0o600 });
+    await this.giveToEngine(path);
+  }
+
+  async giveToEngine(path: string): Promise<void> {
+    if (this.user.uid !== undefined && this.user.gid !== undefined) await chown(path, this.user.uid, this.user.gid);
+  }
+
+  remove(): Promise<void> {
+    return rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  /** For the process 'exit' hook, where nothing asynchronous runs. */
+  removeSync(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  async #privateDir(name: string): Promise<void> {
+    const path = join(this.root, name);
+    await mkdir(path, { mode: 0o700 });
+    await this.giveToEngine(path);
+  }
+}
+
+/** The engine runs as another user; a 0700 TMPDIR (or parent) makes initdb fail with "Permission denied". */
+function assertTraversableByOthers(dir: string): void {
+  for (let current = dir; ; current = dirname(current)) {
+    accessSync(current, constants.F_OK);
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(`database fakes run the engine as a non-root user, which cannot enter ${current} (mode ${(statSync(current).mode & 0o777).toString(8)}); set TMPDIR to a world-traversable directory such as /tmp`);
+    }
+    if (dirname(current) === current) return;
+  }
+}

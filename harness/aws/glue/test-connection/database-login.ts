@@ -1,0 +1,152 @@
+import type { PeerCertificate, ConnectionOptions as TlsOptions } from 'node:tls';
+import createDebug from 'debug';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+
+const debug = createDebug('partner-harness:aws:glue:jdbc');
+
+export interface LoginRequest {
+  engine: 'postgresql' | 'mysql';
+  host: string;
+  port: number;
+  database?: string;
+  user: string;
+  password: string;
+  /** `require`: JDBC_ENFORCE_SSL; `prefer`: the JDBC drivers' default (TLS if offered, unverified). */
+  tls: { mode: 'require'; ca?: string; expectedName?: string; verify: boolean } | { mode: 'prefer' };
+  timeoutMs: number;
+}
+
+export type LoginOutcome = { ok: true; tls: boolean } | { ok: false; kind: 'timeout' } | { ok: false; kind: 'driver'; message: string };
+
+/**
+ * Logs in for real with the engine's driver and runs `SELECT 1`. Failures carry the text a
+ * JDBC driver would print, because that is what Glue appends to its message: the server's own
+ * error (`FATAL: password authentication failed …`, `Unknown database 'x'`) or the JDBC
+ * driver's wording for network and TLS failures.
+ */
+export async function databaseLogin(request: LoginRequest): Promise<LoginOutcome> {
+  const attempt = request.engine === 'postgresql' ? postgresLogin : mysqlLogin;
+  if (request.tls.mode === 'require') return attempt(request, tlsOptions(request.tls));
+  // sslmode=prefer: try TLS without verification, fall back to plain when the server has none.
+  const secured = await attempt(request, { rejectUnauthorized: false });
+  if (!secured.ok && secured.kind === 'driver' && secured.message === NO_SSL[request.engine]) return attempt(request, undefined);
+  return secured;
+}
+
+/** The JDBC drivers' texts when the server offers no TLS (PgJDBC, MySQL Connector/J). */
+const NO_SSL = {
+  postgresql: 'The server does not support SSL.',
+  mysql: 'SSL connection required, but not supported by the server.',
+} as const;
+
+// PKIX failure as the JVM's default trust manager words it (the message Java-based Glue shows).
+const UNTRUSTED =
+  'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target';
+
+function tlsOptions(tls: { ca?: string; expectedName?: string; verify: boolean }): TlsOptions {
+  if (!tls.verify) return { rejectUnauthorized: false };
+  return {
+    rejectUnauthorized: true,
+    ...(tls.ca ? { ca: tls.ca } : {}),
+    ...(tls.expectedName ? { checkServerIdentity: (_host: string, cert: PeerCertificate) => nameMismatch(tls.expectedName!, cert) } : {}),
+  };
+}
+
+/** Domain or DN match as Glue documents CUSTOM_JDBC_CERT_STRING: CN, a SAN entry, or the whole subject DN. */
+function nameMismatch(expected: string, cert: PeerCertificate): Error | undefined {
+  const names: Array<string | undefined> = [
+    String(cert.subject?.CN ?? ''),
+    ...(cert.subjectaltname ?? '').split(/,\s*/).map((entry) => entry.replace(/^(DNS|IP Address):/, '')),
+    Object.entries(cert.subject ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+  ];
+  if (names.some((name) => name && name.toLowerCase() === expected.toLowerCase())) return undefined;
+  const error = new Error(`The hostname ${expected} could not be verified by hostnameverifier PgjdbcHostnameVerifier.`);
+  (error as Error & { code: string }).code = 'ERR_HOSTNAME_MISMATCH';
+  return error;
+}
+
+async function postgresLogin(request: LoginRequest, ssl: TlsOptions | undefined): Promise<LoginOutcome> {
+  const client = new pg.Client({
+    host: request.host,
+    port: request.port,
+    user: request.user,
+    password: request.password,
+    database: request.database ?? 'postgres',
+    ssl: ssl ?? false,
+    connectionTimeoutMillis: request.timeoutMs,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    debug('postgresql login ok (tls %s)', Boolean(ssl));
+    return { ok: true, tls: Boolean(ssl) };
+  } catch (error) {
+    return classify(error as PgError, request);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function mysqlLogin(request: LoginRequest, ssl: TlsOptions | undefined): Promise<LoginOutcome> {
+  let connection: mysql.Connection | undefined;
+  try {
+    connection = await mysql.createConnection({
+      host: request.host,
+      port: request.port,
+      user: request.user,
+      password: request.password,
+      database: request.database,
+      connectTimeout: request.timeoutMs,
+      ...(ssl ? { ssl: ssl as mysql.SslOptions } : {}),
+    });
+    await connection.query('SELECT 1');
+    debug('mysql login ok (tls %s)', Boolean(ssl));
+    return { ok: true, tls: Boolean(ssl) };
+  } catch (error) {
+    return classify(error as PgError, request);
+  } finally {
+    await connection?.end().catch(() => connection?.destroy());
+  }
+}
+
+interface PgError extends Error {
+  code?: string;
+  severity?: string;
+  errno?: number;
+  sqlMessage?: string;
+}
+
+function classify(error: PgError, request: LoginRequest): LoginOutcome {
+  const message = error.message ?? String(error);
+  debug('%s login failed: %s', request.engine, error.code ?? message);
+  if (error.code === 'ETIMEDOUT' || /timeout/i.test(message)) return { ok: false, kind: 'timeout' };
+  if (error.code === 'ECONNREFUSED') return driver(refused(request));
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return driver(unknownHost(request));
+  if (/does not support SSL|not support secure connection|HANDSHAKE_NO_SSL_SUPPORT/i.test(message) || error.code === 'HANDSHAKE_NO_SSL_SUPPORT') {
+    return driver(NO_SSL[request.engine]);
+  }
+  if (error.code === 'ERR_HOSTNAME_MISMATCH') return driver(message);
+  if (/self[- ]signed|unable to verify|certificate/i.test(message) || error.code?.startsWith('ERR_TLS') || error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+    return driver(UNTRUSTED);
+  }
+  // Server errors: PgJDBC prints "SEVERITY: message"; Connector/J prints the server message.
+  if (error.severity) return driver(`${error.severity}: ${message}`);
+  if (error.sqlMessage) return driver(error.sqlMessage);
+  return driver(message);
+}
+
+function driver(message: string): LoginOutcome {
+  return { ok: false, kind: 'driver', message };
+}
+
+function refused({ engine, host, port }: LoginRequest): string {
+  return engine === 'postgresql'
+    ? `Connection to ${host}:${port} refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.`
+    : 'Communications link failure\n\nThe last packet sent successfully to the server was 0 milliseconds ago. The driver has not received any packets from the server.';
+}
+
+function unknownHost({ engine, host }: LoginRequest): string {
+  return engine === 'postgresql' ? `The connection attempt failed. (java.net.UnknownHostException: ${host})` : `Communications link failure (java.net.UnknownHostException: ${host})`;
+}

@@ -1,0 +1,81 @@
+import type { MessageEntry } from './message-catalogue.ts';
+
+/** Glue's documented failure prefix: the driver's own message follows it (aws-behaviors.md C). */
+export const JDBC_PREFIX = 'Check that your connection definition references your JDBC database with correct URL syntax, username, and password. ';
+const PREFIX_SEEN = 'Prefix observed in Glue console/API output (r/aws post; Timescale docs), followed by the JDBC driver message';
+const TEST_DOC = 'Glue API TestConnection docs; text inferred';
+const MOTO = 'moto uses this wording [PEER]; AWS text unknown';
+
+export const glueMessages: MessageEntry[] = [
+  { id: 'glue.connection.not-found', text: 'Connection {name} not found', provenance: 'inferred', source: MOTO },
+  { id: 'glue.list.invalid-next-token', text: 'Invalid NextToken: {token}', provenance: 'inferred', source: 'InvalidInputException for a token never issued; text inferred' },
+  { id: 'glue.connection.exists', text: 'Connection {name} already exists', provenance: 'inferred', source: MOTO },
+  {
+    id: 'glue.test-connection.name-and-input',
+    text: 'Provide either ConnectionName or TestConnectionInput, not both',
+    provenance: 'inferred',
+    source: 'TestConnection docs: "Providing both at the same time will cause an error"; text inferred',
+  },
+  { id: 'glue.test-connection.neither', text: 'Provide either ConnectionName or TestConnectionInput', provenance: 'inferred', source: TEST_DOC },
+  {
+    id: 'glue.test-connection.unsupported-type',
+    text: 'TestConnection is only available for the JDBC or SALESFORCE connection types, not {type}',
+    provenance: 'inferred',
+    source: 'TestConnection docs: "This operation is only available for the JDBC or SALESFORCE connection types."',
+  },
+  {
+    id: 'glue.jdbc.missing-endpoint',
+    text: 'JDBC connection properties must include JDBC_CONNECTION_URL, or all of HOST, PORT and JDBC_ENGINE',
+    provenance: 'inferred',
+    source: TEST_DOC,
+  },
+  {
+    id: 'glue.jdbc.missing-credentials',
+    text: 'JDBC connection properties must include USERNAME and PASSWORD, or SECRET_ID',
+    provenance: 'inferred',
+    source: TEST_DOC,
+  },
+  { id: 'glue.jdbc.malformed-url', text: `${JDBC_PREFIX}Invalid JDBC URL {url}: {reason}`, provenance: 'inferred', source: `${PREFIX_SEEN}; detail inferred` },
+  { id: 'glue.jdbc.unsupported-engine', text: `${JDBC_PREFIX}Unsupported JDBC_ENGINE {engine}`, provenance: 'inferred', source: `${PREFIX_SEEN}; detail inferred` },
+  { id: 'glue.jdbc.driver-error', text: `${JDBC_PREFIX}{driverMessage}`, provenance: 'observed', source: PREFIX_SEEN },
+  {
+    id: 'glue.jdbc.timeout',
+    text: 'Test connection timed out after {seconds} seconds: {host}:{port} did not answer. Check the connection\'s subnet, security groups and routes',
+    provenance: 'inferred',
+    source: 're:Post glue-test-connection-failed: "Otherwise, the connection times out."; exception type and text inferred',
+  },
+  {
+    id: 'glue.jdbc.secret-unreadable',
+    text: 'Unable to retrieve secret {secretId}: {reason}',
+    provenance: 'inferred',
+    source: 'SECRET_ID connection property docs; text inferred',
+  },
+  {
+    id: 'glue.jdbc.secret-format',
+    text: 'Secret {secretId} must be a JSON object with username and password keys',
+    provenance: 'inferred',
+    source: 'Glue stores JDBC credentials in secrets as {"username","password"}; text inferred',
+  },
+  {
+    id: 'glue.jdbc.engine-not-reachable',
+    text: 'partner-harness cannot log in to {engine} databases: no {engine} engine or driver is available here; test this connection with --mode aws',
+    provenance: 'harness',
+    source: 'Harness limitation: only PostgreSQL and MySQL/MariaDB have real engines and drivers here',
+  },
+  {
+    id: 'glue.salesforce.missing-authentication',
+    text: 'SALESFORCE connections require AuthenticationConfiguration',
+    provenance: 'inferred',
+    source: 'TestConnection docs: "SALESFORCE connections require the AuthenticationConfiguration member"; text inferred',
+  },
+  { id: 'glue.salesforce.unsupported-authentication', text: 'SALESFORCE connections support AuthenticationType OAUTH2, not {type}', provenance: 'inferred', source: TEST_DOC },
+  { id: 'glue.salesforce.missing-property', text: 'SALESFORCE connections require {property}', provenance: 'inferred', source: TEST_DOC },
+  {
+    id: 'glue.salesforce.token-error',
+    text: 'OAuth2 token request to {tokenUrl} failed with HTTP {status}: {error}: {description}',
+    provenance: 'inferred',
+    source: 'How Glue surfaces token errors is unknown (aws-behaviors.md gap C); the error/error_description pair is standard OAuth 2.0',
+  },
+  { id: 'glue.salesforce.api-error', text: 'Salesforce API call to {url} failed with HTTP {status}: {detail}', provenance: 'inferred', source: 'Gap C; text inferred' },
+  { id: 'glue.salesforce.unreachable', text: 'Unable to reach {url}: {reason}', provenance: 'inferred', source: 'Gap C; text inferred' },
+];
