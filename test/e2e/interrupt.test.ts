@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,19 @@ when: { operation: "transfer:TestConnection", input: { ConnectorId: "{{ connecto
 then: { status: OK }
 `;
 
+/** The same hang, with a real Postgres engine running beside it inside the worker's scenario. */
+const HANGING_WITH_DATABASE = HANGING.replace(
+  'given:\n  fakes:\n',
+  'given:\n  fakes:\n    db: { kind: postgres, users: [{ name: app, password: App-Pass-1 }], databases: [{ name: appdb, owner: app }] }\n',
+).replace('name: hanging partner', 'name: hanging partner beside a database');
+
+/** Engine processes started from our temp work dirs (fakes/db names them partner-harness-db-*). */
+function engineProcesses(): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes('partner-harness-db-') && !line.includes(' ps '));
+}
+
 describe('SIGINT during a run', () => {
   let dir: string;
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -41,5 +55,19 @@ describe('SIGINT during a run', () => {
     const result = await done;
     expect(result.code).toBe(130);
     expect(await eventually(() => isProcessGroupGone(child.pid!), 10_000)).toBe(true);
+  });
+
+  it('stops an embedded Postgres engine too: no engine process outlives the run', async () => {
+    await writeFile(join(dir, 'hanging.yaml'), HANGING_WITH_DATABASE);
+    const child = spawnCli(['run', dir, '--out', join(dir, 'out-db')], { detached: true, env: { DEBUG: 'partner-harness:scenario' } });
+    const done = collect(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    expect(await eventually(() => stderr.includes('calling transfer:TestConnection'), 60_000)).toBe(true);
+    expect(engineProcesses().length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(130);
+    expect(await eventually(() => isProcessGroupGone(child.pid!), 15_000)).toBe(true);
+    expect(await eventually(() => engineProcesses().length === 0, 15_000)).toBe(true);
   });
 });

@@ -7,6 +7,10 @@ import { unavailableReason } from '../fakes/unavailable-reason.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
 
+// A vitest fork whose parent is gone (the CLI was interrupted while a scenario waited on a
+// partner) would otherwise live on with its fakes. Exiting runs the fakes' exit cleanup.
+process.once('disconnect', () => process.exit(130));
+
 /** Extra time a scenario gets beyond its own emulated timeout, for fakes and setup. */
 const SETUP_ALLOWANCE_MS = 30_000;
 
