@@ -6,7 +6,7 @@ import { totalsOf, type RunReport, type ScenarioReportEntry } from './run-report
 /** Builds the run report from vitest's finished test modules. */
 export function collectRunReport(
   modules: ReadonlyArray<TestModule>,
-  { startedAt, mode }: { startedAt: Date; mode: RunReport['mode'] },
+  { startedAt, mode, runtime }: { startedAt: Date; mode: RunReport['mode']; runtime: string },
 ): RunReport {
   const scenarios: ScenarioReportEntry[] = [];
   for (const module of modules) {
@@ -41,6 +41,7 @@ export function collectRunReport(
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     mode,
+    runtime,
     totals: totalsOf(scenarios),
     scenarios,
   };

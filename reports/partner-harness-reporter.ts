@@ -10,6 +10,7 @@ export interface PartnerHarnessReporterOptions {
   /** Folder for report.json and report.html (JUnit goes there too, written by vitest's own reporter). */
   outDir: string;
   mode?: RunReport['mode'];
+  runtime?: string;
   /** Where the summary goes; stdout by default. */
   write?: (text: string) => void;
   /** Extra report files to name in the summary (the JUnit file). */
@@ -31,7 +32,7 @@ export class PartnerHarnessReporter implements Reporter {
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
-    const report = collectRunReport(modules, { startedAt: this.#startedAt, mode: this.options.mode ?? 'emulated' });
+    const report = collectRunReport(modules, { startedAt: this.#startedAt, mode: this.options.mode ?? 'emulated', runtime: this.options.runtime ?? 'embedded' });
     this.#report = report;
     await mkdir(this.options.outDir, { recursive: true });
     const json = join(this.options.outDir, 'report.json');

@@ -21,7 +21,7 @@ function result(overrides: Partial<ScenarioResult> = {}): ScenarioResult {
 }
 
 function report(scenarios: ScenarioReportEntry[]): RunReport {
-  return { tool: 'partner-harness', startedAt: '2026-01-02T03:04:05.000Z', durationMs: 1234, mode: 'emulated', totals: totalsOf(scenarios), scenarios };
+  return { tool: 'partner-harness', startedAt: '2026-01-02T03:04:05.000Z', durationMs: 1234, mode: 'emulated', runtime: 'process', totals: totalsOf(scenarios), scenarios };
 }
 
 const hostile: ScenarioReportEntry = {

@@ -15,7 +15,7 @@ pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:28rem} .prov{font-
 </style></head><body>
 <h1>partner-harness report</h1>
 <p class="totals"><span>${total} scenario(s)</span><span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="invalid">${invalid} invalid</span><span class="skipped">${skipped} skipped</span>
-<span>mode ${escape(report.mode)}</span><span>started ${escape(report.startedAt)}</span><span>${report.durationMs} ms</span></p>
+<span>mode ${escape(report.mode)}</span><span>runtime ${escape(report.runtime)}</span><span>started ${escape(report.startedAt)}</span><span>${report.durationMs} ms</span></p>
 ${report.scenarios.map(renderScenario).join('\n')}
 </body></html>
 `;

@@ -18,7 +18,7 @@ function result(overrides: Partial<ScenarioResult>): ScenarioResult {
 }
 
 function report(scenarios: ScenarioReportEntry[], durationMs = 2345): RunReport {
-  return { tool: 'partner-harness', startedAt: '2026-01-02T03:04:05.000Z', durationMs, mode: 'emulated', totals: totalsOf(scenarios), scenarios };
+  return { tool: 'partner-harness', startedAt: '2026-01-02T03:04:05.000Z', durationMs, mode: 'emulated', runtime: 'process', totals: totalsOf(scenarios), scenarios };
 }
 
 const passedEntry: ScenarioReportEntry = {
@@ -90,7 +90,7 @@ describe('renderSummary', () => {
   it('prints a header, one line per scenario with its mark, and the totals last', () => {
     const scenarios = [passedEntry, failedEntry, invalidEntry, skippedEntry];
     const lines = renderSummary(report(scenarios)).split('\n');
-    expect(lines[1]).toBe('partner-harness: 4 scenario(s) in 2.3s (emulated)');
+    expect(lines[1]).toBe('partner-harness: 4 scenario(s) in 2.3s (emulated, runtime process)');
     const scenarioLines = lines.filter((line) => /^ {2}\S/.test(line));
     expect(scenarioLines.map((line) => line.slice(2, 4))).toEqual(['✓ ', '✗ ', '! ', '- ']);
     expect(scenarioLines.map((line) => line.slice(4).split('  [')[0])).toEqual(scenarios.map((s) => s.name));

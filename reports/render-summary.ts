@@ -6,7 +6,7 @@ const MARK = { passed: '✓', failed: '✗', invalid: '!', skipped: '-' } as con
 export function renderSummary(report: RunReport, reportFiles: string[] = []): string {
   const lines = [
     '',
-    `partner-harness: ${report.totals.total} scenario(s) in ${(report.durationMs / 1000).toFixed(1)}s (${report.mode})`,
+    `partner-harness: ${report.totals.total} scenario(s) in ${(report.durationMs / 1000).toFixed(1)}s (${report.mode}, runtime ${report.runtime})`,
   ];
   for (const scenario of report.scenarios) {
     const skipped = scenario.skipReason ? `  (skipped: ${scenario.skipReason})` : '';

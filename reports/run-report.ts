@@ -21,6 +21,8 @@ export interface RunReport {
   startedAt: string;
   durationMs: number;
   mode: 'emulated' | 'aws';
+  /** The run's fake runtime (--runtime); each scenario's result names the runtime of each fake. */
+  runtime: string;
   totals: Record<ScenarioState, number> & { total: number };
   scenarios: ScenarioReportEntry[];
 }

@@ -5,6 +5,7 @@ import type { Vitest } from 'vitest/node';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { findScenarioFiles } from './find-scenario-files.ts';
 import { CATALOGUE_DIR } from './paths.ts';
+import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 
 export const runUsage = `Usage: partner-harness run [paths…] [options]
 
@@ -13,6 +14,8 @@ Runs scenario files (default: the shipped catalogue) and writes reports.
 Options:
   --out <dir>        where report.json, report.html and junit.xml go (default: reports/out)
   --mode <mode>      emulated (default: the local endpoint) or aws (real AWS, default credentials)
+  --runtime <r>      how fakes run: embedded (default, in-process), process (system binaries
+                     such as sshd, postgres, mariadbd) or container (Docker via testcontainers)
   -t, --filter <re>  only scenarios whose name matches
   --shard <i/n>      run shard i of n (vitest sharding)
   -h, --help         show this help
@@ -27,6 +30,8 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const mode = values.mode ?? 'emulated';
   if (mode !== 'emulated' && mode !== 'aws') throw new UsageError(`--mode ${mode}: use emulated or aws.`);
+  const runtime = values.runtime ?? 'embedded';
+  if (!FAKE_RUNTIMES.includes(runtime as FakeRuntime)) throw new UsageError(`--runtime ${runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
   if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`--shard ${values.shard}: use i/n, e.g. --shard 1/3.`);
   const files = await findScenarioFiles(positionals.length > 0 ? positionals : [CATALOGUE_DIR]);
   // Loaded only once the arguments are known good: vitest takes a second to import.
@@ -37,8 +42,9 @@ export async function runCommand(args: string[]): Promise<number> {
   ]);
   const outDir = resolve(values.out ?? 'reports/out');
   const junit = join(outDir, 'junit.xml');
-  const reporter = new PartnerHarnessReporter({ outDir, mode, alsoWritten: [junit] });
+  const reporter = new PartnerHarnessReporter({ outDir, mode, runtime, alsoWritten: [junit] });
   process.env.PARTNER_HARNESS_MODE = mode;
+  process.env.PARTNER_HARNESS_RUNTIME = runtime;
   const root = commonFolder(files);
   // Ctrl-C or a CI cancel: stop the run and close the worker pool, so no worker (and no fake
   // inside one) outlives the command.
@@ -88,6 +94,7 @@ function parse(args: string[]) {
       options: {
         out: { type: 'string' },
         mode: { type: 'string' },
+        runtime: { type: 'string' },
         filter: { type: 'string', short: 't' },
         shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -5,5 +5,6 @@ reach them and the AWS CLI command that reproduces the scenario, and runs until 
 Without one: starts only the emulated AWS endpoint.
 
 Options:
-  --port <n>   port for the emulated endpoint (default: OS-chosen)
+  --port <n>      port for the emulated endpoint (default: OS-chosen)
+  --runtime <r>   how the scenario's fakes run: embedded (default), process or container
   -h, --help   show this help`;

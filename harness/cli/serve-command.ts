@@ -7,6 +7,8 @@ import { awsCliCommand } from './aws-cli-command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { serveUsage } from './serve-command-usage.ts';
 import { waitForSignal } from './wait-for-signal.ts';
+import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
+import { unavailableReason } from '../scenario/fakes/unavailable-reason.ts';
 
 export async function serveCommand(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const { values, positionals } = parse(args);
@@ -17,6 +19,8 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   if (positionals.length > 1) throw new UsageError(`serve takes one scenario file, got ${positionals.length}.\n\n${serveUsage}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: use a port number from 0 to 65535.`);
+  const runtime = (values.runtime ?? 'embedded') as FakeRuntime;
+  if (!FAKE_RUNTIMES.includes(runtime)) throw new UsageError(`--runtime ${values.runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
   const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
 
   if (positionals.length === 0) {
@@ -33,7 +37,9 @@ export async function serveCommand(args: string[], out: (text: string) => void =
 
   const file = resolve(positionals[0]!);
   const scenario = await loadScenarioFile(file);
-  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file) });
+  const unavailable = unavailableReason(scenario, runtime);
+  if (unavailable) throw new UsageError(`${positionals[0]} cannot be served here: ${unavailable}`);
+  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file), runtime });
   try {
     const url = environment.endpoint!.getUrl();
     const input = environment.resolve(scenario.when.input, 'when.input');
@@ -61,7 +67,11 @@ export async function serveCommand(args: string[], out: (text: string) => void =
 
 function parse(args: string[]) {
   try {
-    return parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { port: { type: 'string' }, runtime: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${serveUsage}`);
   }

@@ -105,7 +105,7 @@ describe('resolveLambdas: module handlers', () => {
 
 describe('resolveLambdas: fake handlers', () => {
   const fakes = new Map<string, ScenarioFake>();
-  const fakeContext = { faker, fakes, getSecret: async () => undefined };
+  const fakeContext = { faker, fakes, getSecret: async () => undefined, runtime: 'embedded' as const };
 
   beforeAll(async () => {
     fakes.set(

@@ -4,6 +4,7 @@ import { generateSshKey, parsePrivateKey } from '#fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
+import type { FakeRuntime } from './fakes/runtime-choice.ts';
 import { startFake } from './fakes/start-fake.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import type { ScenarioFake } from './fakes/started-fake.ts';
@@ -20,6 +21,8 @@ export interface EnvironmentOptions {
   endpointPort?: number;
   /** The scenario file's folder: Lambda `module` paths are relative to it. */
   baseDir?: string;
+  /** The run's runtime for fakes (--runtime); default embedded. */
+  runtime?: FakeRuntime;
   onStep?: (step: string) => void;
 }
 
@@ -106,6 +109,7 @@ export class ScenarioEnvironment {
         faker: this.#context.faker,
         fakes: this.fakes,
         getSecret: (secretId) => this.#readSecret(secretId),
+        runtime: this.options.runtime ?? 'embedded',
       });
       this.fakes.set(name, fake);
       this.redactor.add(...fake.secrets);

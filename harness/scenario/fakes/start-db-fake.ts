@@ -1,22 +1,19 @@
-import { isRuntimeAvailable, MysqlFake, PostgresFake, type DbRuntime } from '#fakes/db/index.ts';
+import { isRuntimeAvailable, MysqlFake, PostgresFake } from '#fakes/db/index.ts';
 import type { DbFakeConfig } from '../scenario-schema.ts';
+import { chooseRuntime, type FakeRuntime } from './runtime-choice.ts';
 import type { ScenarioFake } from './started-fake.ts';
 
-/** The runtime a database fake gets when the scenario does not name one. */
-export function dbRuntime(config: Pick<DbFakeConfig, 'kind' | 'runtime'>): DbRuntime {
-  // No npm package ships MySQL binaries that run offline, so MySQL defaults to the system engine.
-  return config.runtime ?? (config.kind === 'postgres' ? 'embedded' : 'process');
-}
-
-/** Why this machine cannot run the fake, or undefined when it can. */
-export function dbUnavailableReason(config: Pick<DbFakeConfig, 'kind' | 'runtime'>): string | undefined {
-  const check = isRuntimeAvailable(config.kind === 'postgres' ? 'postgresql' : 'mysql', dbRuntime(config));
+/** Why this machine cannot run the fake in that runtime, or undefined when it can. */
+export function dbUnavailableReason(config: Pick<DbFakeConfig, 'kind' | 'runtime'>, runDefault: FakeRuntime): string | undefined {
+  const runtime = chooseRuntime(config.kind, config.runtime, runDefault);
+  const check = isRuntimeAvailable(config.kind === 'postgres' ? 'postgresql' : 'mysql', runtime as never);
   return check.available ? undefined : check.reason;
 }
 
 /** Starts a real database engine from the scenario's description. */
-export async function startDbFake(config: DbFakeConfig): Promise<ScenarioFake> {
-  const fake = (config.kind === 'postgres' ? new PostgresFake() : new MysqlFake()).withRuntime(dbRuntime(config));
+export async function startDbFake(config: DbFakeConfig, runDefault: FakeRuntime): Promise<ScenarioFake> {
+  const runtime = chooseRuntime(config.kind, config.runtime, runDefault);
+  const fake = (config.kind === 'postgres' ? new PostgresFake() : new MysqlFake()).withRuntime(runtime as never);
   for (const user of config.users) fake.withUser(user.name, user.password);
   for (const database of config.databases) fake.withDatabase(database.name, database.owner ? { owner: database.owner } : undefined);
   if (config.tls === 'required') fake.withRequireTls();

@@ -4,6 +4,7 @@ import { startDbFake } from './start-db-fake.ts';
 import { startIdpFake } from './start-idp-fake.ts';
 import { startSalesforceFake } from './start-salesforce-fake.ts';
 import { startSftpFake } from './start-sftp-fake.ts';
+import type { FakeRuntime } from './runtime-choice.ts';
 import type { ScenarioFake } from './started-fake.ts';
 
 type FakeConfig = ParsedScenario['given']['fakes'][string];
@@ -15,6 +16,8 @@ export interface FakeContext {
   fakes: ReadonlyMap<string, ScenarioFake>;
   /** Reads a secret from the emulated Secrets Manager (once the endpoint is up). */
   getSecret: (secretId: string) => Promise<string | undefined>;
+  /** The run's runtime (--runtime); each fake maps it onto the runtimes it has. */
+  runtime: FakeRuntime;
 }
 
 /** Picks how a fake starts from its `kind`. Scenarios name what they need, not how it runs. */
@@ -26,7 +29,7 @@ export function startFake(config: FakeConfig, context: FakeContext): Promise<Sce
       return startIdpFake(config, context);
     case 'postgres':
     case 'mysql':
-      return startDbFake(config);
+      return startDbFake(config, context.runtime);
     case 'salesforce':
       return startSalesforceFake(config);
   }

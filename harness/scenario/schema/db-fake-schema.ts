@@ -5,8 +5,8 @@ import { text } from './common.ts';
 export const dbFakeSchema = z
   .object({
     kind: z.enum(['postgres', 'mysql']),
-    /** How the engine starts; default: embedded for postgres, process for mysql. */
-    runtime: z.enum(['embedded', 'process']).optional(),
+    /** Only where the scenario really needs one; otherwise the run's --runtime decides. */
+    runtime: z.enum(['embedded', 'process', 'container']).optional(),
     users: z.array(z.object({ name: text, password: text }).strict()).default([]),
     databases: z.array(z.object({ name: text, owner: text.optional() }).strict()).default([]),
     /** `true`: the server offers TLS (self-signed); `required`: it refuses plain connections. */

@@ -3,6 +3,7 @@ import { test } from 'vitest';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
+import { runtimeFromEnv } from '../fakes/runtime-choice.ts';
 import { unavailableReason } from '../fakes/unavailable-reason.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
@@ -21,12 +22,13 @@ export async function registerScenarioFile(file: string): Promise<void> {
     const scenario = await loadScenarioFile(file);
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
     test(scenario.name, { timeout }, async ({ task, skip }) => {
-      const unavailable = unavailableReason(scenario);
+      const runtime = runtimeFromEnv();
+      const unavailable = unavailableReason(scenario, runtime);
       if (unavailable) {
         (task.meta as ScenarioMeta).partnerHarness = { skipReason: unavailable };
         skip(unavailable);
       }
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file) }, shown);
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime }, shown);
       (task.meta as ScenarioMeta).partnerHarness = { result };
       if (!result.passed) throw new ScenarioFailure(result);
     });
