@@ -88,3 +88,12 @@ describe('Redactor', () => {
     expect(redactor.redact(error)).toEqual({ name: 'TypeError', message: `bad login with ${REDACTED}` });
   });
 });
+
+describe('isSensitiveKey by ending', () => {
+  it.each(['UserManagedClientApplicationClientSecret', 'KAFKA_SASL_PLAIN_PASSWORD', 'AuthorizationCode', 'RefreshToken', 'ENCRYPTED_PASSWORD'])('treats %s as secret', (key) => {
+    expect(isSensitiveKey(key)).toBe(true);
+  });
+  it.each(['NextToken', 'ClientRequestToken', 'SecretArn', 'SECRET_ID', 'TokenUrl', 'UserSecretId', 'Username'])('does not treat %s as secret', (key) => {
+    expect(isSensitiveKey(key)).toBe(false);
+  });
+});

@@ -19,8 +19,15 @@ const SENSITIVE_KEYS = new Set(
 /** Secret values shorter than this are not searched for inside strings: too many false hits. */
 const MIN_SECRET_LENGTH = 4;
 
+/** Keys ending like a secret (`UserManagedClientApplicationClientSecret`, `KAFKA_SASL_PLAIN_PASSWORD`). */
+const SENSITIVE_ENDING = /(password|secret|token|privatekey|authorizationcode|assertion)$/;
+/** …except pagination and idempotency tokens, which are not secrets. */
+const NOT_SECRET = new Set(['nexttoken', 'clientrequesttoken', 'continuationtoken', 'idempotencytoken']);
+
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEYS.has(key.toLowerCase().replace(/[-_]/g, ''));
+  const normalized = key.toLowerCase().replace(/[-_]/g, '');
+  if (NOT_SECRET.has(normalized)) return false;
+  return SENSITIVE_KEYS.has(normalized) || SENSITIVE_ENDING.test(normalized);
 }
 
 export class Redactor {

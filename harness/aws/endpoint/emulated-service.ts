@@ -10,6 +10,8 @@ export interface EmulatedService {
   readonly name: string;
   readonly model: ServiceModel;
   readonly operations: Record<string, OperationHandler>;
+  /** The model's name for an internal failure: Glue says InternalServiceException. */
+  readonly internalErrorType?: string;
 }
 
 export type ServiceFactory = (context: EmulatorContext) => EmulatedService;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../emulator-context.ts';
+import { sensitiveValues } from '../model/sensitive-values.ts';
 import { formatValidationMessage, validateInput } from '../model/validate-input.ts';
 import { AwsError } from './aws-error.ts';
 import type { CallRecord } from './call-log.ts';
@@ -27,6 +28,7 @@ export async function handleCall(
   const scope = new CallScope(requestId, context.options.defaultRegion, context.options.accountId, context.catalogue);
   const redactor = scope.redactor;
   let service = 'unknown';
+  let internalErrorType = 'InternalServiceError';
   let operation = 'unknown';
   let request: unknown = {};
   try {
@@ -43,6 +45,8 @@ export async function handleCall(
       );
     }
     service = target.name;
+    internalErrorType = target.internalErrorType ?? internalErrorType;
+    redactor.add(...sensitiveValues(target.model, parsed.operation, parsed.input));
     const handler = target.operations[operation];
     if (!handler) {
       throw new AwsError(
@@ -60,7 +64,7 @@ export async function handleCall(
     const error =
       caught instanceof AwsError
         ? caught
-        : new AwsError('InternalServiceError', `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
+        : new AwsError(internalErrorType, `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
     const safe = new AwsError(error.type, redactor.redactString(error.message), error.httpStatus, error.fields);
     if (!res.headersSent) sendError(res, requestId, safe);
     return record(safe.httpStatus, { error: { type: safe.type, message: safe.message } });

@@ -8,6 +8,7 @@ export const glueService: ServiceFactory = (context) => {
   const connections: ConnectionStore = new Map();
   return {
     name: 'glue',
+    internalErrorType: 'InternalServiceException',
     model: ServiceModel.forService('glue'),
     operations: {
       ...connectionOperations(connections),

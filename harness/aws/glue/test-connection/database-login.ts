@@ -124,6 +124,9 @@ function classify(error: PgError, request: LoginRequest): LoginOutcome {
   if (error.code === 'ETIMEDOUT' || /timeout/i.test(message)) return { ok: false, kind: 'timeout' };
   if (error.code === 'ECONNREFUSED') return driver(refused(request));
   if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return driver(unknownHost(request));
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || /Connection terminated unexpectedly|Connection lost|closed the connection/i.test(message)) {
+    return driver(dropped(request));
+  }
   if (/does not support SSL|not support secure connection|HANDSHAKE_NO_SSL_SUPPORT/i.test(message) || error.code === 'HANDSHAKE_NO_SSL_SUPPORT') {
     return driver(NO_SSL[request.engine]);
   }
@@ -145,6 +148,13 @@ function refused({ engine, host, port }: LoginRequest): string {
   return engine === 'postgresql'
     ? `Connection to ${host}:${port} refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.`
     : 'Communications link failure\n\nThe last packet sent successfully to the server was 0 milliseconds ago. The driver has not received any packets from the server.';
+}
+
+/** The connection dropped mid-login: PgJDBC's and Connector/J's own words for it. */
+function dropped({ engine }: LoginRequest): string {
+  return engine === 'postgresql'
+    ? 'An I/O error occurred while sending to the backend.'
+    : 'Communications link failure\n\nThe last packet successfully received from the server was 0 milliseconds ago. The last packet sent successfully to the server was 0 milliseconds ago.';
 }
 
 function unknownHost({ engine, host }: LoginRequest): string {

@@ -43,7 +43,13 @@ function hostPortPath(url: string, prefix: string, engine: JdbcEngine): JdbcPars
   if (!url.startsWith(prefix)) return fail(`expected ${prefix}host:port/database`);
   const match = /^([^/:?;]+|\[[0-9a-fA-F:]+\])(?::(\d+))?\/([^?;/]+)(?:\?(.*))?$/.exec(url.slice(prefix.length));
   if (!match) return fail(`expected ${prefix}host:port/database`);
-  return target(engine, match[1]!, match[2], decodeURIComponent(match[3]!), parseQuery(match[4]));
+  let database: string;
+  try {
+    database = decodeURIComponent(match[3]!);
+  } catch {
+    return fail(`the database name ${match[3]} has an invalid %-escape`);
+  }
+  return target(engine, match[1]!, match[2], database, parseQuery(match[4]));
 }
 
 function snowflake(url: string): JdbcParse {
@@ -70,7 +76,7 @@ function sqlServer(url: string): JdbcParse {
  * `jdbc:oracle:thin:@//host:port/service` and `jdbc:oracle:thin:@host:port:SID`. All four parse.
  */
 function oracle(url: string): JdbcParse {
-  const match = /^jdbc:oracle:thin:(?:\/\/@|@\/\/|@)([^:/]+):(\d+)([/:])([^/:?]+)$/.exec(url);
+  const match = /^jdbc:oracle:thin:(?:\/\/@|@\/\/|@)([^:/]+)(?::(\d+))?([/:])([^/:?]+)$/.exec(url);
   if (!match) return fail('expected jdbc:oracle:thin://@host:port/service_name or jdbc:oracle:thin://@host:port:SID');
   return target('oracle', match[1]!, match[2], match[4], { [match[3] === '/' ? 'serviceName' : 'sid']: match[4]! });
 }

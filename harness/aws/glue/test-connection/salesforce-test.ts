@@ -39,7 +39,11 @@ export async function testSalesforce(
   if (!oauth.TokenUrl) throw invalid('glue.salesforce.missing-property', { property: 'AuthenticationConfiguration.OAuth2Properties.TokenUrl' });
   if (!properties.INSTANCE_URL) throw invalid('glue.salesforce.missing-property', { property: 'ConnectionProperties.INSTANCE_URL' });
   const grant = oauth.OAuth2GrantType ?? 'AUTHORIZATION_CODE';
-  const secrets = { ...readSecret(authentication.SecretArn, context), ...inlineCredentials(oauth) };
+  const stored = readSecret(authentication.SecretArn, context);
+  if (stored === undefined) {
+    throw invalid('glue.jdbc.secret-unreadable', { secretId: authentication.SecretArn, reason: scope.catalogue.render('secretsmanager.secret.not-found').text });
+  }
+  const secrets = { ...stored, ...inlineCredentials(oauth) };
   for (const value of Object.values(secrets)) scope.redactor.add(value);
   scope.redactor.add(oauth.AuthorizationCodeProperties?.AuthorizationCode);
 
@@ -80,11 +84,13 @@ export async function testSalesforce(
   return {};
 }
 
-function readSecret(arn: string | undefined, context: EmulatorContext): Record<string, string> {
+/** The SecretArn's JSON fields; undefined when the secret cannot be read at all. */
+function readSecret(arn: string | undefined, context: EmulatorContext): Record<string, string> | undefined {
   if (!arn) return {};
   const secret = context.secrets.find(arn);
   const value = secret && !secret.deletedDate ? context.secrets.current(secret)?.secretString : undefined;
-  const parsed = value ? safeJson(value) : undefined;
+  if (value === undefined) return undefined;
+  const parsed = safeJson(value);
   return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
 }
 
