@@ -6,6 +6,7 @@ import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
 import type { FakeRuntime } from './fakes/runtime-choice.ts';
 import { startFake } from './fakes/start-fake.ts';
+import { withNetworkFaults } from './fakes/with-network-faults.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import type { ScenarioFake } from './fakes/started-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
@@ -92,6 +93,11 @@ export class ScenarioEnvironment {
 
   async #setUp(): Promise<void> {
     const { scenario, values } = this;
+    for (const [i, fault] of scenario.faults.entries()) {
+      if (!scenario.given.fakes[fault.target]) {
+        throw new Error(`faults[${i}].target: no fake named '${fault.target}' in given.fakes (known: ${Object.keys(scenario.given.fakes).join(', ') || 'none'})`);
+      }
+    }
     for (const [name, raw] of Object.entries(scenario.vars)) {
       const value = this.resolve(raw, `vars.${name}`);
       values.vars![name] = value;
@@ -105,12 +111,17 @@ export class ScenarioEnvironment {
     }
     for (const [name, raw] of Object.entries(scenario.given.fakes)) {
       this.step(`starting fake ${name} (${raw.kind})`);
-      const fake = await startFake(this.resolve(raw, `given.fakes.${name}`), {
+      const started = await startFake(this.resolve(raw, `given.fakes.${name}`), {
         faker: this.#context.faker,
         fakes: this.fakes,
         getSecret: (secretId) => this.#readSecret(secretId),
         runtime: this.options.runtime ?? 'embedded',
       });
+      const faults = scenario.faults.filter((fault) => fault.target === name);
+      const fake = faults.length > 0 ? await withNetworkFaults(started, faults).catch(async (error) => {
+        await started.stop();
+        throw error;
+      }) : started;
       this.fakes.set(name, fake);
       this.redactor.add(...fake.secrets);
       values.fakes![name] = fake.values;

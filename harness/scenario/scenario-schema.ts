@@ -3,6 +3,7 @@ import { hostKeyType } from './schema/common.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
 import { dbFakeSchema } from './schema/db-fake-schema.ts';
 import { idpFakeSchema } from './schema/idp-fake-schema.ts';
+import { networkFaultSchema } from './schema/network-fault-schema.ts';
 import { salesforceFakeSchema } from './schema/salesforce-fake-schema.ts';
 import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
 
@@ -55,6 +56,8 @@ export const scenarioSchema = z
     keys: z
       .record(z.string(), z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
       .default({}),
+    /** Network faults between the emulator and fakes (TCP fault proxy). */
+    faults: z.array(networkFaultSchema).default([]),
     emulator: z
       .object({
         connectTimeoutMs: z.number().int().positive().optional(),
@@ -101,6 +104,7 @@ export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type { SftpFakeConfig } from './schema/sftp-fake-schema.ts';
 export type { IdpFakeConfig } from './schema/idp-fake-schema.ts';
+export type { NetworkFaultConfig } from './schema/network-fault-schema.ts';
 export type { DbFakeConfig } from './schema/db-fake-schema.ts';
 export type { SalesforceFakeConfig } from './schema/salesforce-fake-schema.ts';
 export type { Expectations, StringExpectation, SftpLoginExpectation } from './schema/expectation-schema.ts';
