@@ -4,3 +4,4 @@ export { Transcript, type TranscriptEntry } from './shared/transcript.ts';
 export * from './idp/index.ts';
 export * from './oauth/index.ts';
 export * from './db/index.ts';
+export * from './net/index.ts';

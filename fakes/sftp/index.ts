@@ -1,7 +1,14 @@
+/**
+ * SFTP partners: SftpFake builds one; runtime 'embedded' (default) is ssh2 in this process,
+ * runtime 'process' (withRuntime('process')) is the machine's OpenSSH sshd on 127.0.0.1 with
+ * real OS users named as configured (created with useradd, deleted by stop() or at exit),
+ * each in a chroot under /run/partner-harness-sftp-*. Check isSftpRuntimeAvailable() first.
+ */
 export { SftpFake, DEFAULT_IDENT } from './sftp-fake.ts';
 export type { StartedSftpFake, HostKeyInfo } from './started-sftp-fake.ts';
 export type { SftpUserOptions } from './sftp-user.ts';
 export type { SftpFault } from './sftp-fault.ts';
+export { isSftpRuntimeAvailable, SFTP_RUNTIMES, type SftpRuntime } from './sftp-runtime.ts';
 export type { SftpIdentityProvider, IdentityProviderEvent } from './identity-provider.ts';
 export { SUPPORTED_ALGORITHMS, type SshAlgorithms } from './ssh-algorithms.ts';
 export {

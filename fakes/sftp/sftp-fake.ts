@@ -6,6 +6,8 @@ import { validateAlgorithms, type SshAlgorithms } from './ssh-algorithms.ts';
 import { validateFault, type SftpFault } from './sftp-fault.ts';
 import { toSftpUser, type SftpUser, type SftpUserOptions } from './sftp-user.ts';
 import { StartedEmbeddedSftpFake } from './started-embedded-sftp-fake.ts';
+import { StartedProcessSftpFake } from './started-process-sftp-fake.ts';
+import { SFTP_RUNTIMES, type SftpRuntime } from './sftp-runtime.ts';
 import type { StartedSftpFake } from './started-sftp-fake.ts';
 
 /**
@@ -15,10 +17,12 @@ import type { StartedSftpFake } from './started-sftp-fake.ts';
 export const DEFAULT_IDENT = 'PartnerHarness_1.0';
 
 /**
- * An embedded fake SFTP partner. Configure with with*(), then
+ * A fake SFTP partner. Configure with with*(), then
  * `await using sftp = await new SftpFake().withUser('alice', { password }).start()`.
+ * withRuntime('process') serves the same configuration from the machine's OpenSSH sshd.
  */
 export class SftpFake {
+  #runtime: SftpRuntime = 'embedded';
   #host = '127.0.0.1';
   #port = 0;
   readonly #users = new Map<string, SftpUser>();
@@ -41,6 +45,7 @@ export class SftpFake {
    * are authenticated by asking `provider`, and land in the home directory it returns (see withStorage).
    */
   withIdentityProvider(provider: SftpIdentityProvider): this {
+    this.#assertEmbedded('withIdentityProvider');
     if (this.#identityProvider) throw new Error('withIdentityProvider: an identity provider is already configured; a server has one');
     this.#identityProvider = validateIdentityProvider(provider);
     return this;
@@ -51,6 +56,7 @@ export class SftpFake {
    * absolute path, e.g. '/bucket/home/alice/hello.txt'. Calls add up; a later file at a path wins.
    */
   withStorage(files: Record<string, string | Uint8Array>): this {
+    this.#assertEmbedded('withStorage');
     if (typeof files !== 'object' || files === null) throw new Error(`withStorage: expected { '/bucket/key': content }, got ${JSON.stringify(files)}`);
     for (const [path, content] of Object.entries(files)) {
       if (!path.startsWith('/') || path.endsWith('/')) {
@@ -86,7 +92,10 @@ export class SftpFake {
     return this;
   }
 
-  /** The software version after `SSH-2.0-`, optionally followed by a space and comments. */
+  /**
+   * The software version after `SSH-2.0-`, optionally followed by a space and comments.
+   * Ignored by runtime 'process': OpenSSH's version string is compiled in (the transcript notes it).
+   */
   withIdent(softwareVersion: string): this {
     const [version = ''] = String(softwareVersion).split(' ');
     // RFC 4253 section 4.2: printable ASCII, the version has no '-' and the whole line fits in 255 bytes.
@@ -131,8 +140,37 @@ export class SftpFake {
     return this;
   }
 
+  /**
+   * 'embedded' (default): ssh2 in this process. 'process': /usr/sbin/sshd on loopback with real
+   * OS users named as configured (created with useradd, deleted by stop()); needs root and
+   * openssh-server. withIdentityProvider and withStorage are embedded-only.
+   */
+  withRuntime(runtime: SftpRuntime): this {
+    if (!SFTP_RUNTIMES.includes(runtime)) {
+      throw new Error(`withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${SFTP_RUNTIMES.join(', ')}`);
+    }
+    if (runtime === 'process') {
+      if (this.#identityProvider) throw new Error(embeddedOnly('withIdentityProvider'));
+      if (this.#storage.size > 0) throw new Error(embeddedOnly('withStorage'));
+    }
+    this.#runtime = runtime;
+    return this;
+  }
+
   async start(): Promise<StartedSftpFake> {
     const hostKeys = resolveHostKeys(this.#hostKeys, this.#algorithms.serverHostKey);
+    if (this.#runtime === 'process') {
+      return StartedProcessSftpFake.start({
+        host: this.#host,
+        port: this.#port,
+        users: new Map(this.#users),
+        hostKeys,
+        algorithms: structuredClone(this.#algorithms),
+        ...(this.#banner === undefined ? {} : { banner: this.#banner }),
+        ...(this.#ident === DEFAULT_IDENT ? {} : { ignoredIdent: this.#ident }),
+        faults: [...this.#faults],
+      });
+    }
     return StartedEmbeddedSftpFake.start({
       host: this.#host,
       port: this.#port,
@@ -146,4 +184,12 @@ export class SftpFake {
       storage: Object.fromEntries(this.#storage),
     });
   }
+
+  #assertEmbedded(option: string): void {
+    if (this.#runtime !== 'embedded') throw new Error(embeddedOnly(option));
+  }
+}
+
+function embeddedOnly(option: string): string {
+  return `${option}: only runtime 'embedded' supports it (sshd has no identity-provider hook or shared store); drop withRuntime('process') or this option`;
 }

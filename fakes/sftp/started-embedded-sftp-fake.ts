@@ -11,6 +11,7 @@ import { serveConnection, type Recorder } from './serve-connection.ts';
 import type { SftpFault } from './sftp-fault.ts';
 import type { SftpUser } from './sftp-user.ts';
 import type { HostKeyInfo, StartedSftpFake } from './started-sftp-fake.ts';
+import type { SftpRuntime } from './sftp-runtime.ts';
 import { VirtualFs } from './virtual-fs.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
@@ -142,6 +143,10 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     const tree = this.#trees.get(user);
     if (!tree) throw new Error(`SftpFake: no user '${user}'; configured: ${[...this.#trees.keys()].join(', ')}`);
     return tree;
+  }
+
+  getRuntime(): SftpRuntime {
+    return 'embedded';
   }
 
   getHost(): string {

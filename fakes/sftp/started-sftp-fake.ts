@@ -1,5 +1,6 @@
 import type { TranscriptEntry } from '../shared/transcript.ts';
 import type { HostKeyType } from './keys.ts';
+import type { SftpRuntime } from './sftp-runtime.ts';
 
 export interface HostKeyInfo {
   type: HostKeyType;
@@ -11,6 +12,8 @@ export interface HostKeyInfo {
 
 /** A running SFTP partner. Embedded, process and container flavours all look like this. */
 export interface StartedSftpFake extends AsyncDisposable {
+  /** 'embedded' (ssh2 in this process) or 'process' (the machine's OpenSSH sshd). */
+  getRuntime(): SftpRuntime;
   getHost(): string;
   getPort(): number;
   /** `sftp://host:port`. */

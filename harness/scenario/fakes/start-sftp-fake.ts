@@ -1,14 +1,25 @@
-import { SftpFake } from '#fakes/sftp/index.ts';
+import { isSftpRuntimeAvailable, SftpFake, type SftpRuntime } from '#fakes/sftp/index.ts';
 import type { SftpFakeConfig } from '../scenario-schema.ts';
+import { chooseRuntime, type FakeRuntime } from './runtime-choice.ts';
 import type { FakeContext } from './start-fake.ts';
 import type { ScenarioFake } from './started-fake.ts';
 
 /** Stands in for the Transfer server id in identity-provider calls when the scenario gives none. */
 const DEFAULT_SERVER_ID = 's-0123456789abcdef0';
 
-/** Starts the embedded SFTP fake from its scenario description. */
+/** Why this machine cannot run the SFTP fake in that runtime, or undefined when it can. */
+export function sftpUnavailableReason(config: Pick<SftpFakeConfig, 'runtime' | 'identityProvider' | 'storage'>, runDefault: FakeRuntime): string | undefined {
+  const runtime = chooseRuntime('sftp', config.runtime, runDefault);
+  if (runtime !== 'embedded' && (config.identityProvider || config.storage)) {
+    return `identityProvider and storage need the embedded SFTP fake, not runtime ${runtime}`;
+  }
+  const check = isSftpRuntimeAvailable(runtime as SftpRuntime);
+  return check.available ? undefined : check.reason;
+}
+
+/** Starts the SFTP fake from its scenario description, in the runtime the run asks for. */
 export async function startSftpFake(config: SftpFakeConfig, context: FakeContext): Promise<ScenarioFake> {
-  const fake = new SftpFake();
+  const fake = new SftpFake().withRuntime(chooseRuntime('sftp', config.runtime, context.runtime) as SftpRuntime);
   for (const key of config.hostKeys ?? []) {
     if (typeof key === 'string') fake.withHostKey(key);
     else fake.withHostKey(key.type, { slot: key.slot });
@@ -32,7 +43,7 @@ export async function startSftpFake(config: SftpFakeConfig, context: FakeContext
   const started = await fake.start();
   return {
     kind: 'sftp',
-    runtime: 'embedded',
+    runtime: started.getRuntime(),
     values: {
       host: started.getHost(),
       port: started.getPort(),

@@ -1,6 +1,7 @@
 import type { ParsedScenario } from '../scenario-schema.ts';
 import type { FakeRuntime } from './runtime-choice.ts';
 import { dbUnavailableReason } from './start-db-fake.ts';
+import { sftpUnavailableReason } from './start-sftp-fake.ts';
 
 /**
  * Why this machine cannot give a scenario the fakes it needs (a system engine that is not
@@ -8,10 +9,13 @@ import { dbUnavailableReason } from './start-db-fake.ts';
  */
 export function unavailableReason(scenario: ParsedScenario, runDefault: FakeRuntime): string | undefined {
   for (const [name, fake] of Object.entries(scenario.given.fakes)) {
-    if (fake.kind === 'postgres' || fake.kind === 'mysql') {
-      const reason = dbUnavailableReason(fake, runDefault);
-      if (reason) return `fake ${name}: ${reason}`;
-    }
+    const reason =
+      fake.kind === 'postgres' || fake.kind === 'mysql'
+        ? dbUnavailableReason(fake, runDefault)
+        : fake.kind === 'sftp'
+          ? sftpUnavailableReason(fake, runDefault)
+          : undefined;
+    if (reason) return `fake ${name}: ${reason}`;
   }
   return undefined;
 }

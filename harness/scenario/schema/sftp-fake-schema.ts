@@ -30,6 +30,8 @@ const sftpIdentityProvider = z.union([
 export const sftpFakeSchema = z
   .object({
     kind: z.literal('sftp'),
+    /** Only where the scenario really needs one (e.g. real OpenSSH); otherwise --runtime decides. */
+    runtime: z.enum(['embedded', 'process', 'container']).optional(),
     /** Host key types (generated) or `{ type, slot }` to get a distinct key per slot. */
     hostKeys: z.array(z.union([hostKeyType, z.object({ type: hostKeyType, slot: z.string() }).strict()])).optional(),
     algorithms: z
