@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../index.ts';
 import { secretsManagerMessages } from '../messages/secrets-manager-messages.ts';
+import { failure } from '../testing/sdk-failure.ts';
 
 const text = (id: string) => secretsManagerMessages.find((m) => m.id === id)!.text;
 
@@ -29,14 +30,6 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { name: string; message: string; $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 describe('Secrets Manager emulation through the SDK', () => {
   it('creates a secret whose ARN carries region, account, name and a 6-character suffix', async () => {

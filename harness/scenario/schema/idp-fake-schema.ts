@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MALFORMED_KINDS } from '#fakes/idp/index.ts';
 import { text } from './common.ts';
 
 const session = {
@@ -20,17 +21,6 @@ export const idpUserSchema = z
   })
   .strict();
 
-export const MALFORMED_KINDS = [
-  'home-directory-details-array',
-  'home-directory-with-logical',
-  'public-keys-string',
-  'policy-object',
-  'posix-profile-string',
-  'posix-uid-string',
-  'missing-role',
-  'blank-role',
-  'home-directory-details-bad-entries',
-] as const;
 
 /** Ready-made provider behaviours, tried before the user table (first match wins, as in msw). */
 const behaviourSchema = z.discriminatedUnion('kind', [

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
+import { failure } from '../../testing/sdk-failure.ts';
 
 let aws: StartedAwsEndpoint;
 let glue: GlueClient;
@@ -23,20 +24,7 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-interface SdkFailure {
-  name: string;
-  message: string;
-  $metadata: { httpStatusCode?: number; requestId?: string };
-}
 
-async function failure(promise: Promise<unknown>): Promise<SdkFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SdkFailure;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** Names are unique per test so the shared endpoint's store never couples tests. */
 let counter = 0;

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createJwtAssertion, generateRsaKeyPair, SalesforceFake, type StartedSalesforceFake } from '#fakes/oauth/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 import { SALESFORCE_API_VERSION } from './salesforce-test.ts';
+import { failure } from '../../testing/sdk-failure.ts';
 
 const CC_CLIENT = 'cc-app';
 const CC_SECRET = 'Cc-Client-Secret-4711';
@@ -16,20 +17,7 @@ const REDIRECT = 'https://glue.partner.test/callback';
 const USER = 'integration@partner.test';
 const AUDIENCE = 'https://login.salesforce.com';
 
-interface SdkFailure {
-  name: string;
-  message: string;
-  $metadata: { httpStatusCode?: number; requestId?: string };
-}
 
-async function failure(promise: Promise<unknown>): Promise<SdkFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SdkFailure;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** A port nothing listens on: bound by the OS, then released. */
 async function closedPort(): Promise<number> {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MysqlFake, PostgresFake, type StartedDbFake } from '#fakes/db/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 import { JDBC_PREFIX } from '../../messages/glue-messages.ts';
+import { failure } from '../../testing/sdk-failure.ts';
 
 const USER = 'u';
 const PG_PASSWORD = 'Pg-Partner-Pass-1';
@@ -16,20 +17,7 @@ const PKIX =
 
 type Properties = Record<string, string>;
 
-interface SdkFailure {
-  name: string;
-  message: string;
-  $metadata: { httpStatusCode?: number; requestId?: string };
-}
 
-async function failure(promise: Promise<unknown>): Promise<SdkFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SdkFailure;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** An endpoint with its Glue and Secrets Manager clients. */
 async function startAws(connectTimeoutMs: number) {

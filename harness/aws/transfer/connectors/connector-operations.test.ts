@@ -14,6 +14,7 @@ import { MessageCatalogue } from '../../messages/message-catalogue.ts';
 import { allMessages } from '../../messages/all-messages.ts';
 import { ServiceModel } from '../../model/service-model.ts';
 import { formatValidationMessage, validateInput } from '../../model/validate-input.ts';
+import { failure } from '../../testing/sdk-failure.ts';
 
 const catalogue = new MessageCatalogue(allMessages);
 const ROLE = 'arn:aws:iam::000000000000:role/connector';
@@ -32,22 +33,7 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-interface SdkFailure {
-  name: string;
-  message: string;
-  $metadata: { httpStatusCode?: number };
-  Resource?: string;
-  ResourceType?: string;
-}
 
-async function failure(promise: Promise<unknown>): Promise<SdkFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SdkFailure;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 function sftpConnector(overrides: Partial<CreateConnectorCommandInput> = {}): CreateConnectorCommandInput {
   return { Url: 'sftp://partner.example.com:2222', AccessRole: ROLE, SftpConfig: { UserSecretId: SECRET }, ...overrides };
