@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import type { RequestHandler } from 'msw';
+import { EndpointBuilder } from '../shared/endpoint-builder.ts';
 import { userTable, type UserTableOptions } from './behaviours/user-table.ts';
 import { flattenHandlers } from './handlers.ts';
 import type { IdpUser } from './idp-user.ts';
@@ -10,9 +10,7 @@ import type { StartedIdpFake } from './started-idp-fake.ts';
  * A fake Transfer custom identity provider: msw handlers behind a real HTTP server shaped like an
  * API Gateway invoke URL. `await using idp = await new IdpFake().withUsers([alice]).start()`.
  */
-export class IdpFake {
-  #host = '127.0.0.1';
-  #port = 0;
+export class IdpFake extends EndpointBuilder {
   #stage = 'prod';
   readonly #handlers: RequestHandler[] = [];
 
@@ -37,24 +35,7 @@ export class IdpFake {
     return this;
   }
 
-  withHost(host: string): this {
-    if (typeof host !== 'string' || (isIP(host) === 0 && !/^[A-Za-z0-9.-]+$/.test(host))) {
-      throw new Error(`withHost: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or '0.0.0.0'`);
-    }
-    this.#host = host;
-    return this;
-  }
-
-  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
-  withPort(port: number): this {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`withPort: invalid port ${JSON.stringify(port)}; use 0..65535 (0 picks a free port)`);
-    }
-    this.#port = port;
-    return this;
-  }
-
   async start(): Promise<StartedIdpFake> {
-    return StartedEmbeddedIdpFake.start({ host: this.#host, port: this.#port, stage: this.#stage, handlers: [...this.#handlers] });
+    return StartedEmbeddedIdpFake.start({ ...this.endpoint(), stage: this.#stage, handlers: [...this.#handlers] });
   }
 }

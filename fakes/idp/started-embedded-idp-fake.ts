@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import createDebug from 'debug';
 import { getResponse, type RequestHandler } from 'msw';
+import { closeServer } from '../shared/close-server.ts';
+import { toFetchRequest, writeFetchResponse } from '../shared/http-bridge.ts';
+import { listen } from '../shared/listen.ts';
+import { SocketSet } from '../shared/socket-set.ts';
 import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
 import { flattenHandlers } from './handlers.ts';
 import { credentialHeaders } from './idp-request.ts';
 import { internalServerError, missingAuthenticationToken } from './idp-route.ts';
 import { lambdaRequest, lambdaResult, validateEvent, type TransferAuthEvent } from './lambda-bridge.ts';
-import { toFetchRequest, writeFetchResponse } from './node-http-bridge.ts';
 import type { StartedIdpFake } from './started-idp-fake.ts';
 
 const log = createDebug('partner-harness:fake:idp');
@@ -24,7 +27,7 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
   readonly #config: EmbeddedIdpFakeConfig;
   readonly #transcript = new Transcript();
   readonly #server: Server;
-  readonly #sockets = new Set<Socket>();
+  readonly #sockets = new SocketSet();
   /** One per request being answered, so stop() can cut short handlers that wait. */
   readonly #inflight = new Set<AbortController>();
   #overrides: RequestHandler[] = [];
@@ -43,28 +46,16 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
     return fake;
   }
 
-  #listen(): Promise<void> {
+  async #listen(): Promise<void> {
     const { host, port } = this.#config;
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', (error: NodeJS.ErrnoException) => {
-        reject(new Error(`IdpFake: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
-      });
-      this.#server.listen(port, host, () => {
-        const address = this.#server.address();
-        this.#port = typeof address === 'object' && address ? address.port : port;
-        this.#transcript.record('listening', { host, port: this.#port, stage: this.#config.stage });
-        log('listening on %s', this.getUrl());
-        resolve();
-      });
-    });
+    this.#port = await listen(this.#server, host, port, 'IdpFake');
+    this.#transcript.record('listening', { host, port: this.#port, stage: this.#config.stage });
+    log('listening on %s', this.getUrl());
   }
 
   #onSocket(socket: Socket): void {
-    // Without this, Nagle plus delayed ACK adds ~40ms to every loopback round trip.
-    socket.setNoDelay(true);
     this.#sockets.add(socket);
     socket.on('error', (error) => log('socket error: %s', error.message));
-    socket.once('close', () => this.#sockets.delete(socket));
   }
 
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -184,18 +175,7 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
   async #close(): Promise<void> {
     for (const controller of this.#inflight) controller.abort(new Error('IdpFake: stopped'));
     this.#inflight.clear();
-    const serverClosed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    const socketsClosed = [...this.#sockets].map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          socket.once('close', () => resolve());
-          socket.destroy();
-        }),
-    );
-    await Promise.all([serverClosed, ...socketsClosed]);
-    // 'close' fires on nextTick, before libuv runs the handles' close callbacks; a timer
-    // fires after that phase, so callers see no leftover handles once stop() resolves.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await closeServer(this.#server, this.#sockets);
     this.#transcript.record('stopped', {});
     log('stopped %s', this.getUrl());
   }

@@ -1,37 +1,29 @@
-import { isIP } from 'node:net';
+import { EndpointBuilder } from '../shared/endpoint-builder.ts';
+import { validateHost, validatePort } from '../shared/validate-endpoint.ts';
 import { FaultSet } from './fault-set.ts';
 import type { NetFault } from './net-fault.ts';
 import { StartedEmbeddedFaultProxy } from './started-embedded-fault-proxy.ts';
 import type { StartedFaultProxy } from './started-fault-proxy.ts';
 
-const HOST_PATTERN = /^[A-Za-z0-9.-]+$/;
-
-function checkPort(where: string, port: number, min: number): void {
-  if (!Number.isInteger(port) || port < min || port > 65535) {
-    throw new Error(`${where}: invalid port ${JSON.stringify(port)}; use ${min}..65535${min === 0 ? ' (0 picks a free port)' : ''}`);
-  }
-}
-
-function checkHost(where: string, host: string): void {
-  if (typeof host !== 'string' || (isIP(host) === 0 && !HOST_PATTERN.test(host))) {
-    throw new Error(`${where}: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or a host name`);
-  }
-}
+// withTarget takes any resolvable name, so the proxy's hint says so (withHost shares the wording).
+const HOST_EXAMPLE = "'127.0.0.1' or a host name";
 
 /**
  * A TCP proxy that misbehaves on purpose (our Toxiproxy), placed between a client and any partner:
  * `await using proxy = await new FaultProxy().withTarget(sftp.getHost(), sftp.getPort()).withFault({ kind: 'latency', ms: 200 }).start()`.
  */
-export class FaultProxy {
-  #host = '127.0.0.1';
-  #port = 0;
+export class FaultProxy extends EndpointBuilder {
   #target?: { host: string; port: number };
   readonly #faults = new FaultSet();
 
+  constructor() {
+    super(HOST_EXAMPLE);
+  }
+
   /** Where connections go: the partner behind the proxy. */
   withTarget(host: string, port: number): this {
-    checkHost('withTarget', host);
-    checkPort('withTarget', port, 1);
+    validateHost('withTarget', host, HOST_EXAMPLE);
+    validatePort('withTarget', port, 1);
     this.#target = { host, port };
     return this;
   }
@@ -42,25 +34,10 @@ export class FaultProxy {
     return this;
   }
 
-  /** The listen address. */
-  withHost(host: string): this {
-    checkHost('withHost', host);
-    this.#host = host;
-    return this;
-  }
-
-  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
-  withPort(port: number): this {
-    checkPort('withPort', port, 0);
-    this.#port = port;
-    return this;
-  }
-
   async start(): Promise<StartedFaultProxy> {
     if (!this.#target) throw new Error('FaultProxy: no target; call withTarget(host, port) with the partner to proxy to');
     return StartedEmbeddedFaultProxy.start({
-      host: this.#host,
-      port: this.#port,
+      ...this.endpoint(),
       target: { ...this.#target },
       faults: this.#faults.clone(),
     });

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import createDebug from 'debug';
+import { listen } from '../shared/listen.ts';
 
 const log = createDebug('partner-harness:fake:net');
 
@@ -38,13 +39,12 @@ export class ProxyListener {
     this.#port = port;
     this.#state = 'opening';
     const server = this.#newServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        this.#state = 'closed';
-        reject(new Error(`FaultProxy: cannot listen on ${this.#host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
-      });
-      server.listen(port, this.#host, () => resolve());
-    });
+    try {
+      await listen(server, this.#host, port, 'FaultProxy');
+    } catch (error) {
+      this.#state = 'closed';
+      throw error;
+    }
     this.#listening(server);
   }
 

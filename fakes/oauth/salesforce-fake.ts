@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { RequestHandler } from 'msw';
+import { EndpointBuilder } from '../shared/endpoint-builder.ts';
 import { readRsaPublicKey } from './rsa-keys.ts';
 import type { AuthorizationCode, ConnectedApp } from './salesforce-org.ts';
 import { StartedEmbeddedSalesforceFake } from './started-embedded-salesforce-fake.ts';
@@ -25,9 +25,7 @@ export interface SalesforceCodeOptions {
  * A fake Salesforce org: the OAuth2 token endpoint and a sliver of the REST API, as msw handlers
  * behind a real HTTP server. `await using sf = await new SalesforceFake().withClient('app', { secret }).start()`.
  */
-export class SalesforceFake {
-  #host = '127.0.0.1';
-  #port = 0;
+export class SalesforceFake extends EndpointBuilder {
   #audience = 'https://login.salesforce.com';
   #tokenLifetimeSeconds = 3600;
   readonly #apps = new Map<string, ConnectedApp>();
@@ -92,26 +90,10 @@ export class SalesforceFake {
     return this;
   }
 
-  withHost(host: string): this {
-    if (typeof host !== 'string' || (isIP(host) === 0 && !/^[A-Za-z0-9.-]+$/.test(host))) {
-      throw new Error(`withHost: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or '0.0.0.0'`);
-    }
-    this.#host = host;
-    return this;
-  }
-
-  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
-  withPort(port: number): this {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`withPort: invalid port ${JSON.stringify(port)}; use 0..65535 (0 picks a free port)`);
-    this.#port = port;
-    return this;
-  }
-
   async start(): Promise<StartedSalesforceFake> {
     this.#checkCodes();
     return StartedEmbeddedSalesforceFake.start({
-      host: this.#host,
-      port: this.#port,
+      ...this.endpoint(),
       audience: this.#audience,
       tokenLifetimeSeconds: this.#tokenLifetimeSeconds,
       apps: new Map(this.#apps),

@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import createDebug from 'debug';
 import { getResponse, type RequestHandler } from 'msw';
-import { toFetchRequest, writeFetchResponse } from '../idp/node-http-bridge.ts';
+import { closeServer } from '../shared/close-server.ts';
+import { toFetchRequest, writeFetchResponse } from '../shared/http-bridge.ts';
+import { listen } from '../shared/listen.ts';
+import { SocketSet } from '../shared/socket-set.ts';
 import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
 import { instanceApi } from './instance-api.ts';
 import type { SalesforceContext } from './salesforce-context.ts';
@@ -29,7 +32,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
   readonly #tokens: TokenStore;
   readonly #handlers: readonly RequestHandler[];
   readonly #server: Server;
-  readonly #sockets = new Set<Socket>();
+  readonly #sockets = new SocketSet();
   #overrides: RequestHandler[] = [];
   #port = 0;
   #stopping?: Promise<void>;
@@ -55,29 +58,15 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
     return fake;
   }
 
-  #listen(): Promise<void> {
-    const host = this.#host;
-    const port = this.#requestedPort;
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', (error: NodeJS.ErrnoException) => {
-        reject(new Error(`SalesforceFake: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
-      });
-      this.#server.listen(port, host, () => {
-        const address = this.#server.address();
-        this.#port = typeof address === 'object' && address ? address.port : port;
-        this.#transcript.record('listening', { host, port: this.#port });
-        log('listening on %s', this.getUrl());
-        resolve();
-      });
-    });
+  async #listen(): Promise<void> {
+    this.#port = await listen(this.#server, this.#host, this.#requestedPort, 'SalesforceFake');
+    this.#transcript.record('listening', { host: this.#host, port: this.#port });
+    log('listening on %s', this.getUrl());
   }
 
   #onSocket(socket: Socket): void {
-    // Without this, Nagle plus delayed ACK adds ~40ms to every loopback round trip.
-    socket.setNoDelay(true);
     this.#sockets.add(socket);
     socket.on('error', (error) => log('socket error: %s', error.message));
-    socket.once('close', () => this.#sockets.delete(socket));
   }
 
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -159,18 +148,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
   }
 
   async #close(): Promise<void> {
-    const serverClosed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    const socketsClosed = [...this.#sockets].map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          socket.once('close', () => resolve());
-          socket.destroy();
-        }),
-    );
-    await Promise.all([serverClosed, ...socketsClosed]);
-    // 'close' fires on nextTick, before libuv runs the handles' close callbacks; a timer
-    // fires after that phase, so callers see no leftover handles once stop() resolves.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await closeServer(this.#server, this.#sockets);
     this.#transcript.record('stopped', {});
     log('stopped %s', this.getUrl());
   }

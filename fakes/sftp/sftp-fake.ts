@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { EndpointBuilder } from '../shared/endpoint-builder.ts';
 import { assertNewKeyType, resolveHostKeys, suppliedHostKey, type HostKeySpec } from './host-keys.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './keys.ts';
 import { validateIdentityProvider, type ResolvedIdentityProvider, type SftpIdentityProvider } from './identity-provider.ts';
@@ -21,10 +21,8 @@ export const DEFAULT_IDENT = 'PartnerHarness_1.0';
  * `await using sftp = await new SftpFake().withUser('alice', { password }).start()`.
  * withRuntime('process') serves the same configuration from the machine's OpenSSH sshd.
  */
-export class SftpFake {
+export class SftpFake extends EndpointBuilder {
   #runtime: SftpRuntime = 'embedded';
-  #host = '127.0.0.1';
-  #port = 0;
   readonly #users = new Map<string, SftpUser>();
   readonly #hostKeys: HostKeySpec[] = [];
   #algorithms: SshAlgorithms = {};
@@ -123,23 +121,6 @@ export class SftpFake {
     return this;
   }
 
-  withHost(host: string): this {
-    if (typeof host !== 'string' || (isIP(host) === 0 && !/^[A-Za-z0-9.-]+$/.test(host))) {
-      throw new Error(`withHost: invalid host ${JSON.stringify(host)}; use an address like '127.0.0.1' or '0.0.0.0'`);
-    }
-    this.#host = host;
-    return this;
-  }
-
-  /** 0 (the default) lets the OS choose a free port; read it back with getPort(). */
-  withPort(port: number): this {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`withPort: invalid port ${JSON.stringify(port)}; use 0..65535 (0 picks a free port)`);
-    }
-    this.#port = port;
-    return this;
-  }
-
   /**
    * 'embedded' (default): ssh2 in this process. 'process': /usr/sbin/sshd on loopback with real
    * OS users named as configured (created with useradd, deleted by stop()); needs root and
@@ -161,8 +142,7 @@ export class SftpFake {
     const hostKeys = resolveHostKeys(this.#hostKeys, this.#algorithms.serverHostKey);
     if (this.#runtime === 'process') {
       return StartedProcessSftpFake.start({
-        host: this.#host,
-        port: this.#port,
+        ...this.endpoint(),
         users: new Map(this.#users),
         hostKeys,
         algorithms: structuredClone(this.#algorithms),
@@ -172,8 +152,7 @@ export class SftpFake {
       });
     }
     return StartedEmbeddedSftpFake.start({
-      host: this.#host,
-      port: this.#port,
+      ...this.endpoint(),
       users: new Map(this.#users),
       hostKeys,
       algorithms: structuredClone(this.#algorithms),

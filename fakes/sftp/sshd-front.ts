@@ -1,4 +1,5 @@
 import { connect, createServer, type Socket } from 'node:net';
+import { SocketSet } from '../shared/socket-set.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { admitSocket } from './admit-socket.ts';
 import type { SftpFault } from './sftp-fault.ts';
@@ -34,13 +35,12 @@ const MAX_KEX_PACKET = 256 * 1024;
  * sides right after the client's NEWKEYS, before any (encrypted) authentication request.
  */
 export async function startSshdFront(options: SshdFrontOptions): Promise<SshdFront> {
-  const sockets = new Set<Socket>();
+  const sockets = new SocketSet();
   const timers = new Set<NodeJS.Timeout>();
   const record = (kind: string, detail: Record<string, unknown> = {}) => options.transcript.record(kind, detail);
   const track = (socket: Socket): Socket => {
-    socket.setNoDelay(true);
     sockets.add(socket);
-    socket.on('error', () => undefined).once('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
     return socket;
   };
   const server = createServer((client) => {
@@ -75,7 +75,8 @@ export async function startSshdFront(options: SshdFrontOptions): Promise<SshdFro
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        // Not awaited, as before: close() resolves with server.close(), which waits for the accepted sockets.
+        void sockets.destroyAll();
       });
       return closing;
     },

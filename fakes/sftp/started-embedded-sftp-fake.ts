@@ -1,6 +1,9 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import createDebug from 'debug';
 import ssh2, { type Algorithms, type ClientInfo, type Connection } from 'ssh2';
+import { closeServer } from '../shared/close-server.ts';
+import { listen } from '../shared/listen.ts';
+import { SocketSet } from '../shared/socket-set.ts';
 import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
 import { admitSocket } from './admit-socket.ts';
 import { contentOf } from './fs-node.ts';
@@ -39,7 +42,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   readonly #storage = new VirtualFs();
   /** Aborts pending identity-provider calls, so stop() never waits on them. */
   readonly #providerCalls = new AbortController();
-  readonly #sockets = new Set<Socket>();
+  readonly #sockets = new SocketSet();
   /** ssh2 reports a connection by remote address; this maps it back to our connection id. */
   readonly #ids = new Map<string, number>();
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -76,25 +79,14 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     return fake;
   }
 
-  #listen(): Promise<void> {
+  async #listen(): Promise<void> {
     const { host, port } = this.#config;
-    return new Promise((resolve, reject) => {
-      this.#listener.once('error', (error: NodeJS.ErrnoException) => {
-        reject(new Error(`SftpFake: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
-      });
-      this.#listener.listen(port, host, () => {
-        const address = this.#listener.address();
-        this.#port = typeof address === 'object' && address ? address.port : port;
-        this.#transcript.record('listening', { host, port: this.#port });
-        log('listening on %s:%d', host, this.#port);
-        resolve();
-      });
-    });
+    this.#port = await listen(this.#listener, host, port, 'SftpFake');
+    this.#transcript.record('listening', { host, port: this.#port });
+    log('listening on %s:%d', host, this.#port);
   }
 
   #onSocket(socket: Socket): void {
-    // Without this, Nagle plus delayed ACK adds ~40ms to every loopback round trip.
-    socket.setNoDelay(true);
     const id = this.#nextId++;
     const key = `${socket.remoteAddress}:${socket.remotePort}`;
     this.#sockets.add(socket);
@@ -103,7 +95,6 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     record('connection', { remoteAddress: socket.remoteAddress, remotePort: socket.remotePort });
     socket.on('error', (error) => log('socket %d error: %s', id, error.message));
     socket.once('close', () => {
-      this.#sockets.delete(socket);
       this.#ids.delete(key);
       record('disconnect', {});
     });
@@ -207,18 +198,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     this.#providerCalls.abort(new Error('fake stopping'));
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    const listenerClosed = new Promise<void>((resolve) => this.#listener.close(() => resolve()));
-    const socketsClosed = [...this.#sockets].map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          socket.once('close', () => resolve());
-          socket.destroy();
-        }),
-    );
-    await Promise.all([listenerClosed, ...socketsClosed]);
-    // 'close' fires on nextTick, before libuv runs the handles' close callbacks; a timer
-    // fires after that phase, so callers see no leftover handles once stop() resolves.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await closeServer(this.#listener, this.#sockets);
     this.#transcript.record('stopped', {});
     log('stopped %s:%d', this.#config.host, this.#port);
   }
