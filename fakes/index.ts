@@ -5,3 +5,4 @@ export * from './idp/index.ts';
 export * from './oauth/index.ts';
 export * from './db/index.ts';
 export * from './net/index.ts';
+export * from './container/index.ts';

@@ -22,7 +22,7 @@ describe('database fake builders', () => {
   it('reject unknown faults and runtimes, and a second fault', () => {
     expect(() => new PostgresFake().withFault({ kind: 'explode' } as unknown as DbFault)).toThrow(/unknown fault .*refuse, accept-hang/);
     expect(() => new PostgresFake().withFault({ kind: 'refuse' }).withFault({ kind: 'accept-hang' })).toThrow(/already configured/);
-    expect(() => new PostgresFake().withRuntime('container' as DbRuntime)).toThrow(/unknown runtime "container"; use one of embedded, process/);
+    expect(() => new PostgresFake().withRuntime('docker' as DbRuntime)).toThrow(/unknown runtime "docker"; use one of embedded, process, container/);
   });
 
   it('check database owners at start(), so users may be added in any order', async () => {

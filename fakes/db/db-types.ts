@@ -5,11 +5,12 @@ export type DbEngine = 'postgresql' | 'mysql';
 
 /**
  * Where the engine's binaries come from. 'embedded' ships with an npm package, 'process' is the
- * engine installed on the machine; 'container' will follow. The started handle is the same for all.
+ * engine installed on the machine, 'container' is a Docker image built from fakes/db/container/
+ * (DOCKER_HOST; see scripts/docker/). The started handle is the same for all.
  */
-export type DbRuntime = 'embedded' | 'process';
+export type DbRuntime = 'embedded' | 'process' | 'container';
 
-export const DB_RUNTIMES: readonly DbRuntime[] = ['embedded', 'process'];
+export const DB_RUNTIMES: readonly DbRuntime[] = ['embedded', 'process', 'container'];
 
 export interface DbUserOptions {
   /** Postgres SUPERUSER; MySQL ALL PRIVILEGES ON *.* WITH GRANT OPTION (so it learns that a database does not exist). */

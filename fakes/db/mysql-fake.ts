@@ -1,5 +1,7 @@
 import { DbFake } from './db-fake.ts';
 import type { DbRuntime } from './db-types.ts';
+import { mariadbContainerRecipe } from './db-container-recipe.ts';
+import { launchContainer } from './launch-container.ts';
 import { launchEngine } from './launch-engine.ts';
 import { mariadbRecipe } from './mariadb-recipe.ts';
 import { MYSQL_EMBEDDED_UNAVAILABLE } from './runtime-availability.ts';
@@ -11,7 +13,9 @@ const RESERVED_DATABASES = new Set(['mysql', 'information_schema', 'performance_
 
 /**
  * A real MariaDB server (MySQL wire protocol) as a partner, run from the system's mariadbd as a
- * non-root OS user with a private datadir, port and socket. Same builder as PostgresFake.
+ * non-root OS user with a private datadir, port and socket ('process'), or in a Docker container
+ * ('container': image partner-harness/mariadb:10.11 from container/mariadb.Dockerfile). Same
+ * builder as PostgresFake.
  */
 export class MysqlFake extends DbFake {
   constructor() {
@@ -31,6 +35,8 @@ export class MysqlFake extends DbFake {
   }
 
   async start(): Promise<StartedDbFake> {
-    return startDbFake(this.config(), (config, transcript) => launchEngine(mariadbRecipe, config, transcript));
+    return startDbFake(this.config(), (config, transcript) =>
+      config.runtime === 'container' ? launchContainer(mariadbContainerRecipe, config, transcript) : launchEngine(mariadbRecipe, config, transcript),
+    );
   }
 }

@@ -34,8 +34,18 @@ export async function pgLogin(db: StartedDbFake, login: Login = {}): Promise<str
   }
 }
 
+/** What differs between runtimes: where clients appear to come from, and how stop() is verified. */
+export interface PostgresContractOptions {
+  /** The client address the server names in pg_hba messages (a container sees the Docker bridge). */
+  clientAddress?: string | RegExp;
+  /** Called before stop(); returns the assertions that stop() removed everything the runtime made. */
+  beforeStop?: (db: StartedDbFake) => Promise<() => Promise<void>> | (() => Promise<void>);
+}
+
 /** The same contract for every runtime: what a Glue JDBC connection test meets at a real Postgres. */
-export function describePostgresContract(runtime: DbRuntime): void {
+export function describePostgresContract(runtime: DbRuntime, options: PostgresContractOptions = {}): void {
+  const clientAddress = options.clientAddress ?? '127.0.0.1';
+  const beforeStop = options.beforeStop ?? processStopEvidence;
   describe(`PostgresFake (${runtime})`, () => {
     describe('with TLS offered', () => {
       let db: StartedDbFake;
@@ -88,27 +98,36 @@ export function describePostgresContract(runtime: DbRuntime): void {
       afterAll(() => db?.stop());
 
       it('rejects a login without TLS and accepts one with it', async () => {
+        const host = typeof clientAddress === 'string' ? clientAddress.replaceAll('.', '\\.') : clientAddress.source;
         await expect(pgLogin(db)).rejects.toMatchObject({
           code: '28000',
-          message: 'no pg_hba.conf entry for host "127.0.0.1", user "app", database "appdb", no encryption',
+          message: expect.stringMatching(new RegExp(`^no pg_hba.conf entry for host "${host}", user "app", database "appdb", no encryption$`)),
         });
         expect(await pgLogin(db, { ssl: { ca: db.getCertificatePem() } })).toBe('app+tls');
       });
 
-      it('stop() leaves no engine process, data directory or listener behind', async () => {
-        const engines = engineDescendants().filter((info) => info.comm === 'postgres');
-        const postmaster = engines.find((info) => dataDirOf(info) !== undefined && info.args.includes(String(db.getPort())));
-        expect(postmaster, 'the postmaster runs as our child').toBeDefined();
-        const workDir = dirname(dataDirOf(postmaster!)!);
-        expect(workDir).toMatch(/\/partner-harness-db-[^/]+$/);
-        const ours = engines.filter((info) => info.pid === postmaster!.pid || info.ppid === postmaster!.pid);
+      it(`stop() leaves no ${runtime === 'container' ? 'container' : 'engine process, data directory'} or listener behind`, async () => {
+        const verify = await beforeStop(db);
         await db.stop();
         await db.stop();
-        expect(ours.filter((info) => isAlive(info.pid))).toEqual([]);
-        expect(existsSync(workDir)).toBe(false);
+        await verify();
         await expectPortClosed(db.getPort());
         expect(db.getTranscript().at(-1)?.kind).toBe('stopped');
       });
     });
   });
+}
+
+/** For 'embedded' and 'process': the postmaster and its backends are gone, and so is the work dir. */
+function processStopEvidence(db: StartedDbFake): () => Promise<void> {
+  const engines = engineDescendants().filter((info) => info.comm === 'postgres');
+  const postmaster = engines.find((info) => dataDirOf(info) !== undefined && info.args.includes(String(db.getPort())));
+  expect(postmaster, 'the postmaster runs as our child').toBeDefined();
+  const workDir = dirname(dataDirOf(postmaster!)!);
+  expect(workDir).toMatch(/\/partner-harness-db-[^/]+$/);
+  const ours = engines.filter((info) => info.pid === postmaster!.pid || info.ppid === postmaster!.pid);
+  return async () => {
+    expect(ours.filter((info) => isAlive(info.pid))).toEqual([]);
+    expect(existsSync(workDir)).toBe(false);
+  };
 }

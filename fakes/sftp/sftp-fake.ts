@@ -7,6 +7,7 @@ import { validateFault, type SftpFault } from './sftp-fault.ts';
 import { toSftpUser, type SftpUser, type SftpUserOptions } from './sftp-user.ts';
 import { StartedEmbeddedSftpFake } from './started-embedded-sftp-fake.ts';
 import { StartedProcessSftpFake } from './started-process-sftp-fake.ts';
+import { StartedContainerSftpFake } from './started-container-sftp-fake.ts';
 import { SFTP_RUNTIMES, type SftpRuntime } from './sftp-runtime.ts';
 import type { StartedSftpFake } from './started-sftp-fake.ts';
 
@@ -124,13 +125,14 @@ export class SftpFake extends EndpointBuilder {
   /**
    * 'embedded' (default): ssh2 in this process. 'process': /usr/sbin/sshd on loopback with real
    * OS users named as configured (created with useradd, deleted by stop()); needs root and
-   * openssh-server. withIdentityProvider and withStorage are embedded-only.
+   * openssh-server. 'container': the same sshd configuration in a container (needs Docker, see
+   * fakes/container). withIdentityProvider and withStorage are embedded-only.
    */
   withRuntime(runtime: SftpRuntime): this {
     if (!SFTP_RUNTIMES.includes(runtime)) {
       throw new Error(`withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${SFTP_RUNTIMES.join(', ')}`);
     }
-    if (runtime === 'process') {
+    if (runtime !== 'embedded') {
       if (this.#identityProvider) throw new Error(embeddedOnly('withIdentityProvider'));
       if (this.#storage.size > 0) throw new Error(embeddedOnly('withStorage'));
     }
@@ -140,8 +142,9 @@ export class SftpFake extends EndpointBuilder {
 
   async start(): Promise<StartedSftpFake> {
     const hostKeys = resolveHostKeys(this.#hostKeys, this.#algorithms.serverHostKey);
-    if (this.#runtime === 'process') {
-      return StartedProcessSftpFake.start({
+    if (this.#runtime !== 'embedded') {
+      const start = this.#runtime === 'process' ? StartedProcessSftpFake.start : StartedContainerSftpFake.start;
+      return start({
         ...this.endpoint(),
         users: new Map(this.#users),
         hostKeys,

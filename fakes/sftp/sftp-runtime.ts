@@ -1,12 +1,14 @@
 import { accessSync, constants } from 'node:fs';
+import { isContainerRuntimeAvailable } from '../container/index.ts';
 
 /**
  * Where the SSH server comes from. 'embedded' is ssh2 inside this process; 'process' is the
- * machine's OpenSSH sshd on loopback, with real OS users and internal-sftp in a chroot.
+ * machine's OpenSSH sshd on loopback, with real OS users and internal-sftp in a chroot;
+ * 'container' is the same sshd configuration in a container (partner-harness/sftp).
  */
-export type SftpRuntime = 'embedded' | 'process';
+export type SftpRuntime = 'embedded' | 'process' | 'container';
 
-export const SFTP_RUNTIMES: readonly SftpRuntime[] = ['embedded', 'process'];
+export const SFTP_RUNTIMES: readonly SftpRuntime[] = ['embedded', 'process', 'container'];
 
 export const SSHD = '/usr/sbin/sshd';
 
@@ -28,6 +30,7 @@ function isExecutable(path: string): boolean {
 /** Whether `runtime` can run here, and if not, why and what to do about it. */
 export function isSftpRuntimeAvailable(runtime: SftpRuntime): { available: boolean; reason?: string } {
   if (runtime === 'embedded') return { available: true };
+  if (runtime === 'container') return isContainerRuntimeAvailable();
   if (runtime !== 'process') return { available: false, reason: `unknown runtime ${JSON.stringify(runtime)}; use one of ${SFTP_RUNTIMES.join(', ')}` };
   if (!isExecutable(SSHD)) return { available: false, reason: `${SSHD} not found; ${INSTALL_OPENSSH_HINT}` };
   // sshd must be root to switch to the logged-in user, and we must be root to create those users.

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import type { DbFakeConfig } from './db-fake.ts';
+import { createDatabaseSql as mariadbDatabaseSql, createUserSql as mariadbUserSql } from './mariadb-recipe.ts';
+import { createDatabaseSql as postgresDatabaseSql, createUserSql as postgresUserSql } from './postgres-recipe.ts';
+
+/** Dockerfiles and entrypoints; see the comments at their top for what the images understand. */
+export const CONTAINER_CONTEXT = fileURLToPath(new URL('./container/', import.meta.url));
+
+/** How one engine runs in its image: which image, which port, when it is ready, how it is provisioned. */
+export interface DbContainerRecipe {
+  label: string;
+  image: {
+    /** An environment variable naming the image to use instead (e.g. one pulled from a registry). */
+    env: string;
+    defaultName: string;
+    dockerfile: string;
+    /** Context files the image is made of; their hash labels the image so a change rebuilds it. */
+    files: string[];
+  };
+  port: number;
+  /** The server's own line once it accepts TCP connections (the entrypoint's temporary server logs elsewhere). */
+  readyLog: RegExp;
+  /** Users and databases, run by the entrypoint as the superuser before the server opens TCP. Holds passwords. */
+  initSql(config: DbFakeConfig): string;
+}
+
+export const postgresContainerRecipe: DbContainerRecipe = {
+  label: 'PostgresFake',
+  image: { env: 'PARTNER_HARNESS_IMAGE_POSTGRES', defaultName: 'partner-harness/postgres:15', dockerfile: 'postgres.Dockerfile', files: ['postgres.Dockerfile', 'postgres-entrypoint.sh'] },
+  port: 5432,
+  readyLog: /database system is ready to accept connections/,
+  initSql: (config) => sqlScript([...config.users.map(postgresUserSql), ...config.databases.map(postgresDatabaseSql)]),
+};
+
+export const mariadbContainerRecipe: DbContainerRecipe = {
+  label: 'MysqlFake',
+  image: { env: 'PARTNER_HARNESS_IMAGE_MARIADB', defaultName: 'partner-harness/mariadb:10.11', dockerfile: 'mariadb.Dockerfile', files: ['mariadb.Dockerfile', 'mariadb-entrypoint.sh'] },
+  port: 3306,
+  readyLog: /mariadbd: ready for connections/,
+  initSql: (config) =>
+    sqlScript([...config.users.flatMap((user) => mariadbUserSql(user, config)), ...config.databases.flatMap((database) => mariadbDatabaseSql(database, config))]),
+};
+
+function sqlScript(statements: string[]): string {
+  return statements.map((statement) => `${statement};\n`).join('');
+}

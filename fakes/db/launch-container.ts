@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import createDebug from 'debug';
+import { ensureImage, isContainerRuntimeAvailable, startContainer, type EnsuredImage, type StartedContainer } from '../container/index.ts';
+import type { Transcript } from '../shared/transcript.ts';
+import type { DbFakeConfig } from './db-fake.ts';
+import { CONTAINER_CONTEXT, type DbContainerRecipe } from './db-container-recipe.ts';
+import { LogTail } from './log-tail.ts';
+import { createServerCertificate } from './self-signed-cert.ts';
+import type { ServingPort } from './started-db-fake-handle.ts';
+import { WorkDir } from './work-dir.ts';
+
+const log = createDebug('partner-harness:fake:db');
+
+const ENGINE_LINE = /^partner-harness: engine (.+)$/m;
+const INIT_SQL = '/partner-harness/init.d/50-partner-harness.sql';
+const TLS_DIR = '/partner-harness/tls';
+
+/** The image this engine runs: the one named by its environment variable, else ours (rebuilt when its Dockerfile changed). */
+export function ensureEngineImage(recipe: DbContainerRecipe): Promise<EnsuredImage> {
+  const named = process.env[recipe.image.env];
+  return ensureImage({
+    name: named || recipe.image.defaultName,
+    dockerfile: recipe.image.dockerfile,
+    context: CONTAINER_CONTEXT,
+    files: recipe.image.files,
+    rebuildWhenStale: !named,
+  });
+}
+
+/**
+ * Runs the engine in a container: builds the image if missing, copies in the init SQL (users and
+ * databases) and the TLS certificate made on this host, waits for the server's ready line, and
+ * publishes the port on 127.0.0.1. Fails with the container's log tail (passwords redacted).
+ */
+export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
+  const availability = isContainerRuntimeAvailable();
+  if (!availability.available) throw new Error(`${recipe.label}: runtime 'container' is not available: ${availability.reason}`);
+  const image = await ensureEngineImage(recipe);
+  const secrets = config.users.map((user) => user.password);
+  const certificate = config.tls ? await hostCertificate() : undefined;
+  const output = new LogTail(60);
+  let head = '';
+  const began = performance.now();
+  let container: StartedContainer;
+  try {
+    container = await startContainer({
+      image: image.name,
+      port: recipe.port,
+      environment: config.requireTls ? { PH_REQUIRE_TLS: '1' } : {},
+      files: [
+        { target: INIT_SQL, content: recipe.initSql(config), mode: 0o600 },
+        ...(certificate ? [{ target: `${TLS_DIR}/server.crt`, content: certificate.pem, mode: 0o644 }, { target: `${TLS_DIR}/server.key`, content: certificate.key, mode: 0o600 }] : []),
+      ],
+      waitStrategy: (wait) => wait.forLogMessage(recipe.readyLog),
+      onLog: (chunk) => {
+        output.push(chunk);
+        if (head.length < 65_536) head += chunk;
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${recipe.label}: the ${image.name} container did not become ready (${reason}); its log ends:\n  ${output.lines(secrets).join('\n  ')}`, { cause: error });
+  }
+  const readyMs = Math.round(performance.now() - began);
+  // The entrypoint prints the version before the server starts; our log stream may trail the wait strategy's.
+  for (let waited = 0; !ENGINE_LINE.test(head) && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  transcript.record('engine', { version: ENGINE_LINE.exec(head)?.[1] ?? '?' });
+  for (const user of config.users) transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
+  for (const database of config.databases) transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
+  log('%s (container %s, %s) ready on %s:%d in %d ms', recipe.label, container.id.slice(0, 12), image.name, container.host, container.port, readyMs);
+  transcript.record('started', {
+    engine: config.engine,
+    runtime: config.runtime,
+    host: container.host,
+    port: container.port,
+    tls: config.tls,
+    requireTls: config.requireTls,
+    readyMs,
+    image: image.name,
+    ...(image.built ? { imageBuildMs: image.buildMs } : {}),
+    containerId: container.id,
+  });
+  return { host: container.host, port: container.port, ...(certificate ? { certificatePem: certificate.pem } : {}), stop: () => container.stop() };
+}
+
+/** The same self-signed certificate the other runtimes make, generated here and copied into the container. */
+async function hostCertificate(): Promise<{ pem: string; key: string }> {
+  const dir = await WorkDir.create({ name: 'self' });
+  try {
+    const certificate = await createServerCertificate(dir);
+    return { pem: certificate.pem, key: await readFile(certificate.keyFile, 'utf8') };
+  } finally {
+    await dir.remove();
+  }
+}
