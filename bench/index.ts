@@ -7,8 +7,9 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { GlueClient, TestConnectionCommand as GlueTestConnectionCommand } from '@aws-sdk/client-glue';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import ssh2 from 'ssh2';
-import { PostgresFake } from '#fakes/db/index.ts';
-import { SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
+import { isContainerRuntimeAvailable } from '#fakes/container/index.ts';
+import { isRuntimeAvailable, MysqlFake, PostgresFake } from '#fakes/db/index.ts';
+import { isSftpRuntimeAvailable, SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
 import { AwsEndpoint } from '#harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
 
@@ -56,20 +57,50 @@ async function main(): Promise<void> {
 
   await benchGlue(log);
 
+  await benchRuntimes(log);
+  for (const runtime of ['embedded', 'process', 'container'] as const) {
+    if (runtime === 'container' && !isContainerRuntimeAvailable().available) {
+      console.log(`catalogue wall time, runtime container: skipped (${isContainerRuntimeAvailable().reason})`);
+      continue;
+    }
+    catalogueWallTime(runtime);
+  }
+}
+
+/** `partner-harness run` over the shipped catalogue in one runtime. */
+function catalogueWallTime(runtime: string): void {
   const out = mkdtempSync(join(tmpdir(), 'ph-bench-'));
   const started = Date.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--runtime', runtime, '--out', out], { encoding: 'utf8' });
   const wall = Date.now() - started;
   rmSync(out, { recursive: true, force: true });
-  const summary = /^(\d+) passed, (\d+) failed/m.exec(run.stdout ?? '');
-  console.log(`${'catalogue wall time (partner-harness run)'.padEnd(52)}${`${(wall / 1000).toFixed(1)} s`.padStart(10)}  ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `exit ${run.status}`}`);
+  const summary = /^(\d+) passed, (\d+) failed, \d+ invalid, (\d+) skipped/m.exec(run.stdout ?? '');
+  const label = `catalogue wall time, runtime ${runtime}`;
+  console.log(`${label.padEnd(52)}${`${(wall / 1000).toFixed(1)} s`.padStart(10)}  ${summary ? `${summary[1]} passed, ${summary[2]} failed, ${summary[3]} skipped` : `exit ${run.status}`}`);
+}
+
+/** Start → ready (+ stop) of each fake in each runtime this machine has, side by side. */
+async function benchRuntimes(log: (row: string) => void): Promise<void> {
+  const fakes: Array<[string, (runtime: 'embedded' | 'process' | 'container') => Promise<{ stop(): Promise<void> }>, string[]]> = [
+    ['SFTP', (runtime) => new SftpFake().withRuntime(runtime).withUser(USER, { password: PASSWORD }).start(), ['embedded', 'process', 'container']],
+    ['PostgreSQL', (runtime) => new PostgresFake().withRuntime(runtime).withUser(USER, PASSWORD).start(), ['embedded', 'process', 'container']],
+    ['MariaDB', (runtime) => new MysqlFake().withRuntime(runtime).withUser(USER, PASSWORD).start(), ['process', 'container']],
+  ];
+  for (const [name, start, runtimes] of fakes) {
+    for (const runtime of runtimes as Array<'embedded' | 'process' | 'container'>) {
+      const available = name === 'SFTP' ? isSftpRuntimeAvailable(runtime) : isRuntimeAvailable(name === 'PostgreSQL' ? 'postgresql' : 'mysql', runtime);
+      if (!available.available) {
+        console.log(`${`${name} start → ready, ${runtime}`.padEnd(52)}${'skipped'.padStart(10)}  ${available.reason}`);
+        continue;
+      }
+      log(formatRow(`${name} start → ready (+ stop), ${runtime}`, await measure(async () => (await start(runtime)).stop(), { runs: 3, warmup: 1 })));
+    }
+  }
 }
 
 /** A real embedded Postgres per start; then Glue TestConnection (SDK → endpoint → pg login) against one. */
 async function benchGlue(log: (row: string) => void): Promise<void> {
   const newDb = () => new PostgresFake().withUser(USER, PASSWORD).withDatabase('bench', { owner: USER }).start();
-  const starts = await measure(async () => (await newDb()).stop(), { runs: 5, warmup: 1 });
-  log(formatRow('Postgres fake start → ready (+ stop), embedded', starts));
   const db = await newDb();
   const endpoint = await new AwsEndpoint().start();
   const glue = new GlueClient(endpoint.getClientConfig());
