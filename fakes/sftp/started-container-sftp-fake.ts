@@ -1,8 +1,8 @@
 import createDebug from 'debug';
-import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { Transcript } from '../shared/transcript.ts';
 import type { ProcessSftpFakeConfig } from './launch-sshd.ts';
 import { launchSshdContainer, type RunningSshdContainer } from './launch-sshd-container.ts';
-import type { HostKeyInfo, StartedSftpFake } from './started-sftp-fake.ts';
+import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
@@ -11,15 +11,11 @@ const log = createDebug('partner-harness:fake:sftp');
  * OpenSSH sshd in a container (partner-harness/sftp), configured from the same builder and the
  * same sshd_config renderer as runtime 'process'; users exist only inside the container.
  */
-export class StartedContainerSftpFake implements StartedSftpFake {
-  readonly #config: ProcessSftpFakeConfig;
-  readonly #transcript: Transcript;
+export class StartedContainerSftpFake extends SftpFakeHandle {
   readonly #sshd: RunningSshdContainer;
-  #stopping?: Promise<void>;
 
   private constructor(config: ProcessSftpFakeConfig, transcript: Transcript, sshd: RunningSshdContainer) {
-    this.#config = config;
-    this.#transcript = transcript;
+    super(config, transcript);
     this.#sshd = sshd;
   }
 
@@ -42,7 +38,7 @@ export class StartedContainerSftpFake implements StartedSftpFake {
     return new StartedContainerSftpFake(config, transcript, sshd);
   }
 
-  getRuntime(): SftpRuntime {
+  override getRuntime(): SftpRuntime {
     return 'container';
   }
 
@@ -51,61 +47,28 @@ export class StartedContainerSftpFake implements StartedSftpFake {
     return this.#sshd.containerId;
   }
 
-  getHost(): string {
+  override getHost(): string {
     return this.#sshd.host;
   }
 
-  getPort(): number {
+  override getPort(): number {
     return this.#sshd.port;
   }
 
-  getUrl(): string {
-    const host = this.#sshd.host.includes(':') ? `[${this.#sshd.host}]` : this.#sshd.host;
-    return `sftp://${host}:${this.#sshd.port}`;
-  }
-
-  getHostKey(): string {
-    return this.#config.hostKeys[0]!.publicKey;
-  }
-
-  getHostKeyFingerprint(): string {
-    return this.#config.hostKeys[0]!.fingerprint;
-  }
-
-  getHostKeys(): HostKeyInfo[] {
-    return this.#config.hostKeys.map(({ type, publicKey, fingerprint }) => ({ type, publicKey, fingerprint }));
-  }
-
-  getUser(name: string): { name: string; password?: string; publicKeys: string[] } {
-    const user = this.#config.users.get(name);
-    if (!user) throw new Error(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
-    return { name: user.name, ...(user.password === undefined ? {} : { password: user.password }), publicKeys: [...user.publicKeys] };
-  }
-
-  /** Parsed from the container's log, which trails the client by a few milliseconds. */
-  getTranscript(): TranscriptEntry[] {
-    return this.#transcript.entries();
-  }
-
   /** Read inside the container (docker exec); after stop() from the copy taken before removing it. */
-  readFile(user: string, path: string): Buffer | undefined {
+  override readFile(user: string, path: string): Buffer | undefined {
     return this.#sshd.files.readFile(user, path);
   }
 
   /** withStorage is embedded-only. */
-  readStorage(): Buffer | undefined {
+  override readStorage(): Buffer | undefined {
     return undefined;
   }
 
-  stop(): Promise<void> {
-    this.#stopping ??= this.#sshd.stop().finally(() => {
-      this.#transcript.record('stopped', {});
+  protected override close(): Promise<void> {
+    return this.#sshd.stop().finally(() => {
+      this.transcript.record('stopped', {});
       log('stopped container %s', this.#sshd.containerId.slice(0, 12));
     });
-    return this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

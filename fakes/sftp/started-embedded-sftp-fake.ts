@@ -4,7 +4,7 @@ import ssh2, { type Algorithms, type ClientInfo, type Connection } from 'ssh2';
 import { closeServer } from '../shared/close-server.ts';
 import { listen } from '../shared/listen.ts';
 import { SocketSet } from '../shared/socket-set.ts';
-import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { Transcript } from '../shared/transcript.ts';
 import { admitSocket } from './admit-socket.ts';
 import { contentOf } from './fs-node.ts';
 import type { HostKey } from './host-keys.ts';
@@ -13,7 +13,7 @@ import type { SshAlgorithms } from './ssh-algorithms.ts';
 import { serveConnection, type Recorder } from './serve-connection.ts';
 import type { SftpFault } from './sftp-fault.ts';
 import type { SftpUser } from './sftp-user.ts';
-import type { HostKeyInfo, StartedSftpFake } from './started-sftp-fake.ts';
+import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 import { VirtualFs } from './virtual-fs.ts';
 
@@ -34,9 +34,8 @@ export interface EmbeddedSftpFakeConfig {
 }
 
 /** The in-process fake: our own net.Server feeding accepted sockets to a non-listening ssh2 Server. */
-export class StartedEmbeddedSftpFake implements StartedSftpFake {
+export class StartedEmbeddedSftpFake extends SftpFakeHandle {
   readonly #config: EmbeddedSftpFakeConfig;
-  readonly #transcript = new Transcript();
   readonly #trees = new Map<string, VirtualFs>();
   /** The shared store (S3/EFS stand-in) behind identity-provider users' homes. */
   readonly #storage = new VirtualFs();
@@ -50,9 +49,9 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   readonly #ssh: ssh2.Server;
   #nextId = 1;
   #port = 0;
-  #stopping?: Promise<void>;
 
   private constructor(config: EmbeddedSftpFakeConfig) {
+    super(config, new Transcript());
     this.#config = config;
     for (const user of config.users.values()) {
       const fs = new VirtualFs(user.home);
@@ -82,7 +81,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   async #listen(): Promise<void> {
     const { host, port } = this.#config;
     this.#port = await listen(this.#listener, host, port, 'SftpFake');
-    this.#transcript.record('listening', { host, port: this.#port });
+    this.transcript.record('listening', { host, port: this.#port });
     log('listening on %s:%d', host, this.#port);
   }
 
@@ -127,7 +126,7 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
   }
 
   #recorderFor(connection: number): Recorder {
-    return (kind, detail = {}) => this.#transcript.record(kind, { connection, ...detail });
+    return (kind, detail = {}) => this.transcript.record(kind, { connection, ...detail });
   }
 
   #tree(user: string): VirtualFs {
@@ -136,70 +135,35 @@ export class StartedEmbeddedSftpFake implements StartedSftpFake {
     return tree;
   }
 
-  getRuntime(): SftpRuntime {
+  override getRuntime(): SftpRuntime {
     return 'embedded';
   }
 
-  getHost(): string {
+  override getHost(): string {
     return this.#config.host;
   }
 
-  getPort(): number {
+  override getPort(): number {
     return this.#port;
   }
 
-  getUrl(): string {
-    const host = this.#config.host.includes(':') ? `[${this.#config.host}]` : this.#config.host;
-    return `sftp://${host}:${this.#port}`;
-  }
-
-  getHostKey(): string {
-    return this.#config.hostKeys[0]!.publicKey;
-  }
-
-  getHostKeyFingerprint(): string {
-    return this.#config.hostKeys[0]!.fingerprint;
-  }
-
-  getHostKeys(): HostKeyInfo[] {
-    return this.#config.hostKeys.map(({ type, publicKey, fingerprint }) => ({ type, publicKey, fingerprint }));
-  }
-
-  getUser(name: string): { name: string; password?: string; publicKeys: string[] } {
-    const user = this.#config.users.get(name);
-    if (!user) throw new Error(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
-    return { name: user.name, ...(user.password === undefined ? {} : { password: user.password }), publicKeys: [...user.publicKeys] };
-  }
-
-  getTranscript(): TranscriptEntry[] {
-    return this.#transcript.entries();
-  }
-
-  readFile(user: string, path: string): Buffer | undefined {
+  override readFile(user: string, path: string): Buffer | undefined {
     const node = this.#tree(user).lookup(path);
     return node?.kind === 'file' ? contentOf(node) : undefined;
   }
 
-  readStorage(path: string): Buffer | undefined {
+  override readStorage(path: string): Buffer | undefined {
     const node = this.#storage.lookup(path);
     return node?.kind === 'file' ? contentOf(node) : undefined;
   }
 
-  stop(): Promise<void> {
-    this.#stopping ??= this.#close();
-    return this.#stopping;
-  }
 
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
-  }
-
-  async #close(): Promise<void> {
+  protected override async close(): Promise<void> {
     this.#providerCalls.abort(new Error('fake stopping'));
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     await closeServer(this.#listener, this.#sockets);
-    this.#transcript.record('stopped', {});
+    this.transcript.record('stopped', {});
     log('stopped %s:%d', this.#config.host, this.#port);
   }
 }
