@@ -1,5 +1,5 @@
-import { accessSync, constants } from 'node:fs';
 import { isContainerRuntimeAvailable } from '../container/index.ts';
+import { isExecutable } from '../db/find-binaries.ts';
 
 /**
  * Where the SSH server comes from. 'embedded' is ssh2 inside this process; 'process' is the
@@ -17,15 +17,6 @@ const USER_TOOLS = ['/usr/sbin/useradd', '/usr/sbin/usermod', '/usr/sbin/userdel
 
 export const INSTALL_OPENSSH_HINT =
   'install OpenSSH server: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server';
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether `runtime` can run here, and if not, why and what to do about it. */
 export function isSftpRuntimeAvailable(runtime: SftpRuntime): { available: boolean; reason?: string } {
