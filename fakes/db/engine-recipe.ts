@@ -1,6 +1,7 @@
 import type { DbFakeConfig } from './db-fake.ts';
 import type { DbDatabase, DbUser } from './db-types.ts';
 import type { EngineCommand } from './engine-process.ts';
+import type { EngineUser } from './engine-user.ts';
 import type { LogTail } from './log-tail.ts';
 import type { ServerCertificate } from './self-signed-cert.ts';
 import type { WorkDir } from './work-dir.ts';
@@ -25,6 +26,8 @@ export interface EngineRecipe<Admin, Bin extends object> {
   exitSignal: NodeJS.Signals;
   /** Binaries, or why they are missing. */
   binaries(config: DbFakeConfig): Bin | { reason: string };
+  /** The binaries as `user` can run them (a copy it can reach, say); throws when it cannot. */
+  forUser?(bin: Bin, user: EngineUser): Promise<Bin>;
   initialise(ctx: EngineContext<Bin>): Promise<void>;
   server(ctx: EngineContext<Bin>, port: number): EngineCommand;
   /** One superuser login attempt; throws while the engine is not ready. */

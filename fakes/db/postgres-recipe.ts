@@ -1,9 +1,13 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { EngineRecipe } from './engine-recipe.ts';
 import { runTool } from './engine-process.ts';
+import { reachableInstall } from './engine-install-cache.ts';
+import { accessorOf } from './engine-user.ts';
 import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
+import { assertCanExecute } from './path-access.ts';
 
 export const POSTGRES_SUPERUSER = 'postgres';
 
@@ -35,6 +39,20 @@ export const postgresRecipe: EngineRecipe<pg.Client, PostgresBinaries> = {
   binaries(config) {
     if (config.runtime === 'embedded') return findEmbeddedPostgres();
     return findSystemPostgres() ?? { reason: 'initdb and postgres not found in PATH, /usr/lib/postgresql/*/bin or /usr/local/pgsql/bin; install PostgreSQL (apt-get install -y postgresql)' };
+  },
+
+  // As root the engine runs as 'postgres', which cannot run npm's copy from a clone under a 0700
+  // directory (/root, mktemp -d): then it runs a copy in the engine cache. System binaries stay put.
+  async forUser(bin, user) {
+    const who = accessorOf(user);
+    if (!who) return bin;
+    if (!bin.install) {
+      assertCanExecute([bin.initdb, bin.postgres], who, `PostgresFake: OS user '${user.name}' (uid ${who.uid})`);
+      return bin;
+    }
+    const dir = await reachableInstall(bin.install, who, ['bin/initdb', 'bin/postgres', 'lib', 'share']);
+    if (dir === bin.install.dir) return bin;
+    return { initdb: join(dir, 'bin', 'initdb'), postgres: join(dir, 'bin', 'postgres'), install: { ...bin.install, dir } };
   },
 
   async initialise({ dir, bin, adminPassword, config }) {
