@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileJavaPattern } from './compile-java-pattern.ts';
+import { ServiceModel } from './service-model.ts';
 
 describe('compileJavaPattern', () => {
   it('matches the whole value, as Java Matcher.matches() does', () => {
@@ -41,5 +42,66 @@ describe('compileJavaPattern', () => {
 
   it.each(['(?i)abc', '[a-z&&[^b]]', 'a*+', '(?>a)', '\\p{javaLowerCase}'])('gives up on %s instead of throwing', (pattern) => {
     expect(compileJavaPattern(pattern)).toBeUndefined();
+  });
+});
+
+describe('compileJavaPattern on RE2 (linear time)', () => {
+  const models = (['transfer', 'secretsmanager', 'glue'] as const).map((name) => ServiceModel.forService(name));
+  const modelPatterns = [...new Set(models.flatMap((model) => model.shapeNames.map((name) => model.getShape(name).pattern)))].filter(
+    (pattern): pattern is string => pattern !== undefined,
+  );
+
+  it('compiles every pattern of the bundled models', () => {
+    expect(modelPatterns.length).toBeGreaterThan(30);
+    expect(modelPatterns.filter((pattern) => compileJavaPattern(pattern) === undefined)).toEqual([]);
+  });
+
+  it("reads . as Java does: no line terminator, and \\s with Java's \\x0B", () => {
+    const dot = compileJavaPattern('a.b');
+    expect(['a\rb', 'a\u0085b', 'a\u2028b', 'a\nb'].map((value) => dot?.test(value))).toEqual([false, false, false, false]);
+    expect(dot?.test('a😀b')).toBe(true);
+    expect(compileJavaPattern('\\s')?.test('\u000b')).toBe(true);
+    expect(compileJavaPattern('[\\S]')?.test('\u000b')).toBe(false);
+    expect(compileJavaPattern('[\\S]')?.test('😀')).toBe(true);
+  });
+
+  it('treats a lone surrogate in a value as the code point Java sees, not as a character the pattern allows', () => {
+    const glueName = compileJavaPattern('[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*');
+    expect(glueName?.test('a\ud800b')).toBe(false);
+    expect(glueName?.test('a\udfffb')).toBe(false);
+  });
+
+  it('translates octal, escape and negated POSIX escapes', () => {
+    expect(compileJavaPattern('\\0101\\e')?.test('A\u001b')).toBe(true);
+    expect(compileJavaPattern('[\\P{Digit}]+')?.test('ab')).toBe(true);
+    expect(compileJavaPattern('[\\P{Digit}]+')?.test('a1')).toBe(false);
+    expect(compileJavaPattern('\\p{IsLatin}+')?.test('abc')).toBe(true);
+  });
+
+  it.each(['(?=a)a', 'a\\1', '(?<=a)b', '\\Ga', '[a'])('gives up on %s, which RE2 cannot run as Java would', (pattern) => {
+    expect(compileJavaPattern(pattern)).toBeUndefined();
+  });
+
+  // Ratios of two input sizes, not absolute times: a backtracking engine grows by far more than 10x here.
+  function medianMs(run: () => void): number {
+    const times = Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      run();
+      return performance.now() - start;
+    });
+    return times.sort((a, b) => a - b)[2]!;
+  }
+
+  it.each([
+    ['SshPublicKeyBody', '\\s*(ssh|ecdsa)-[a-z0-9-]+[ \\t]+(([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{1,3})?(={0,3})?)(\\s*|[ \\t]+[\\S \\t]*\\s*)', (n: number) => `ssh-rsa ${'A'.repeat(n)}!`],
+    ['AccessRole', 'arn:.*role/\\S+', (n: number) => `arn:${'role/ '.repeat(n / 6)}`],
+  ])('matches a hostile %s in time linear in its length', (_, pattern, value) => {
+    const regexp = compileJavaPattern(pattern)!;
+    const small = value(20_000);
+    const large = value(200_000);
+    regexp.test(small); // warm up
+    const ratio = medianMs(() => regexp.test(large)) / Math.max(medianMs(() => regexp.test(small)), 0.05);
+    expect(regexp.test(large)).toBe(false);
+    expect(ratio).toBeLessThan(40);
   });
 });

@@ -1,15 +1,18 @@
-import { compileJavaPattern } from './compile-java-pattern.ts';
+import { compileJavaPattern, type JavaPattern } from './compile-java-pattern.ts';
 import type { Shape } from './shape.ts';
 
 /** One model constraint with AWS's wording for it. */
 export interface Constraint {
+  readonly kind: 'max' | 'min' | 'pattern' | 'enum';
   readonly message: string;
   readonly isSatisfiedBy: (value: unknown) => boolean;
 }
 
-const compiledPatterns = new Map<string, RegExp | undefined>();
+const compiledPatterns = new Map<string, JavaPattern | undefined>();
+/** Shapes are model data loaded once, so their constraints are built once too. */
+const constraintsByShape = new WeakMap<Shape, Constraint[]>();
 
-function compiled(pattern: string): RegExp | undefined {
+function compiled(pattern: string): JavaPattern | undefined {
   if (!compiledPatterns.has(pattern)) compiledPatterns.set(pattern, compileJavaPattern(pattern));
   return compiledPatterns.get(pattern);
 }
@@ -23,7 +26,16 @@ function compiled(pattern: string): RegExp | undefined {
  * Lengths are UTF-16 units (Java's String.length()), blob lengths decoded bytes, list and map
  * lengths their entry counts: AWS words all of them "Member must have length ...".
  */
-export function constraintsOf(shape: Shape): Constraint[] {
+export function constraintsOf(shape: Shape): readonly Constraint[] {
+  let constraints = constraintsByShape.get(shape);
+  if (!constraints) {
+    constraints = buildConstraints(shape);
+    constraintsByShape.set(shape, constraints);
+  }
+  return constraints;
+}
+
+function buildConstraints(shape: Shape): Constraint[] {
   const constraints: Constraint[] = [];
   const numeric = ['integer', 'long', 'float', 'double'].includes(shape.type);
   const measure = numeric ? (value: unknown) => Number(value) : sizeOf;
@@ -31,6 +43,7 @@ export function constraintsOf(shape: Shape): Constraint[] {
   if (shape.max !== undefined) {
     const max = shape.max;
     constraints.push({
+      kind: 'max',
       message: `Member must have ${noun} less than or equal to ${max}`,
       isSatisfiedBy: (value) => !(measure(value) > max),
     });
@@ -38,6 +51,7 @@ export function constraintsOf(shape: Shape): Constraint[] {
   if (shape.min !== undefined) {
     const min = shape.min;
     constraints.push({
+      kind: 'min',
       message: `Member must have ${noun} greater than or equal to ${min}`,
       isSatisfiedBy: (value) => !(measure(value) < min),
     });
@@ -47,6 +61,7 @@ export function constraintsOf(shape: Shape): Constraint[] {
   // would reject than to reject one it accepts.
   if (shape.type === 'string' && shape.pattern !== undefined && regexp) {
     constraints.push({
+      kind: 'pattern',
       message: `Member must satisfy regular expression pattern: ${shape.pattern}`,
       isSatisfiedBy: (value) => typeof value !== 'string' || regexp.test(value),
     });
@@ -54,6 +69,7 @@ export function constraintsOf(shape: Shape): Constraint[] {
   if (shape.type === 'string' && shape.enum) {
     const allowed = shape.enum;
     constraints.push({
+      kind: 'enum',
       message: `Member must satisfy enum value set: [${allowed.join(', ')}]`,
       isSatisfiedBy: (value) => typeof value !== 'string' || allowed.includes(value),
     });

@@ -44,6 +44,10 @@ export class ServiceModel {
     return Object.keys(this.#operations);
   }
 
+  get shapeNames(): string[] {
+    return Object.keys(this.#shapes);
+  }
+
   hasOperation(name: string): boolean {
     return Object.hasOwn(this.#operations, name);
   }
