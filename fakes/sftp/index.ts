@@ -22,3 +22,11 @@ export {
   type SshKeyPair,
   type ParsedPublicKey,
 } from './keys.ts';
+export {
+  DEFAULT_LOGIN_GRACE_TIME_MS,
+  DEFAULT_MAX_STARTUPS,
+  MAX_LOGIN_GRACE_TIME_MS,
+  parseMaxStartups,
+  formatMaxStartups,
+  type MaxStartups,
+} from './login-limits.ts';

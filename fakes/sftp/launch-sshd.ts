@@ -5,6 +5,7 @@ import { onProcessExit } from '../db/exit-cleanup.ts';
 import { freePort } from '../db/free-port.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import type { HostKey } from './host-keys.ts';
+import { loginGraceTimeSeconds, type MaxStartups } from './login-limits.ts';
 import { claimOsUser, releaseOsUser, releaseOsUserSync } from './os-users.ts';
 import { isSftpRuntimeAvailable } from './sftp-runtime.ts';
 import { opensshVersion, validateSshdConfig } from './sshd-binary.ts';
@@ -24,6 +25,7 @@ const sshdLog = createDebug('partner-harness:fake:sftp:sshd');
 
 const READY_DEADLINE_MS = 10_000;
 const PORT_ATTEMPTS = 3;
+const PROBE_CLOSE_MS = 2_000;
 
 export interface ProcessSftpFakeConfig {
   host: string;
@@ -35,6 +37,9 @@ export interface ProcessSftpFakeConfig {
   /** What withIdent() asked for; OpenSSH cannot send it, so it is only noted in the transcript. */
   ignoredIdent?: string;
   faults: readonly SftpFault[];
+  /** sshd's LoginGraceTime in ms (rounded up to whole seconds for sshd); 0 for none. */
+  loginGraceTimeMs: number;
+  maxStartups: MaxStartups;
 }
 
 export interface RunningSshd {
@@ -105,6 +110,8 @@ export async function launchSshd(config: ProcessSftpFakeConfig, transcript: Tran
         users: [...config.users.values()],
         refuseLogin: config.faults.some((fault) => fault.kind === 'refuse-login'),
         rejectSftp: config.faults.some((fault) => fault.kind === 'reject-sftp'),
+        loginGraceTimeSeconds: loginGraceTimeSeconds(config.loginGraceTimeMs),
+        maxStartups: config.maxStartups,
         hasPerSourcePenalties,
       });
     const needsFront = config.faults.some((fault) => FRONT_FAULTS.has(fault.kind));
@@ -118,6 +125,8 @@ export async function launchSshd(config: ProcessSftpFakeConfig, transcript: Tran
         if (!stopping) transcript.record('sshd-exited', { ...exit, log: spawned.log.lines() });
       });
     });
+    // Until its child is gone, our readiness probe counts against MaxStartups like any client.
+    await parser.ignoredClosed(PROBE_CLOSE_MS);
     if (needsFront) {
       front = await startFront(config, started.port, started.ident, transcript);
     }

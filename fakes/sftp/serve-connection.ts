@@ -18,6 +18,8 @@ export interface ConnectionDeps {
   hasFault(kind: SftpFault['kind']): boolean;
   /** Records with this connection's id already filled in. */
   record: Recorder;
+  /** A login succeeded (ends LoginGraceTime and the MaxStartups count for this connection). */
+  onLogin?(): void;
   /** Users not defined locally are asked about here, as on a Transfer server with a custom IdP. */
   identityProvider?: {
     provider: ResolvedIdentityProvider;
@@ -57,7 +59,10 @@ export function serveConnection(client: Connection, deps: ConnectionDeps): void 
   });
   const done = (outcome: AuthOutcome, fs?: SftpFs): void => {
     log('auth %s %s: %s', outcome.user, outcome.method, outcome.result);
-    if (outcome.result === 'accepted') Object.assign(login, { user: outcome.user, fs });
+    if (outcome.result === 'accepted') {
+      Object.assign(login, { user: outcome.user, fs });
+      deps.onLogin?.();
+    }
     record('auth', { ...outcome });
   };
   client.on('authentication', (ctx) => {

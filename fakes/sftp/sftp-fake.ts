@@ -1,6 +1,13 @@
 import { EndpointBuilder } from '../shared/endpoint-builder.ts';
 import { assertNewKeyType, resolveHostKeys, suppliedHostKey, type HostKeySpec } from './host-keys.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './keys.ts';
+import {
+  DEFAULT_LOGIN_GRACE_TIME_MS,
+  DEFAULT_MAX_STARTUPS,
+  validateLoginGraceTime,
+  validateMaxStartups,
+  type MaxStartups,
+} from './login-limits.ts';
 import { validateIdentityProvider, type ResolvedIdentityProvider, type SftpIdentityProvider } from './identity-provider.ts';
 import { validateAlgorithms, type SshAlgorithms } from './ssh-algorithms.ts';
 import { validateFault, type SftpFault } from './sftp-fault.ts';
@@ -32,6 +39,8 @@ export class SftpFake extends EndpointBuilder {
   readonly #faults: SftpFault[] = [];
   #identityProvider?: ResolvedIdentityProvider;
   readonly #storage = new Map<string, string | Uint8Array>();
+  #loginGraceTimeMs = DEFAULT_LOGIN_GRACE_TIME_MS;
+  #maxStartups: MaxStartups = { ...DEFAULT_MAX_STARTUPS };
 
   withUser(name: string, options: SftpUserOptions): this {
     if (this.#users.has(name)) throw new Error(`withUser: user '${name}' is already configured; call withUser once per user`);
@@ -123,6 +132,28 @@ export class SftpFake extends EndpointBuilder {
   }
 
   /**
+   * sshd's LoginGraceTime, in ms: a connection that has not logged in this long after it was
+   * accepted is closed. Default 120000 (sshd's 120 s); 0 for no limit. sshd counts whole
+   * seconds, so runtimes 'process' and 'container' round up (the transcript notes it).
+   */
+  withLoginGraceTime(ms: number): this {
+    validateLoginGraceTime('withLoginGraceTime', ms);
+    this.#loginGraceTimeMs = ms;
+    return this;
+  }
+
+  /**
+   * sshd's MaxStartups: with `start` or more connections not yet logged in, a new connection is
+   * dropped (sshd's "Exceeded MaxStartups" line, then close) with probability `rate`% rising
+   * linearly to 100% at `full`. Default { start: 10, rate: 30, full: 100 }, as sshd.
+   */
+  withMaxStartups(spec: MaxStartups): this {
+    validateMaxStartups('withMaxStartups', spec);
+    this.#maxStartups = { start: spec.start, rate: spec.rate, full: spec.full };
+    return this;
+  }
+
+  /**
    * 'embedded' (default): ssh2 in this process. 'process': /usr/sbin/sshd on loopback with real
    * OS users named as configured (created with useradd, deleted by stop()); needs root and
    * openssh-server. 'container': the same sshd configuration in a container (needs Docker, see
@@ -152,6 +183,8 @@ export class SftpFake extends EndpointBuilder {
         ...(this.#banner === undefined ? {} : { banner: this.#banner }),
         ...(this.#ident === DEFAULT_IDENT ? {} : { ignoredIdent: this.#ident }),
         faults: [...this.#faults],
+        loginGraceTimeMs: this.#loginGraceTimeMs,
+        maxStartups: { ...this.#maxStartups },
       });
     }
     return StartedEmbeddedSftpFake.start({
@@ -164,6 +197,8 @@ export class SftpFake extends EndpointBuilder {
       faults: [...this.#faults],
       identityProvider: this.#identityProvider,
       storage: Object.fromEntries(this.#storage),
+      loginGraceTimeMs: this.#loginGraceTimeMs,
+      maxStartups: { ...this.#maxStartups },
     });
   }
 

@@ -1,3 +1,4 @@
+import { formatMaxStartups, type MaxStartups } from './login-limits.ts';
 import type { SshAlgorithms } from './ssh-algorithms.ts';
 import type { SftpUser } from './sftp-user.ts';
 
@@ -15,6 +16,9 @@ export interface SshdConfigInput {
   users: readonly SftpUser[];
   refuseLogin: boolean;
   rejectSftp: boolean;
+  /** Whole seconds, 0 for no limit. */
+  loginGraceTimeSeconds: number;
+  maxStartups: MaxStartups;
   /** OpenSSH 9.8+ penalises addresses with failed logins; tests fail logins from 127.0.0.1 on purpose. */
   hasPerSourcePenalties: boolean;
 }
@@ -55,9 +59,9 @@ export function renderSshdConfig(input: SshdConfigInput): string {
     'AllowStreamLocalForwarding no',
     'PermitTunnel no',
     'PermitUserEnvironment no',
-    // The default (10:30:100) randomly drops unauthenticated connections beyond 10, which a
-    // test opening many connections at once would see as flaky resets.
-    'MaxStartups 100',
+    // Written even at sshd's defaults (120, 10:30:100), so the file says what the fake enforces.
+    `LoginGraceTime ${input.loginGraceTimeSeconds}`,
+    `MaxStartups ${formatMaxStartups(input.maxStartups)}`,
     ...(input.hasPerSourcePenalties ? ['PerSourcePenalties no'] : []),
     ...(input.bannerFile ? [`Banner ${input.bannerFile}`] : []),
     ...Object.entries(input.algorithms).flatMap(([slot, names]) =>

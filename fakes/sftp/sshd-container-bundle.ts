@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ProcessSftpFakeConfig } from './launch-sshd.ts';
+import { loginGraceTimeSeconds } from './login-limits.ts';
 import { renderSshdConfig } from './sshd-config.ts';
 
 /** Where sshd-entrypoint.sh expects the bundle; see the comment at its top. */
@@ -42,6 +43,8 @@ export function sshdContainerBundle(config: ProcessSftpFakeConfig): BundleFile[]
       users,
       refuseLogin: config.faults.some((fault) => fault.kind === 'refuse-login'),
       rejectSftp: config.faults.some((fault) => fault.kind === 'reject-sftp'),
+      loginGraceTimeSeconds: loginGraceTimeSeconds(config.loginGraceTimeMs),
+      maxStartups: config.maxStartups,
       // The entrypoint adds it when the image's OpenSSH knows the keyword.
       hasPerSourcePenalties: false,
     }),

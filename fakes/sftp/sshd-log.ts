@@ -11,6 +11,8 @@ const AUTH = /^(Accepted|Failed|Postponed) (\S+) for (invalid user )?(\S+) from 
 const RESULT = { Accepted: 'accepted', Failed: 'rejected', Postponed: 'key-ok' } as const;
 const CONNECTION = /^Connection from (\S+) port (\d+) on /;
 const CLOSED = /^(?:Connection closed by|Disconnected from|Received disconnect from|Connection reset by|Timeout before authentication for) (?:(?:invalid |authenticating )?user \S+ )?\S+ port (\d+)/;
+/** Logged by the listener, which never forks for the connection, so there is no `Connection from` line. */
+const DROPPED = /^drop connection #(\d+) from \[([^\]]+)\]:(\d+) on \[[^\]]+\]:\d+ past MaxStartups/;
 const NEGOTIATION = /^Unable to negotiate with \S+ port (\d+): (.*?)(?: \[preauth\])?$/;
 const SUBSYSTEM = /^subsystem request for (\S+) by user (\S+)( failed, subsystem not found)?/;
 /** With ForceCommand every session runs internal-sftp, and sshd logs it as a forced command. */
@@ -39,6 +41,12 @@ export class SshdLogTranscript {
     this.#ignored.add(port);
   }
 
+  /** Resolves once sshd has logged the end of every ignored connection, or after `timeoutMs`. */
+  async ignoredClosed(timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.#ignored.size > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
   line(raw: string): void {
     const line = raw.trim();
     const port = Number(/ port (\d+)/.exec(line)?.[1]);
@@ -61,8 +69,12 @@ export class SshdLogTranscript {
       const id = this.#ports.get(Number(match[4]));
       if (match[3]) this.#record(id, 'session-request', { type: match[3], result: 'started' });
       else this.#record(id, 'subsystem', { name: match[1] === 'internal-sftp' ? 'sftp' : match[2], result: 'accepted' });
+    } else if ((match = DROPPED.exec(line))) {
+      this.transcript.record('dropped', { reason: 'MaxStartups', unauthenticated: Number(match[1]), remoteAddress: match[2], remotePort: Number(match[3]) });
     } else if ((match = CLOSED.exec(line))) {
       const port = Number(match[1]);
+      // Debian's sshd 9.2 exits silently at LoginGraceTime (the CVE-2024-6387 fix); newer ones log this.
+      if (line.startsWith('Timeout before authentication')) this.#record(this.#ports.get(port), 'timed-out', { reason: 'LoginGraceTime' });
       // sshd often logs two lines per ending ("Received disconnect", "Disconnected from"): one entry.
       if (this.#ports.has(port)) this.#record(this.#ports.get(port), 'disconnect', {});
       this.#ports.delete(port);

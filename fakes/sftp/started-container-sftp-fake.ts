@@ -2,6 +2,7 @@ import createDebug from 'debug';
 import { Transcript } from '../shared/transcript.ts';
 import type { ProcessSftpFakeConfig } from './launch-sshd.ts';
 import { launchSshdContainer, type RunningSshdContainer } from './launch-sshd-container.ts';
+import { loginGraceTimeAdjustment } from './login-limits.ts';
 import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 
@@ -35,6 +36,8 @@ export class StartedContainerSftpFake extends SftpFakeHandle {
     if (config.ignoredIdent !== undefined) {
       transcript.record('config-ignored', { option: 'withIdent', requested: config.ignoredIdent, reason: "OpenSSH's version string is compiled in", sent: sshd.ident });
     }
+    const adjusted = loginGraceTimeAdjustment(config.loginGraceTimeMs);
+    if (adjusted) transcript.record('config-adjusted', adjusted);
     return new StartedContainerSftpFake(config, transcript, sshd);
   }
 

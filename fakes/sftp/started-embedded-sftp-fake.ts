@@ -9,6 +9,8 @@ import { admitSocket } from './admit-socket.ts';
 import { contentOf } from './fs-node.ts';
 import type { HostKey } from './host-keys.ts';
 import type { ResolvedIdentityProvider } from './identity-provider.ts';
+import type { MaxStartups } from './login-limits.ts';
+import { PreauthGate } from './preauth-gate.ts';
 import type { SshAlgorithms } from './ssh-algorithms.ts';
 import { serveConnection, type Recorder } from './serve-connection.ts';
 import type { SftpFault } from './sftp-fault.ts';
@@ -31,6 +33,9 @@ export interface EmbeddedSftpFakeConfig {
   identityProvider?: ResolvedIdentityProvider;
   /** Seed files of the shared store, by absolute path. */
   storage: Record<string, string | Uint8Array>;
+  /** sshd's LoginGraceTime in ms; 0 for none. */
+  loginGraceTimeMs: number;
+  maxStartups: MaxStartups;
 }
 
 /** The in-process fake: our own net.Server feeding accepted sockets to a non-listening ssh2 Server. */
@@ -45,6 +50,7 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
   /** ssh2 reports a connection by remote address; this maps it back to our connection id. */
   readonly #ids = new Map<string, number>();
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #preauth: PreauthGate;
   readonly #listener: NetServer;
   readonly #ssh: ssh2.Server;
   #nextId = 1;
@@ -69,6 +75,7 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
       },
       (client, info) => this.#onSshConnection(client, info),
     );
+    this.#preauth = new PreauthGate({ loginGraceTimeMs: config.loginGraceTimeMs, maxStartups: config.maxStartups });
     this.#listener = createServer((socket) => this.#onSocket(socket));
   }
 
@@ -101,7 +108,9 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
       faults: this.#config.faults,
       identLine: `SSH-2.0-${this.#config.ident}`,
       record,
-      inject: (s) => this.#ssh.injectSocket(s),
+      inject: (s) => {
+        if (this.#preauth.admit(id, s, record)) this.#ssh.injectSocket(s);
+      },
       timers: this.#timers,
     });
   }
@@ -115,6 +124,7 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
       fsFor: (user) => this.#tree(user),
       hasFault: (kind) => this.#config.faults.some((fault) => fault.kind === kind),
       record,
+      onLogin: () => this.#preauth.authenticated(id),
       identityProvider: this.#config.identityProvider && {
         provider: this.#config.identityProvider,
         storage: this.#storage,
@@ -157,11 +167,11 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
     return node?.kind === 'file' ? contentOf(node) : undefined;
   }
 
-
   protected override async close(): Promise<void> {
     this.#providerCalls.abort(new Error('fake stopping'));
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+    this.#preauth.close();
     await closeServer(this.#listener, this.#sockets);
     this.transcript.record('stopped', {});
     log('stopped %s:%d', this.#config.host, this.#port);

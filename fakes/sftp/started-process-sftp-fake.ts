@@ -1,6 +1,7 @@
 import createDebug from 'debug';
 import { Transcript } from '../shared/transcript.ts';
 import { launchSshd, type ProcessSftpFakeConfig, type RunningSshd } from './launch-sshd.ts';
+import { loginGraceTimeAdjustment } from './login-limits.ts';
 import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 
@@ -27,6 +28,8 @@ export class StartedProcessSftpFake extends SftpFakeHandle {
     if (config.ignoredIdent !== undefined) {
       transcript.record('config-ignored', { option: 'withIdent', requested: config.ignoredIdent, reason: "OpenSSH's version string is compiled in", sent: sshd.ident });
     }
+    const adjusted = loginGraceTimeAdjustment(config.loginGraceTimeMs);
+    if (adjusted) transcript.record('config-adjusted', adjusted);
     log('process runtime listening on %s:%d (sshd pid %d)', config.host, sshd.port, sshd.pid);
     return new StartedProcessSftpFake(config, transcript, sshd);
   }
