@@ -31,6 +31,8 @@ export async function startSftpFake(config: SftpFakeConfig, context: FakeContext
     fake.withUser(user.name, { password: user.password, publicKeys: user.publicKeys, files: user.files });
   }
   for (const fault of config.faults) fake.withFault(fault);
+  if (config.loginGraceTimeMs !== undefined) fake.withLoginGraceTime(config.loginGraceTimeMs);
+  if (config.maxStartups) fake.withMaxStartups(config.maxStartups);
   if (config.storage) fake.withStorage(config.storage);
   const provider = config.identityProvider;
   if (provider && 'url' in provider) {

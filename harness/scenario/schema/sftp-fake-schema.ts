@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LOGIN_GRACE_TIME_MS, parseMaxStartups } from '#fakes/sftp/index.ts';
 import { hostKeyType, text } from './common.ts';
 
 const sftpFault = z.discriminatedUnion('kind', [
@@ -9,6 +10,18 @@ const sftpFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delay-ident'), ms: z.number().int().nonnegative() }).strict(),
   z.object({ kind: z.literal('reject-sftp') }).strict(),
 ]);
+
+/** sshd_config's `MaxStartups` value: "start:rate:full", or one number n (start = full = n). */
+const maxStartups = z
+  .union([z.string(), z.number()], { error: 'expected sshd_config\'s form "start:rate:full" (e.g. "10:30:100") or one number' })
+  .transform((value, ctx) => {
+    try {
+      return parseMaxStartups(String(value));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
 const sftpUser = z
   .object({
@@ -50,6 +63,10 @@ export const sftpFakeSchema = z
     identityProvider: sftpIdentityProvider.optional(),
     /** A shared store (like an S3 bucket) for identity-provider users, absolute paths. */
     storage: z.record(z.string(), text).optional(),
+    /** sshd's LoginGraceTime in ms (default 120000); 0 for no limit. */
+    loginGraceTimeMs: z.number().int().min(0).max(MAX_LOGIN_GRACE_TIME_MS).optional(),
+    /** sshd's MaxStartups, as in sshd_config (default "10:30:100"). */
+    maxStartups: maxStartups.optional(),
   })
   .strict();
 
