@@ -125,7 +125,10 @@ describe('checkExpectations', () => {
     ]);
   });
 
-  it('checks nothing when nothing is expected', () => {
-    expect(checkExpectations({}, ok)).toEqual([]);
+  it('never returns an empty result: expecting only success checks that the call did not raise', () => {
+    expect(checkExpectations({ response: {} }, ok)).toEqual([{ field: 'error', expected: '(no error)', actual: '(no error)', passed: true }]);
+    expect(checkExpectations({ response: {} }, failed)).toEqual([
+      { field: 'error', expected: '(no error)', actual: 'ResourceNotFoundException: Unknown connector', passed: false },
+    ]);
   });
 });

@@ -85,14 +85,14 @@ describe('loadScenarioFile', () => {
     expect(error.file).toBe(file);
     expect(error.issues.map((i) => i.path)).toContain('given.fakes.partner.users[0].password');
     expect(error.message).toMatch(new RegExp(`^Invalid scenario file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\n`));
-    expect(error.message).toContain('  - given.fakes.partner.users[0].password: ');
+    expect(error.message).toContain('  - given.fakes.partner.users[0].password (line 9): ');
     expect(error.code).toBe('SCENARIO_INVALID');
   });
 
   it('names an unknown field and says how to fix it', async () => {
     const error = await loadError(await write(VALID.replace('      kind: sftp', '      kind: sftp\n      hostkeys: [ssh-rsa]')));
     expect(error.issues).toEqual([
-      { path: 'given.fakes.partner', message: expect.stringMatching(/^unknown field\(s\) 'hostkeys': remove them or check the spelling/) },
+      { path: 'given.fakes.partner', line: 5, message: expect.stringMatching(/^unknown field\(s\) 'hostkeys': remove them or check the spelling/) },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('loadScenarioFile', () => {
 
   it('reports a malformed operation name with the expected form', async () => {
     const error = await loadError(await write(VALID.replace('transfer:TestConnection', 'TestConnection')));
-    expect(error.issues).toEqual([{ path: 'when.operation', message: expect.stringContaining('service:Operation') }]);
+    expect(error.issues).toEqual([{ path: 'when.operation', line: 14, message: expect.stringContaining('service:Operation') }]);
   });
 
   it('rejects then.error combined with status', async () => {
@@ -118,7 +118,7 @@ describe('loadScenarioFile', () => {
     expect(error.file).toBe(file);
     expect(error.issues.length).toBeGreaterThan(0);
     expect(error.issues.every((i) => i.path === '' && i.message.startsWith('YAML syntax: '))).toBe(true);
-    expect(error.message).toContain('(file): YAML syntax: ');
+    expect(error.message).toMatch(/\(file\) \(line \d+\): YAML syntax: /);
   });
 
   it('reports an unreadable file', async () => {
@@ -138,7 +138,7 @@ describe('loadScenarioFile', () => {
   });
 
   it('validates a TypeScript scenario with the same schema', async () => {
-    const file = await write(`export default { name: '', when: { operation: 'transfer:TestConnection' }, then: {} };\n`, '.scenario.ts');
+    const file = await write(`export default { name: '', when: { operation: 'transfer:TestConnection' }, then: { status: 'OK' } };\n`, '.scenario.ts');
     const error = await loadError(file);
     expect(error.issues.map((i) => i.path)).toEqual(['name']);
   });

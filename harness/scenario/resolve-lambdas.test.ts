@@ -17,7 +17,7 @@ const IDP_ROLE = 'arn:aws:iam::000000000000:role/idp-fake-user';
 
 /** `given.lambdas` exactly as the loader hands it over: parsed, defaults filled in. */
 function lambdas(given: Record<string, unknown>) {
-  return scenarioSchema.parse({ name: 'resolve-lambdas test', given: { lambdas: given }, when: { operation: 'transfer:TestIdentityProvider' }, then: {} })
+  return scenarioSchema.parse({ name: 'resolve-lambdas test', given: { lambdas: given }, when: { operation: 'transfer:TestIdentityProvider' }, then: { statusCode: 200 } })
     .given.lambdas;
 }
 

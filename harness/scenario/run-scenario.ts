@@ -4,6 +4,7 @@ import { checkSftpLogin } from './check-sftp-login.ts';
 import { checkExpectations, type ExpectationResult } from './expectations.ts';
 import { ScenarioEnvironment, type EnvironmentOptions } from './scenario-environment.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
+import { TemplateError } from './template.ts';
 
 export interface ScenarioResult {
   name: string;
@@ -22,6 +23,11 @@ export interface ScenarioResult {
   emulator?: Pick<CallRecord, 'requestId' | 'messages' | 'transcript' | 'httpStatus'>;
   /** Set when the scenario could not be set up or run (a bad reference, a fake that failed to start). */
   setupError?: string;
+  /**
+   * Set when that was the scenario file's own fault (a reference that resolved to nothing): an
+   * invalid scenario, reported as such (exit 2), never as a partner failure.
+   */
+  invalidReference?: { where: string; message: string };
   durationMs: number;
 }
 
@@ -68,7 +74,8 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
       expectations.push(...(await checkSftpLogin(then.sftpLogin, fake.values as { host: string; port: number })));
     }
     result.expectations = redactor.redact(expectations);
-    result.passed = result.expectations.every((e) => e.passed);
+    // Nothing checked is never a pass (the schema refuses an empty `then`; this holds regardless).
+    result.passed = result.expectations.length > 0 && result.expectations.every((e) => e.passed);
     const call = outcome.requestId ? environment.endpoint?.getCall(outcome.requestId) : undefined;
     if (call) {
       const { requestId, httpStatus, messages, transcript } = call;
@@ -76,6 +83,8 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     }
   } catch (error) {
     result.setupError = environment ? environment.redactor.redactString((error as Error).message) : (error as Error).message;
+    const reference = templateErrorIn(error);
+    if (reference) result.invalidReference = { where: reference.where, message: result.setupError };
   } finally {
     await environment?.stop();
     for (const [name, fake] of environment?.fakes ?? []) result.transcripts[name] = environment!.redactor.redact(fake.transcript());
@@ -83,4 +92,12 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     environment?.step(result.passed ? 'passed' : 'failed');
   }
   return result;
+}
+
+/** The TemplateError behind an error, however deep in its causes (set-up wraps what it throws). */
+function templateErrorIn(error: unknown): TemplateError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; current = current.cause, depth++) {
+    if (current instanceof TemplateError) return current;
+  }
+  return undefined;
 }

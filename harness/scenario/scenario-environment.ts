@@ -93,11 +93,6 @@ export class ScenarioEnvironment {
 
   async #setUp(): Promise<void> {
     const { scenario, values } = this;
-    for (const [i, fault] of scenario.faults.entries()) {
-      if (!scenario.given.fakes[fault.target]) {
-        throw new Error(`faults[${i}].target: no fake named '${fault.target}' in given.fakes (known: ${Object.keys(scenario.given.fakes).join(', ') || 'none'})`);
-      }
-    }
     for (const [name, raw] of Object.entries(scenario.vars)) {
       const value = this.resolve(raw, `vars.${name}`);
       values.vars![name] = value;
@@ -135,7 +130,7 @@ export class ScenarioEnvironment {
         typeof secret.SecretString === 'string' || secret.SecretString === undefined ? secret.SecretString : JSON.stringify(secret.SecretString);
       this.redactor.addFrom({ SecretString: secretString });
       this.step(`creating secret ${alias}`);
-      const input = { Name: secret.Name ?? alias, SecretString: secretString, Description: secret.Description };
+      const input = { ...secret, Name: secret.Name ?? alias, SecretString: secretString };
       const created = await this.#mustSucceed('secretsmanager', 'CreateSecret', input, `given.secrets.${alias}`);
       values.secrets![alias] = { arn: created.ARN, name: created.Name };
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hostKeyType } from './schema/common.ts';
+import { scenarioName } from './schema/scenario-name.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
 import { dbFakeSchema } from './schema/db-fake-schema.ts';
 import { idpFakeSchema } from './schema/idp-fake-schema.ts';
@@ -20,7 +21,7 @@ const operationSchema = z
   .regex(/^[a-z-]+:[A-Z][A-Za-z]+$/, 'an operation as service:Operation, e.g. transfer:TestConnection');
 
 /** AWS API inputs by alias, exactly as the API takes them. */
-const apiInputs = z.record(z.string(), z.record(z.string(), z.unknown())).default({});
+const apiInputs = z.record(scenarioName, z.record(z.string(), z.unknown())).default({});
 
 /**
  * A Lambda function the emulated services can invoke: a fake of kind idp, a module (your real
@@ -48,13 +49,13 @@ export const scenarioSchema = z
     /** Seed for faker, so generated users and passwords are the same on every run. */
     seed: z.number().int().default(1),
     /** Values computed once (faker calls included) and referenced as `{{ vars.x }}`. */
-    vars: z.record(z.string(), z.unknown()).default({}),
+    vars: z.record(scenarioName, z.unknown()).default({}),
     /**
      * Client key pairs, referenced as `{{ keys.NAME.publicKey }}` / `.privateKey`: generated
      * (`{ type }`) or brought along (`{ privateKey }`, e.g. a connector's real key).
      */
     keys: z
-      .record(z.string(), z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
+      .record(scenarioName, z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
       .default({}),
     /** Network faults between the emulator and fakes (TCP fault proxy). */
     faults: z.array(networkFaultSchema).default([]),
@@ -69,15 +70,13 @@ export const scenarioSchema = z
       .default({}),
     given: z
       .object({
-        fakes: z.record(z.string(), fakeSchema).default({}),
-        /** Secrets Manager CreateSecret inputs by alias; `SecretString` may be an object (sent as JSON). */
-        secrets: z
-          .record(
-            z.string(),
-            z.object({ Name: z.string().optional(), SecretString: z.unknown().optional(), Description: z.string().optional() }).strict(),
-          )
-          .default({}),
-        lambdas: z.record(z.string(), lambdaSchema).default({}),
+        fakes: z.record(scenarioName, fakeSchema).default({}),
+        /**
+         * Secrets Manager CreateSecret inputs by alias (Name defaults to the alias); `SecretString`
+         * may be an object (sent as JSON). Checked against the model like every AWS input.
+         */
+        secrets: apiInputs,
+        lambdas: z.record(scenarioName, lambdaSchema).default({}),
         /** Transfer CreateConnector inputs by alias; referenced as `{{ connectors.ALIAS.id }}`. */
         connectors: apiInputs,
         /** Transfer CreateServer inputs by alias; referenced as `{{ servers.ALIAS.id }}`. */
@@ -94,6 +93,11 @@ export const scenarioSchema = z
         operation: operationSchema,
         /** The request, as the API takes it. */
         input: z.record(z.string(), z.unknown()).default({}),
+        /**
+         * `false` sends `input` unchecked: for scenarios that test AWS's own answer to a
+         * malformed request. By default it is checked against the model like `given`.
+         */
+        validateInput: z.boolean().default(true),
       })
       .strict(),
     then: expectationSchema,

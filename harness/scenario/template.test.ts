@@ -131,4 +131,24 @@ describe('the string pipe', () => {
     const resolved = resolveTemplates({ port: '{{ fakes.partner.port | string }}', raw: '{{ fakes.partner.port }}' }, context(values), 'given');
     expect(resolved).toEqual({ port: '2222', raw: 2222 });
   });
+
+  it('resolves nothing reachable through a prototype, whatever the path', () => {
+    for (const expression of [
+      'faker.constructor.constructor("return process")()',
+      'faker.internet.constructor',
+      'faker.internet.password.call',
+      'faker.seed(1)',
+      'vars.constructor',
+      'fakes.partner.__proto__',
+      'fakes.partner.hostKeys.constructor',
+      'vars.retries()',
+    ]) {
+      expect(() => resolveTemplates(`{{ ${expression} }}`, context(values), 'vars.x'), expression).toThrow(TemplateError);
+    }
+  });
+
+  it('still calls faker functions a module inherits from its base class', () => {
+    const picked = resolveTemplates('{{ faker.helpers.arrayElement(["a", "b"]) }}', context(values), 'vars.x');
+    expect(['a', 'b']).toContain(picked);
+  });
 });

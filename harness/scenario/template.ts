@@ -1,11 +1,14 @@
 import type { Faker } from '@faker-js/faker';
+import { fakerFunction } from './faker-function.ts';
+import { findReferences, parseExpression } from './template-syntax.ts';
 
 /**
  * `{{ path }}` references inside scenario strings. A string that is exactly one reference takes
  * the referenced value as it is (a port stays a number, an object stays an object); references
  * inside longer strings are stringified. `{{ faker.internet.password }}` calls faker (seeded
  * per scenario); arguments may follow as JSON: `{{ faker.internet.password({"length": 20}) }}`.
- * `{{ fakes.db.port | string }}` keeps a whole reference as text.
+ * `{{ fakes.db.port | string }}` keeps a whole reference as text. Paths walk own properties
+ * only, so nothing reachable through a prototype (`constructor`, `__proto__`) resolves.
  */
 
 export interface TemplateContext {
@@ -48,48 +51,18 @@ export function resolveTemplates<T>(value: T, context: TemplateContext, where: s
   }
 }
 
-/**
- * Finds `{{ … }}` spans. Braces inside the parentheses of a call belong to its JSON arguments,
- * so a `}}` only closes the reference outside parentheses and string literals.
- */
-function findReferences(text: string): Array<{ start: number; end: number; expression: string }> {
-  const found: Array<{ start: number; end: number; expression: string }> = [];
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf('{{', from);
-    if (start < 0) return found;
-    let depth = 0;
-    let quoted = false;
-    let end = -1;
-    for (let i = start + 2; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '\\') i++;
-        else if (c === '"') quoted = false;
-      } else if (c === '"') quoted = true;
-      else if (c === '(') depth++;
-      else if (c === ')') depth--;
-      else if (depth === 0 && c === '}' && text[i + 1] === '}') {
-        end = i + 2;
-        break;
-      }
-    }
-    if (end < 0) return found;
-    found.push({ start, end, expression: text.slice(start + 2, end - 2).trim() });
-    from = end;
-  }
+function evaluate(expression: string, context: TemplateContext, where: string): unknown {
+  const { path, args, asString } = parseExpression(expression);
+  // `| string` turns a number into text where an API wants strings (Glue's PORT property).
+  const value = path[0] === 'faker' ? callFaker(context.faker, path.slice(1), args, expression, where) : lookUp(path, args, context, expression, where);
+  return asString ? String(value) : value;
 }
 
-function evaluate(expression: string, context: TemplateContext, where: string): unknown {
-  // `| string` turns a number into text where an API wants strings (Glue's PORT property).
-  const piped = /^(.*?)\s*\|\s*string$/s.exec(expression);
-  if (piped) return String(evaluate(piped[1]!, context, where));
-  const call = /^([\w.-]+)\((.*)\)$/s.exec(expression);
-  const path = (call ? call[1]! : expression).split('.');
-  if (path[0] === 'faker') return callFaker(context.faker, path.slice(1), call?.[2], expression, where);
+function lookUp(path: string[], args: string | undefined, context: TemplateContext, expression: string, where: string): unknown {
+  if (args !== undefined) throw new TemplateError(expression, where, 'only faker functions can be called, e.g. faker.internet.password()');
   let current: unknown = context.values;
   for (const [i, part] of path.entries()) {
-    if (current === null || typeof current !== 'object' || !(part in current)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) {
       const known = current && typeof current === 'object' ? Object.keys(current).join(', ') : '';
       throw new TemplateError(
         expression,
@@ -104,15 +77,8 @@ function evaluate(expression: string, context: TemplateContext, where: string): 
 }
 
 function callFaker(faker: Faker, path: string[], args: string | undefined, expression: string, where: string): unknown {
-  let owner: unknown = faker;
-  let target: unknown = faker;
-  for (const part of path) {
-    owner = target;
-    target = (target as Record<string, unknown> | undefined)?.[part];
-  }
-  if (typeof target !== 'function') {
-    throw new TemplateError(expression, where, `faker.${path.join('.')} is not a faker function (see fakerjs.dev/api)`);
-  }
+  const found = fakerFunction(faker, path);
+  if ('reason' in found) throw new TemplateError(expression, where, found.reason);
   let parsedArgs: unknown[] = [];
   if (args?.trim()) {
     try {
@@ -121,5 +87,5 @@ function callFaker(faker: Faker, path: string[], args: string | undefined, expre
       throw new TemplateError(expression, where, 'arguments must be JSON values, e.g. faker.string.alpha(12)');
     }
   }
-  return (target as (...a: unknown[]) => unknown).apply(owner, parsedArgs);
+  return found.call(...parsedArgs);
 }

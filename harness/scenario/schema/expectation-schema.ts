@@ -45,7 +45,12 @@ export const expectationSchema = z
   .refine(
     (then) => !(then.error && (then.status || then.statusMessage || then.hostKey || then.response || then.statusCode || then.message || then.url || then.responseJson)),
     { message: 'then.error cannot be combined with expectations on the response: a call either raises or answers' },
-  );
+  )
+  // An empty `then` would pass whatever the call answered: a green that proves nothing.
+  .refine((then) => Object.values(then).some((value) => value !== undefined), {
+    message:
+      'nothing to check: a scenario must expect something, e.g. status, statusMessage, error, response (use `response: {}` for "the call succeeds"); see the scenario reference in README.md',
+  });
 
 export type Expectations = z.output<typeof expectationSchema>;
 export type StringExpectation = z.output<typeof stringExpectation>;

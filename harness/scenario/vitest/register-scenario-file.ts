@@ -29,7 +29,8 @@ export async function registerScenarioFile(file: string): Promise<void> {
         skip(unavailable);
       }
       const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime }, shown);
-      (task.meta as ScenarioMeta).partnerHarness = { result };
+      const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
+      (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
       if (!result.passed) throw new ScenarioFailure(result);
     });
   } catch (error) {
