@@ -97,3 +97,39 @@ describe('isSensitiveKey by ending', () => {
     expect(isSensitiveKey(key)).toBe(false);
   });
 });
+
+describe('Redactor on hostile input', () => {
+  const nested = (depth: number, leaf: unknown): unknown => {
+    let value = leaf;
+    for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+    return value;
+  };
+
+  it('redacts a value nested 10,000 levels deep without overflowing the stack, masking what lies below MAX_DEPTH', () => {
+    const redactor = new Redactor().add('hunter22');
+    const redacted = JSON.stringify(redactor.redact({ top: 'hunter22', deep: nested(10_000, 'unregistered-deep-leaf') }));
+    expect(redacted).toContain(`"top":"${REDACTED}"`);
+    expect(redacted).not.toContain('unregistered-deep-leaf');
+    expect(() => redactor.addFrom(nested(10_000, { Password: 'deep-password' }))).not.toThrow();
+  });
+
+  it('keeps a key named __proto__ as a key of the copy', () => {
+    const input = JSON.parse('{"__proto__": {"Password": "p4ssw0rd!"}, "ok": 1}') as object;
+    const redacted = new Redactor().redact(input);
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(JSON.stringify(redacted)).toBe(`{"__proto__":{"Password":"${REDACTED}"},"ok":1}`);
+  });
+
+  it('redacts a record of many secrets in time linear in its size', () => {
+    const timed = (count: number) => {
+      const passwords = Array.from({ length: count }, (_, i) => ({ Password: `Pa55-word-${i}-${i * 7919}` }));
+      const start = performance.now();
+      const redactor = new Redactor().addFrom(passwords);
+      redactor.redact({ passwords, log: passwords.map((p) => `login with ${p.Password} failed`) });
+      return performance.now() - start;
+    };
+    timed(300);
+    const ratio = Math.min(timed(5_000), timed(5_000)) / Math.max(Math.min(timed(500), timed(500)), 0.05);
+    expect(ratio).toBeLessThan(40);
+  });
+});
