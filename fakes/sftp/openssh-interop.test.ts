@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST_KEY_TYPES, generateSshKey, type HostKeyType } from './keys.ts';
 import { SftpFake } from './sftp-fake.ts';
+import { connectRaw, serverIdent } from './ssh-test-client.ts';
 
 // Real OpenSSH clients are the reference the fake must satisfy; CI installs them too.
 const BINARIES = { 'ssh-keyscan': 'openssh-client', 'ssh-keygen': 'openssh-client', sftp: 'openssh-client', sshpass: 'sshpass' };
@@ -106,5 +107,20 @@ describe('OpenSSH interop', () => {
     expect(result.stdout).toMatch(/hello\.txt/);
     expect(sftp.readFile('alice', 'pw-upload.txt')?.toString()).toBe('via password\n');
     expect(sftp.getTranscript()).toContainEqual(expect.objectContaining({ kind: 'auth', detail: expect.objectContaining({ method: 'password', result: 'accepted' }) }));
+  });
+
+  it('past MaxStartups, ssh and ssh-keyscan see the connection closed before any ident, as sshd 9.2 does it', async () => {
+    await using sftp = await new SftpFake().withMaxStartups({ start: 1, rate: 30, full: 1 }).start();
+    const held = await connectRaw(sftp);
+    await serverIdent(held);
+    const port = String(sftp.getPort());
+    const ssh = await run('ssh', ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-p', port, 'alice@127.0.0.1', 'true']);
+    expect(ssh.code).toBe(255);
+    expect(ssh.stderr).toContain('kex_exchange_identification: Connection closed by remote host');
+    const scan = await run('ssh-keyscan', ['-p', port, '-t', 'ed25519', '127.0.0.1']);
+    expect(scan.stdout).toBe('');
+    expect(scan.stderr).toContain('Connection closed by remote host');
+    expect(sftp.getTranscript().filter((e) => e.kind === 'dropped')).toHaveLength(2);
+    held.socket.destroy();
   });
 });
