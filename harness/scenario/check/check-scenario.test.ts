@@ -244,3 +244,21 @@ describe('hostile files', () => {
     expect(issue!.message).toContain('a scenario file is at most');
   });
 });
+
+describe('sftp login limits in a scenario', () => {
+  const sftp = (fields: string) => `name: limits
+given:
+  fakes:
+    partner: { kind: sftp, ${fields} }
+when: { operation: "transfer:TestConnection", input: { ConnectorId: c-0123456789abcdef0 } }
+then: { error: ResourceNotFoundException }
+`;
+  it('accepts sshd_config forms', async () => {
+    expect(await issuesOf(sftp('loginGraceTimeMs: 300, maxStartups: "2:30:5"'))).toEqual([]);
+    expect(await issuesOf(sftp('maxStartups: 4'))).toEqual([]);
+  });
+  it.each(['maxStartups: "10:30"', 'maxStartups: "20:30:10"', 'maxStartup: 3', 'loginGraceTime: 5'])('refuses %s', async (fields) => {
+    const issues = await issuesOf(sftp(fields));
+    expect(issues.map((i) => i.path)).toEqual([expect.stringMatching(/^given\.fakes\.partner/)]);
+  });
+});
