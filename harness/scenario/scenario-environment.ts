@@ -25,6 +25,8 @@ export interface EnvironmentOptions {
   /** The run's runtime for fakes (--runtime); default embedded. */
   runtime?: FakeRuntime;
   onStep?: (step: string) => void;
+  /** Collects the scenario's secrets; the caller passes its own to redact what else it prints with them. */
+  redactor?: Redactor;
 }
 
 function keyFromPrivate(privateKey: string, name: string) {
@@ -44,7 +46,7 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  * on any path, including after a failed setup.
  */
 export class ScenarioEnvironment {
-  readonly redactor = new Redactor();
+  readonly redactor: Redactor;
   readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {}, glueConnections: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
@@ -55,6 +57,7 @@ export class ScenarioEnvironment {
     readonly scenario: ParsedScenario,
     private readonly options: EnvironmentOptions,
   ) {
+    this.redactor = options.redactor ?? new Redactor();
     const faker = new Faker({ locale: [en] });
     faker.seed(scenario.seed);
     this.#context = { faker, values: this.values };
