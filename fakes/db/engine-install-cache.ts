@@ -65,11 +65,15 @@ async function cachedCopy(install: EngineInstall): Promise<string> {
   try {
     const began = performance.now();
     await copyTreeForOthers(install.dir, join(staging, 'tree'));
-    await rename(join(staging, 'tree'), entry).catch(async (error: NodeJS.ErrnoException) => {
-      // Another worker renamed its copy into place first: use that one.
-      if (!['ENOTEMPTY', 'EEXIST'].includes(error.code ?? '') || !(await isOurDir(entry))) throw error;
-    });
-    log('copied %s to %s in %d ms', install.dir, entry, Math.round(performance.now() - began));
+    const won = await rename(join(staging, 'tree'), entry).then(
+      () => true,
+      async (error: NodeJS.ErrnoException) => {
+        // Another worker renamed its copy into place first: use that one.
+        if (!['ENOTEMPTY', 'EEXIST'].includes(error.code ?? '') || !(await isOurDir(entry))) throw error;
+        return false;
+      },
+    );
+    log('%s %s to %s in %d ms', won ? 'copied' : 'another process had just copied', install.dir, entry, Math.round(performance.now() - began));
     return entry;
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -6,6 +6,8 @@
  * 127.0.0.1 (DOCKER_HOST from scripts/docker/ensure-dockerd.sh). Other engines listen on 127.0.0.1 only, run as a
  * non-root OS user ('postgres' / 'mysql' when they exist; otherwise a system user 'partner-harness'
  * is created once with useradd and kept) in a private dir under os.tmpdir() named partner-harness-db-*.
+ * When that user cannot reach node_modules (a clone under /root or another 0700 directory), the
+ * embedded engine runs from a copy in os.tmpdir()/partner-harness-engines, made once and kept as a cache.
  */
 export { PostgresFake } from './postgres-fake.ts';
 export { MysqlFake } from './mysql-fake.ts';

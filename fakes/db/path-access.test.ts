@@ -64,8 +64,9 @@ describe('firstBlockingDir and canAccess', () => {
     expect(firstBlockingDir(join(base, 'link/tool'), stranger)).toBe(join(base, 'closed'));
   });
 
-  it('counts a path that does not exist as reachable, so the spawn reports what is missing', () => {
+  it('walks a path that does not exist as far as it goes', () => {
     expect(firstBlockingDir(join(base, 'open/missing'), stranger)).toBeUndefined();
+    expect(firstBlockingDir(join(base, 'closed/missing/deeper'), stranger)).toBe(join(base, 'closed'));
     expect(canAccess(join(base, 'open/missing'), stranger, SEARCH)).toBe(false);
   });
 

@@ -28,20 +28,20 @@ export function hasPermission(stats: Pick<Stats, 'mode' | 'uid' | 'gid'>, who: A
 /**
  * The first directory on the way to `path` that `who` may not enter, or undefined when it can get
  * there. Both the path as given and its real path are walked: a symlink in the middle needs its
- * own parents searchable, and so does its target. A path that does not exist counts as reachable
- * (the spawn that follows says what is missing).
+ * own parents searchable, and so does its target. Parts that do not exist yet are passed over.
  */
 export function firstBlockingDir(path: string, who: Accessor): string | undefined {
   const absolute = resolve(path);
-  let real: string;
+  const walks = new Set([absolute]);
   try {
-    real = realpathSync(absolute);
+    walks.add(realpathSync(absolute));
   } catch {
-    return undefined;
+    // Not there (yet): the path as given is all the kernel would walk.
   }
-  for (const walked of new Set([absolute, real])) {
+  for (const walked of walks) {
     for (let dir = dirname(walked); ; dir = dirname(dir)) {
-      if (!hasPermission(statSync(dir), who, SEARCH)) return dir;
+      const stats = statSync(dir, { throwIfNoEntry: false });
+      if (stats && !hasPermission(stats, who, SEARCH)) return dir;
       if (dirname(dir) === dir) break;
     }
   }

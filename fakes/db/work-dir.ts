@@ -1,8 +1,9 @@
-import { constants, accessSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { EngineUser } from './engine-user.ts';
+import { join } from 'node:path';
+import { accessorOf, type EngineUser } from './engine-user.ts';
+import { describeMode, firstBlockingDir } from './path-access.ts';
 
 export const WORK_DIR_PREFIX = 'partner-harness-db-';
 
@@ -20,7 +21,7 @@ export class WorkDir {
 
   static async create(user: EngineUser): Promise<WorkDir> {
     const base = tmpdir();
-    if (user.uid !== undefined) assertTraversableByOthers(base);
+    assertEngineCanEnter(base, user);
     const root = await mkdtemp(join(base, WORK_DIR_PREFIX));
     await chmod(root, 0o755);
     const dir = new WorkDir(root, user);
@@ -64,12 +65,10 @@ export class WorkDir {
 }
 
 /** The engine runs as another user; a 0700 TMPDIR (or parent) makes initdb fail with "Permission denied". */
-function assertTraversableByOthers(dir: string): void {
-  for (let current = dir; ; current = dirname(current)) {
-    accessSync(current, constants.F_OK);
-    if ((statSync(current).mode & 0o001) === 0) {
-      throw new Error(`database fakes run the engine as a non-root user, which cannot enter ${current} (mode ${(statSync(current).mode & 0o777).toString(8)}); set TMPDIR to a world-traversable directory such as /tmp`);
-    }
-    if (dirname(current) === current) return;
+function assertEngineCanEnter(dir: string, user: EngineUser): void {
+  const who = accessorOf(user);
+  const blocking = who && firstBlockingDir(join(dir, WORK_DIR_PREFIX), who);
+  if (blocking) {
+    throw new Error(`database fakes run the engine as the non-root OS user '${user.name}', which cannot enter ${blocking} (${describeMode(blocking)}); set TMPDIR to a world-traversable directory such as /tmp`);
   }
 }
