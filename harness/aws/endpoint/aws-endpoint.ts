@@ -12,7 +12,9 @@ import { transferService } from '../transfer/transfer-service.ts';
 import { glueService } from '../glue/glue-service.ts';
 import type { EmulatedService, ServiceFactory } from './emulated-service.ts';
 import { handleCall } from './handle-call.ts';
-import type { CallRecord } from './call-log.ts';
+import { CallLog, type CallRecord } from './call-log.ts';
+import { checkEndpointLimits, defaultEndpointLimits, type EndpointLimits } from './endpoint-limits.ts';
+import { answerMalformedHttp, answerUnexpected } from './last-resort.ts';
 
 const debug = createDebug('partner-harness:aws:endpoint');
 
@@ -31,6 +33,7 @@ export class AwsEndpoint {
   #port = 0;
   #options: EmulatorOptions = { ...defaultEmulatorOptions };
   #services: ServiceFactory[] = [...defaultServices];
+  #limits: EndpointLimits = { ...defaultEndpointLimits };
   readonly #lambdas = new LambdaRegistry();
 
   withHost(host: string): this {
@@ -48,6 +51,14 @@ export class AwsEndpoint {
 
   withOptions(options: Partial<EmulatorOptions>): this {
     this.#options = { ...this.#options, ...options };
+    return this;
+  }
+
+  /** Request size, JSON nesting, call-log and call-record bounds (see EndpointLimits); checked here. */
+  withLimits(limits: Partial<EndpointLimits>): this {
+    const merged = { ...this.#limits, ...limits };
+    checkEndpointLimits(merged);
+    this.#limits = merged;
     return this;
   }
 
@@ -79,14 +90,22 @@ export class AwsEndpoint {
       const service = factory(context);
       services.set(service.model.targetPrefix, service);
     }
-    const calls: CallRecord[] = [];
+    const limits = { ...this.#limits };
+    const calls = new CallLog(limits.callLogSize);
     const sockets = new Set<Socket>();
     const server = createServer((req, res) => {
-      void handleCall(req, res, { services, context, requestId: randomUUID() }).then((record) => {
-        calls.push(record);
-        debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
-      });
+      const requestId = randomUUID();
+      // handleCall answers every failure itself; this catch is for a bug in that, so that no
+      // request can ever end the process with an unhandled rejection.
+      handleCall(req, res, { services, context, limits, requestId }).then(
+        (record) => {
+          calls.add(record);
+          debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
+        },
+        (error: unknown) => answerUnexpected(res, requestId, error),
+      );
     });
+    server.on('clientError', answerMalformedHttp);
     server.on('connection', (socket) => {
       socket.setNoDelay(true);
       sockets.add(socket);
@@ -109,7 +128,7 @@ export class StartedAwsEndpoint implements AsyncDisposable {
     private readonly server: Server,
     private readonly sockets: Set<Socket>,
     private readonly host: string,
-    private readonly calls: CallRecord[],
+    private readonly calls: CallLog,
     private readonly context: EmulatorContext,
   ) {}
 
@@ -141,13 +160,14 @@ export class StartedAwsEndpoint implements AsyncDisposable {
     };
   }
 
-  /** Every call answered so far, redacted. */
+  /** The most recent calls (EndpointLimits.callLogSize of them), oldest first, redacted and bounded. */
   getCalls(): CallRecord[] {
-    return [...this.calls];
+    return this.calls.all();
   }
 
+  /** A recent call by its `x-amzn-requestid`; undefined once the log has dropped it. */
   getCall(requestId: string): CallRecord | undefined {
-    return this.calls.find((call) => call.requestId === requestId);
+    return this.calls.get(requestId);
   }
 
   getMessageCatalogue(): EmulatorContext['catalogue'] {

@@ -22,6 +22,14 @@ export class AwsError extends Error {
     return new AwsError('ValidationException', message, 400);
   }
 
+  /**
+   * A body over the endpoint's size limit. The text is what AWS front ends answer with 413
+   * (SQS, aws/aws-sdk-js#479; API Gateway), there as plain text; the type name is ours [INF].
+   */
+  static tooLarge(maxBytes: number): AwsError {
+    return new AwsError('RequestEntityTooLargeException', `HTTP content length exceeded ${maxBytes} bytes.`, 413);
+  }
+
   /** Malformed JSON or a member of the wrong type never reaches validation. */
   static serialization(message: string): AwsError {
     return new AwsError('SerializationException', message, 400);

@@ -1,86 +1,119 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../emulator-context.ts';
+import { normalizeInput } from '../model/normalize-input.ts';
 import { sensitiveValues } from '../model/sensitive-values.ts';
 import { formatValidationMessage, validateInput } from '../model/validate-input.ts';
 import { AwsError } from './aws-error.ts';
+import { boundRecordValue } from './bound-record-value.ts';
 import type { CallRecord } from './call-log.ts';
 import { CallScope } from './call-scope.ts';
-import type { EmulatedService } from './emulated-service.ts';
+import type { EmulatedService, OperationHandler } from './emulated-service.ts';
+import type { EndpointLimits } from './endpoint-limits.ts';
 import { readJsonRequest, sendError, sendResult } from './json-protocol.ts';
 
 interface CallEnvironment {
   services: Map<string, EmulatedService>;
   context: EmulatorContext;
+  limits: EndpointLimits;
   requestId: string;
 }
+
+/** What is known of the call so far; the record is made from it whatever failed. */
+interface CallFacts {
+  service: string;
+  operation: string;
+  request: unknown;
+  internalErrorType: string;
+}
+
+type Outcome = Pick<CallRecord, 'httpStatus' | 'response' | 'error'>;
 
 /**
  * Answers one HTTP request: route by X-Amz-Target, validate against the service model, run the
  * handler, answer. Never throws: any failure becomes an AWS-shaped error, and every call is
- * recorded (redacted) for reports.
+ * recorded (redacted, bounded) for reports.
  */
-export async function handleCall(
-  req: IncomingMessage,
-  res: ServerResponse,
-  { services, context, requestId }: CallEnvironment,
-): Promise<CallRecord> {
+export async function handleCall(req: IncomingMessage, res: ServerResponse, environment: CallEnvironment): Promise<CallRecord> {
+  const { context, requestId } = environment;
   const started = Date.now();
   const scope = new CallScope(requestId, context.options.defaultRegion, context.options.accountId, context.catalogue);
-  const redactor = scope.redactor;
-  let service = 'unknown';
-  let internalErrorType = 'InternalServiceError';
-  let operation = 'unknown';
-  let request: unknown = {};
+  const facts: CallFacts = { service: 'unknown', operation: 'unknown', request: {}, internalErrorType: 'InternalServiceError' };
+  let outcome: Outcome;
   try {
-    const parsed = await readJsonRequest(req, context.options.defaultRegion);
-    operation = parsed.operation;
-    request = parsed.input;
-    redactor.addFrom(parsed.input);
-    scope.region = parsed.region;
-    const target = services.get(parsed.targetPrefix);
-    if (!target) {
-      throw new AwsError(
-        'UnknownOperationException',
-        `The emulator does not serve ${parsed.targetPrefix}; it serves ${[...services.keys()].join(', ')}`,
-      );
-    }
-    service = target.name;
-    internalErrorType = target.internalErrorType ?? internalErrorType;
-    redactor.add(...sensitiveValues(target.model, parsed.operation, parsed.input));
-    const handler = target.operations[operation];
-    if (!handler) {
-      throw new AwsError(
-        'UnknownOperationException',
-        `${target.name}:${operation} is not emulated by partner-harness. Emulated operations: ${Object.keys(target.operations).join(', ')}`,
-      );
-    }
-    const { violations, serializationError } = validateInput(target.model, operation, parsed.input);
-    if (serializationError) throw AwsError.serialization(serializationError);
-    if (violations.length > 0) throw AwsError.validation(formatValidationMessage(violations));
-    const output = await handler(parsed.input, scope);
+    const output = await answer(req, facts, scope, environment);
     sendResult(res, requestId, output);
-    return record(200, { response: redactor.redact(output) });
+    outcome = { httpStatus: 200, response: output };
   } catch (caught) {
     const error =
       caught instanceof AwsError
         ? caught
-        : new AwsError(internalErrorType, `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
-    const safe = new AwsError(error.type, redactor.redactString(error.message), error.httpStatus, error.fields);
+        : new AwsError(facts.internalErrorType, `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
+    const safe = new AwsError(error.type, scope.redactor.redactString(error.message), error.httpStatus, error.fields);
     if (!res.headersSent) sendError(res, requestId, safe);
-    return record(safe.httpStatus, { error: { type: safe.type, message: safe.message } });
+    outcome = { httpStatus: safe.httpStatus, error: { type: safe.type, message: safe.message } };
   }
+  return recordCall(facts, outcome, scope, environment, Date.now() - started);
+}
 
-  function record(httpStatus: number, outcome: Pick<CallRecord, 'response' | 'error'>): CallRecord {
+async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope, environment: CallEnvironment): Promise<unknown> {
+  const { services, context, limits } = environment;
+  const parsed = await readJsonRequest(req, context.options.defaultRegion, limits);
+  const { operation } = parsed;
+  facts.operation = operation;
+  facts.request = parsed.input;
+  scope.redactor.addFrom(parsed.input);
+  scope.region = parsed.region;
+  const target = services.get(parsed.targetPrefix);
+  if (!target) {
+    throw new AwsError(
+      'UnknownOperationException',
+      `The emulator does not serve ${parsed.targetPrefix}; it serves ${[...services.keys()].join(', ')}`,
+    );
+  }
+  facts.service = target.name;
+  facts.internalErrorType = target.internalErrorType ?? facts.internalErrorType;
+  // One by one: spreading a hostile number of values into a call overflows the stack.
+  for (const value of sensitiveValues(target.model, operation, parsed.input)) scope.redactor.add(value);
+  const handler = handlerFor(target, operation);
+  if (!handler) {
+    throw new AwsError(
+      'UnknownOperationException',
+      `${target.name}:${operation} is not emulated by partner-harness. Emulated operations: ${Object.keys(target.operations).join(', ')}`,
+    );
+  }
+  if (!target.model.hasOperation(operation)) return handler(parsed.input, scope);
+  // Handlers see the input as AWS's deserialiser would: no nulls, no unknown members.
+  const input = normalizeInput(target.model, operation, parsed.input);
+  const { violations, violationCount, serializationError } = validateInput(target.model, operation, input);
+  if (serializationError) throw AwsError.serialization(serializationError);
+  if (violations.length > 0) throw AwsError.validation(formatValidationMessage(violations, violationCount));
+  return handler(input, scope);
+}
+
+/** The operation name comes from the request: `constructor` or `__proto__` must not find Object.prototype. */
+function handlerFor(service: EmulatedService, operation: string): OperationHandler | undefined {
+  if (!Object.hasOwn(service.operations, operation)) return undefined;
+  const handler = service.operations[operation];
+  return typeof handler === 'function' ? handler : undefined;
+}
+
+/** Redacted, then bounded (redacting first, so a cut never leaves a secret's prefix). Never throws. */
+function recordCall(facts: CallFacts, outcome: Outcome, scope: CallScope, environment: CallEnvironment, durationMs: number): CallRecord {
+  const { requestId, limits } = environment;
+  const base = { requestId, service: facts.service, operation: facts.operation, httpStatus: outcome.httpStatus, durationMs };
+  try {
+    const keep = <T>(value: T): T => boundRecordValue(scope.redactor.redact(value), limits.recordPartChars) as T;
     return {
-      requestId,
-      service,
-      operation,
-      request: redactor.redact(request),
-      httpStatus,
-      ...outcome,
-      messages: redactor.redact(scope.messages),
-      transcript: redactor.redact(scope.transcript),
-      durationMs: Date.now() - started,
+      ...base,
+      request: keep(facts.request),
+      ...(outcome.response !== undefined ? { response: keep(outcome.response) } : {}),
+      ...(outcome.error ? { error: keep(outcome.error) } : {}),
+      messages: keep(scope.messages),
+      transcript: keep(scope.transcript),
     };
+  } catch (caught) {
+    // A record that cannot be made must cost neither the answer nor the process.
+    const reason = `not recorded: ${String((caught as Error)?.message ?? caught).slice(0, 200)}`;
+    return { ...base, request: reason, messages: [], transcript: [], ...(outcome.error ? { error: { type: outcome.error.type, message: reason } } : {}) };
   }
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from './aws-error.ts';
+import type { EndpointLimits } from './endpoint-limits.ts';
+import { nestsDeeperThan } from './json-nesting.ts';
 
 /** The AWS JSON 1.1 protocol: POST /, `X-Amz-Target: <prefix>.<Operation>`, JSON both ways. */
 export const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -11,7 +13,11 @@ export interface JsonRequest {
   region: string;
 }
 
-export async function readJsonRequest(req: IncomingMessage, defaultRegion: string): Promise<JsonRequest> {
+export async function readJsonRequest(
+  req: IncomingMessage,
+  defaultRegion: string,
+  limits: Pick<EndpointLimits, 'maxRequestBytes' | 'maxNestingDepth'>,
+): Promise<JsonRequest> {
   const target = req.headers['x-amz-target'];
   if (req.method !== 'POST' || typeof target !== 'string' || !target.includes('.')) {
     throw new AwsError(
@@ -21,7 +27,7 @@ export async function readJsonRequest(req: IncomingMessage, defaultRegion: strin
     );
   }
   const dot = target.lastIndexOf('.');
-  const body = await readBody(req);
+  const body = await readBody(req, limits.maxRequestBytes);
   let input: unknown = {};
   if (body.length > 0) {
     try {
@@ -32,6 +38,10 @@ export async function readJsonRequest(req: IncomingMessage, defaultRegion: strin
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     throw AwsError.serialization('Start of structure or map found where not expected.');
+  }
+  if (nestsDeeperThan(input, limits.maxNestingDepth)) {
+    // No AWS text for this is known [INF]; the limit keeps every walk of the input shallow.
+    throw AwsError.serialization(`JSON nesting depth exceeds the maximum allowed (${limits.maxNestingDepth})`);
   }
   return {
     targetPrefix: target.slice(0, dot),
@@ -46,10 +56,35 @@ function regionFromAuthorization(header: string | undefined): string | undefined
   return header?.match(/Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//)?.[1];
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body, refused with 413 once it is known to pass `maxBytes`: from Content-Length before a
+ * byte is read, or as the bytes arrive. The rest is never buffered; the answer closes the
+ * connection (see send()). Not `for await`: leaving that loop early destroys the socket, and
+ * with it the answer.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  if (Number(req.headers['content-length']) > maxBytes) return Promise.reject(AwsError.tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = (error?: Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', stop).off('close', onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.pause();
+      stop(AwsError.tooLarge(maxBytes));
+    };
+    const onEnd = () => stop();
+    const onClose = () => stop(new Error('The client closed the connection before the whole body arrived'));
+    req.on('data', onData).on('end', onEnd).on('error', stop).on('close', onClose);
+  });
 }
 
 export function sendResult(res: ServerResponse, requestId: string, output: unknown): void {
@@ -75,6 +110,8 @@ function send(
     'content-type': CONTENT_TYPE,
     'content-length': Buffer.byteLength(text),
     'x-amzn-requestid': requestId,
+    // The unread rest of a too-large body must not be parsed as the next request.
+    ...(status === 413 ? { connection: 'close' } : {}),
     ...headers,
   });
   res.end(text);

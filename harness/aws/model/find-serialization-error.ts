@@ -1,5 +1,5 @@
 import type { ServiceModel } from './service-model.ts';
-import type { Shape } from './shape.ts';
+import type { Shape, ShapeRef } from './shape.ts';
 
 /**
  * AWS deserialises the JSON body into the operation's input types before it validates
@@ -14,6 +14,7 @@ import type { Shape } from './shape.ts';
  * - the other `<TOKEN> can not be converted to an <Type>` combinations follow the same template
  *   (Coral's fixed "an" included) and are unverified.
  * Fractional numbers for integers are accepted: Coral truncates them (hence TruncatingBigNumber).
+ * The walk follows the model (unknown members are skipped), so it is never deeper than the model.
  */
 export function findSerializationError(model: ServiceModel, shape: Shape, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -65,10 +66,15 @@ function mismatch(found: JsonKind, expected: string): string {
 
 function findInEntries(model: ServiceModel, shape: Shape, value: Record<string, unknown>): string | undefined {
   for (const [name, child] of Object.entries(value)) {
-    const ref = shape.type === 'map' ? shape.value : shape.members?.[name];
+    // Member names come from the request: `constructor` or `__proto__` must not find Object.prototype.
+    const ref = shape.type === 'map' ? shape.value : memberRef(shape, name);
     if (!ref) continue; // unknown members are ignored by AWS
     const error = findSerializationError(model, model.getShape(ref.shape), child);
     if (error) return error;
   }
   return undefined;
+}
+
+function memberRef(shape: Shape, name: string): ShapeRef | undefined {
+  return shape.members && Object.hasOwn(shape.members, name) ? shape.members[name] : undefined;
 }

@@ -4,6 +4,7 @@ import type { Shape } from './shape.ts';
 /**
  * Every string in an input that the service model marks `sensitive` (a client secret, an
  * authorization code, a JWT), so call records can mask values whose member names say nothing.
+ * The walk follows the model, so it is never deeper than the model, whatever the input nests.
  */
 export function sensitiveValues(model: ServiceModel, operation: string, input: unknown): string[] {
   if (!model.hasOperation(operation)) return [];
@@ -21,7 +22,7 @@ function walk(model: ServiceModel, shape: Shape | undefined, value: unknown, sen
   }
   if (shape.type === 'structure' && typeof value === 'object') {
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
-      walk(model, model.getShape(ref.shape), (value as Record<string, unknown>)[name], hidden, found);
+      if (Object.hasOwn(value, name)) walk(model, model.getShape(ref.shape), (value as Record<string, unknown>)[name], hidden, found);
     }
   } else if (shape.type === 'list' && Array.isArray(value)) {
     for (const item of value) walk(model, model.getShape(shape.member!.shape), item, hidden, found);

@@ -26,15 +26,28 @@
  * Violations come in member declaration order; each failed constraint is its own violation.
  * Unknown members are ignored, as AWS ignores them. Union "exactly one member" rules are not
  * checked: no AWS wording for them is known.
+ *
+ * Bounds, so hostile input costs time and memory linear in its size [INF: no AWS evidence of
+ * how Coral bounds these was found]:
+ * - a value longer than its max length is not matched against its pattern (it fails already,
+ *   and the length is what the client must fix); a too-short value still is, as above;
+ * - quoted values are cut after MAX_QUOTED_VALUE characters, ending in `...`;
+ * - the message lists the first MAX_LISTED_VIOLATIONS violations and counts them all.
+ * The walk follows the model, never the input, so its depth is the model's (6 at most here).
  */
 import { findSerializationError } from './find-serialization-error.ts';
 import type { ServiceModel } from './service-model.ts';
 import type { Shape } from './shape.ts';
 import { blobAwareValue, constraintsOf } from './constraints-of.ts';
 
+export const MAX_QUOTED_VALUE = 1024;
+export const MAX_LISTED_VIOLATIONS = 100;
+
 export interface InputValidation {
-  /** AWS-style violations, in the order AWS reports them; empty when the input is valid. */
+  /** AWS-style violations, in the order AWS reports them (the first MAX_LISTED_VIOLATIONS). */
   readonly violations: string[];
+  /** How many violations there are in all; absent when it is `violations.length`. */
+  readonly violationCount?: number;
   /**
    * Set when a value has the wrong JSON type: AWS then answers SerializationException with this
    * message and checks no constraint, so `violations` is empty.
@@ -47,22 +60,43 @@ export function validateInput(model: ServiceModel, operationName: string, input:
   const body = input ?? {};
   const serializationError = findSerializationError(model, shape, body);
   if (serializationError) return { violations: [], serializationError };
-  const violations: string[] = [];
-  new Walker(model, violations).structure(shape, body as Record<string, unknown>, '', false);
-  return { violations };
+  const walker = new Walker(model);
+  walker.structure(shape, body as Record<string, unknown>, '', false);
+  const { violations, count } = walker;
+  return count > violations.length ? { violations, violationCount: count } : { violations };
 }
 
 /** `1 validation error detected: <v>` or `N validation errors detected: <v1>; <v2>`. */
-export function formatValidationMessage(violations: readonly string[]): string {
-  const noun = violations.length === 1 ? 'error' : 'errors';
-  return `${violations.length} validation ${noun} detected: ${violations.join('; ')}`;
+export function formatValidationMessage(violations: readonly string[], count = violations.length): string {
+  const noun = count === 1 ? 'error' : 'errors';
+  return `${count} validation ${noun} detected: ${violations.join('; ')}`;
+}
+
+/** Java-style printing of a value, cut to MAX_QUOTED_VALUE characters (never inside a surrogate pair). */
+export function quoteValue(text: string): string {
+  if (text.length <= MAX_QUOTED_VALUE) return `'${text}'`;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUOTED_VALUE - 1)) ? MAX_QUOTED_VALUE - 1 : MAX_QUOTED_VALUE;
+  return `'${text.slice(0, cut)}...'`;
+}
+
+/** Map-key enums are not enforced (see Walker.map); the open copy of each key shape is made once. */
+const openKeyShapes = new WeakMap<Shape, Shape>();
+
+function openKeyShape(keyShape: Shape): Shape {
+  let open = openKeyShapes.get(keyShape);
+  if (!open) {
+    const { enum: _keyEnum, ...rest } = keyShape;
+    open = rest as Shape;
+    openKeyShapes.set(keyShape, open);
+  }
+  return open;
 }
 
 class Walker {
-  constructor(
-    private readonly model: ServiceModel,
-    private readonly violations: string[],
-  ) {}
+  readonly violations: string[] = [];
+  count = 0;
+
+  constructor(private readonly model: ServiceModel) {}
 
   value(shape: Shape, value: unknown, path: string, sensitive: boolean): void {
     const hidden = sensitive || shape.sensitive === true;
@@ -75,7 +109,7 @@ class Walker {
   structure(shape: Shape, value: Record<string, unknown>, path: string, sensitive: boolean): void {
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const memberPath = path ? `${path}.${lowerFirst(name)}` : lowerFirst(name);
-      const child = value[name];
+      const child = Object.hasOwn(value, name) ? value[name] : undefined;
       if (child === undefined || child === null) {
         if (shape.required?.includes(name)) this.add('Value null', memberPath, 'Member must not be null');
         continue;
@@ -101,8 +135,7 @@ class Walker {
     const valueShape = this.model.getShape((shape.value as { shape: string }).shape);
     // Map-key enums are not enforced: Glue documents Salesforce's INSTANCE_URL property, which
     // the model's ConnectionPropertyKey enum lacks, so the service must accept keys beyond it [INF].
-    const { enum: _keyEnum, ...openKeyShape } = keyShape;
-    const badKeys = this.failingConstraintList(openKeyShape as Shape, Object.keys(entries));
+    const badKeys = this.failingConstraintList(openKeyShape(keyShape), Object.keys(entries));
     if (badKeys) this.add('Value', path, `Map keys must satisfy constraint: ${badKeys}`);
     if (isContainer(valueShape)) {
       for (const [key, item] of Object.entries(entries)) {
@@ -114,18 +147,29 @@ class Walker {
     if (badValues) this.add('Value', path, `Map value must satisfy constraint: ${badValues}`);
   }
 
-  /** `[every constraint of the shape]` if any item breaks one of them, as AWS lists them. */
+  /**
+   * `[every constraint of the shape]` if any item breaks one of them, as AWS lists them. The
+   * first broken constraint settles an item: max length comes first, so a too-long item is
+   * never matched against the pattern.
+   */
   private failingConstraintList(shape: Shape, items: readonly unknown[]): string | undefined {
     const constraints = constraintsOf(shape);
-    const present = items.filter((item) => item !== null && item !== undefined).map((item) => blobAwareValue(shape, item));
-    const fails = present.some((item) => constraints.some((c) => !c.isSatisfiedBy(item)));
+    const fails = items.some((item) => {
+      if (item === null || item === undefined) return false;
+      const measured = blobAwareValue(shape, item);
+      return constraints.some((c) => !c.isSatisfiedBy(measured));
+    });
     return fails ? `[${constraints.map((c) => c.message).join(', ')}]` : undefined;
   }
 
   private report(shape: Shape, value: unknown, path: string, sensitive: boolean): void {
     const measured = blobAwareValue(shape, value);
+    let tooLong = false;
     for (const constraint of constraintsOf(shape)) {
-      if (!constraint.isSatisfiedBy(measured)) this.add(this.valuePart(shape, value, sensitive), path, constraint.message);
+      if (constraint.kind === 'pattern' && tooLong) continue;
+      if (constraint.isSatisfiedBy(measured)) continue;
+      tooLong ||= constraint.kind === 'max';
+      this.add(this.valuePart(shape, value, sensitive), path, constraint.message);
     }
   }
 
@@ -133,16 +177,28 @@ class Walker {
   private valuePart(shape: Shape, value: unknown, sensitive: boolean): string {
     // A blob would print as Java's ByteBuffer.toString(), which nobody could reproduce.
     if (sensitive || shape.sensitive || shape.type === 'blob') return 'Value';
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `Value '${value}'`;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `Value ${quoteValue(String(value))}`;
     if (!Array.isArray(value)) return 'Value';
     const member = this.model.getShape((shape.member as { shape: string }).shape);
     const printable = value.every((item) => ['string', 'number', 'boolean'].includes(typeof item));
-    return printable && !member.sensitive ? `Value '[${value.join(', ')}]'` : 'Value';
+    return printable && !member.sensitive ? `Value ${quoteValue(`[${joinUpTo(value, MAX_QUOTED_VALUE + 1)}]`)}` : 'Value';
   }
 
   private add(valuePart: string, path: string, message: string): void {
+    this.count++;
+    if (this.violations.length >= MAX_LISTED_VIOLATIONS) return;
     this.violations.push(`${valuePart} at '${path}' failed to satisfy constraint: ${message}`);
   }
+}
+
+/** `items.join(', ')`, stopping once the text is `limit` long: a list is never printed whole to be cut. */
+function joinUpTo(items: readonly unknown[], limit: number): string {
+  let text = '';
+  for (const [i, item] of items.entries()) {
+    text += (i > 0 ? ', ' : '') + String(item);
+    if (text.length >= limit) break;
+  }
+  return text;
 }
 
 function isContainer(shape: Shape): boolean {
