@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceModel } from './service-model.ts';
-import { formatValidationMessage, validateInput } from './validate-input.ts';
+import { formatValidationMessage, MAX_LISTED_VIOLATIONS, MAX_QUOTED_VALUE, quoteValue, validateInput } from './validate-input.ts';
 
 const transfer = ServiceModel.forService('transfer');
 const secrets = ServiceModel.forService('secretsmanager');
@@ -187,5 +187,46 @@ describe('validateInput type errors', () => {
   it('never quotes the offending value', () => {
     const result = validateInput(transfer, 'TestIdentityProvider', { ServerId: 's-0123456789abcdef0', UserPassword: 12345678 });
     expect(result.serializationError).not.toContain('12345678');
+  });
+});
+
+describe('validateInput on hostile input', () => {
+  it('never finds Object.prototype through member names from the request', () => {
+    const body = JSON.parse(
+      `{"constructor": {}, "__proto__": 1, "toString": [], "AccessRole": "${VALID_ROLE}", "SftpConfig": {"hasOwnProperty": "x", "valueOf": 1}}`,
+    ) as unknown;
+    expect(validateInput(transfer, 'CreateConnector', body)).toEqual({ violations: [] });
+  });
+
+  it('does not match a value that is already too long against its pattern, and quotes it cut', () => {
+    // Fails the pattern too (no `role/`): only the length is reported, so the pattern never ran.
+    const role = `arn:aws:iam::123456789012:user/${'x'.repeat(156_000)}`;
+    const { violations } = validateInput(transfer, 'CreateConnector', { AccessRole: role });
+    expect(violations).toEqual([
+      `Value '${role.slice(0, MAX_QUOTED_VALUE)}...' at 'accessRole' failed to satisfy constraint: Member must have length less than or equal to 2048`,
+    ]);
+  });
+
+  it('does not match too-long list items against their pattern', () => {
+    const keys = [`ssh-rsa ${'A'.repeat(4_000)}!`];
+    const { violations } = validateInput(transfer, 'CreateConnector', { AccessRole: VALID_ROLE, SftpConfig: { TrustedHostKeys: keys } });
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).toMatch(/^Value '\[ssh-rsa A+\.\.\.' at 'sftpConfig\.trustedHostKeys' failed to satisfy constraint: Member must satisfy constraint: \[/);
+  });
+
+  it('quotes at most MAX_QUOTED_VALUE characters of a value, never half a surrogate pair', () => {
+    expect(quoteValue('x'.repeat(MAX_QUOTED_VALUE))).toBe(`'${'x'.repeat(MAX_QUOTED_VALUE)}'`);
+    const emoji = `${'x'.repeat(MAX_QUOTED_VALUE - 1)}😀😀`;
+    expect(quoteValue(emoji)).toBe(`'${'x'.repeat(MAX_QUOTED_VALUE - 1)}...'`);
+  });
+
+  it('counts every violation but lists the first MAX_LISTED_VIOLATIONS', () => {
+    const tags = Array.from({ length: 300 }, () => ({}));
+    const result = validateInput(transfer, 'CreateConnector', { AccessRole: VALID_ROLE, Tags: tags });
+    expect(result.violations).toHaveLength(MAX_LISTED_VIOLATIONS);
+    expect(result.violationCount).toBe(601); // 2 missing members per tag, and the list's own max length
+    const message = formatValidationMessage(result.violations, result.violationCount);
+    expect(message).toMatch(/^601 validation errors detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50; Value null at 'tags\.1\.member\.key'/);
+    expect(message.length).toBeLessThan(MAX_LISTED_VIOLATIONS * (MAX_QUOTED_VALUE + 200));
   });
 });
