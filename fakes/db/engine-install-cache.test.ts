@@ -98,4 +98,12 @@ describe('reachableInstall', () => {
       await chmod(cache, 0o755);
     }
   });
+
+  it('copies again when the cache is emptied while the process runs', async () => {
+    const install = { dir: join(base, 'root-only-a/native'), name: '@scope/engine@1.0.0' };
+    const before = await reachableInstall(install, stranger, NEEDS);
+    await rm(cache, { recursive: true, force: true });
+    expect(await reachableInstall(install, stranger, NEEDS)).toBe(before);
+    expect(canAccess(join(before, 'bin/engine'), stranger, SEARCH)).toBe(true);
+  });
 });

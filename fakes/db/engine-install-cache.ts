@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,18 +37,33 @@ export async function reachableInstall(install: EngineInstall, who: Accessor, ne
   const missing = firstUnreachable(install.dir, needs, who);
   if (missing === undefined) return install.dir;
   log('uid %d cannot reach %s (%s); using the engine cache', who.uid, missing, explainNoAccess(missing, who));
-  let copy = copies.get(install.dir);
-  if (!copy) {
-    copy = cachedCopy(install);
-    copies.set(install.dir, copy);
-    copy.catch(() => copies.delete(install.dir));
+  let dir = await memoisedCopy(install);
+  if (!existsSync(dir)) {
+    // Someone emptied the cache while this process ran: copy again.
+    copies.delete(copyKey(install));
+    dir = await memoisedCopy(install);
   }
-  const dir = await copy;
   const stillMissing = firstUnreachable(dir, needs, who);
   if (stillMissing !== undefined) {
     throw new Error(`the database engine runs as uid ${who.uid}, which can reach neither ${missing} nor its copy ${stillMissing} (${explainNoAccess(stillMissing, who)}); set TMPDIR to a world-traversable directory such as /tmp`);
   }
   return dir;
+}
+
+/** One copy per process and tree; TMPDIR is part of the key, as tests change it. */
+function copyKey(install: EngineInstall): string {
+  return `${tmpdir()}\0${install.dir}`;
+}
+
+function memoisedCopy(install: EngineInstall): Promise<string> {
+  const key = copyKey(install);
+  let copy = copies.get(key);
+  if (!copy) {
+    copy = cachedCopy(install);
+    copies.set(key, copy);
+    copy.catch(() => copies.delete(key));
+  }
+  return copy;
 }
 
 function firstUnreachable(dir: string, needs: readonly string[], who: Accessor): string | undefined {
