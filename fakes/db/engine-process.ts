@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { EngineUser } from './engine-user.ts';
+import { onProcessExit } from './exit-cleanup.ts';
 import { LogTail } from './log-tail.ts';
 
 export interface EngineCommand {
@@ -74,7 +75,9 @@ export class EngineProcess {
 /** Runs a one-shot tool (initdb, mariadb-install-db, openssl) and fails with its output tail. */
 export async function runTool(command: EngineCommand, what: string, secrets: readonly string[] = []): Promise<void> {
   const tool = new EngineProcess(command);
-  const { code, signal } = await tool.exited;
+  // initdb writing into a work dir that an interrupt is removing would outlive us and leave it.
+  const unregister = onProcessExit(() => tool.killNow('SIGKILL'));
+  const { code, signal } = await tool.exited.finally(unregister);
   if (code === 0) return;
   const tail = tool.log.lines(secrets).slice(-15).join('\n  ');
   throw new Error(`${what} failed (${command.command} exited with ${code ?? signal ?? 'a spawn error'}):\n  ${tail}`);

@@ -7,7 +7,9 @@ const cleanups = new Set<() => void>();
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function runAll(): void {
-  for (const cleanup of [...cleanups]) {
+  // Last registered first, like nested finally blocks: an engine is killed before the directory
+  // it writes to (registered earlier) is removed.
+  for (const cleanup of [...cleanups].reverse()) {
     cleanups.delete(cleanup);
     try {
       cleanup();

@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessorOf, type EngineUser } from './engine-user.ts';
+import { onProcessExit } from './exit-cleanup.ts';
 import { describeMode, firstBlockingDir } from './path-access.ts';
 
 export const WORK_DIR_PREFIX = 'partner-harness-db-';
@@ -14,6 +15,8 @@ export const WORK_DIR_PREFIX = 'partner-harness-db-';
  *   <root>/conf/   0700, the engine user's: pg_hba.conf, TLS key, sockets, pid file
  */
 export class WorkDir {
+  #unregisterExitCleanup: () => void = () => undefined;
+
   private constructor(
     readonly root: string,
     readonly user: EngineUser,
@@ -22,11 +25,21 @@ export class WorkDir {
   static async create(user: EngineUser): Promise<WorkDir> {
     const base = tmpdir();
     assertEngineCanEnter(base, user);
-    const root = await mkdtemp(join(base, WORK_DIR_PREFIX));
-    await chmod(root, 0o755);
-    const dir = new WorkDir(root, user);
-    await dir.#privateDir('data');
-    await dir.#privateDir('conf');
+    // The exit hook is in place before the folder exists, and the folder is made synchronously:
+    // a signal (handled once this code yields) always finds the path, even one that comes
+    // before the engine and its own cleanup exist. No hook, no handler: SIGTERM would just kill.
+    let dir: WorkDir | undefined;
+    const unregister = onProcessExit(() => dir?.removeSync());
+    dir = new WorkDir(mkdtempSync(join(base, WORK_DIR_PREFIX)), user);
+    dir.#unregisterExitCleanup = unregister;
+    try {
+      await chmod(dir.root, 0o755);
+      await dir.#privateDir('data');
+      await dir.#privateDir('conf');
+    } catch (error) {
+      await dir.remove();
+      throw error;
+    }
     return dir;
   }
 
@@ -48,13 +61,15 @@ export class WorkDir {
     if (this.user.uid !== undefined && this.user.gid !== undefined) await chown(path, this.user.uid, this.user.gid);
   }
 
-  remove(): Promise<void> {
-    return rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+  async remove(): Promise<void> {
+    await rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+    this.#unregisterExitCleanup();
   }
 
-  /** For the process 'exit' hook, where nothing asynchronous runs. */
+  /** For the process 'exit' hook, where nothing asynchronous runs. Retries while a just-killed engine still writes. */
   removeSync(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+    this.#unregisterExitCleanup();
   }
 
   async #privateDir(name: string): Promise<void> {
