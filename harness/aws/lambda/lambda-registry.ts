@@ -1,4 +1,5 @@
 import createDebug from 'debug';
+import { captureHandlerOutput, type HandlerLogLine } from './handler-output.ts';
 
 const debug = createDebug('partner-harness:aws:lambda');
 
@@ -19,6 +20,17 @@ export interface LambdaContext {
 export type InvokeResult =
   | { ok: true; payload: unknown }
   | { ok: false; errorType: string; errorMessage: string; notFound?: boolean };
+
+export interface InvokeOptions {
+  /**
+   * Receives what the handler prints (console.*, process.stdout/stderr.write) while it runs, as
+   * CloudWatch would. Without it the output is dropped: it never reaches the process's output.
+   */
+  onLog?: (line: HandlerLogLine) => void;
+}
+
+/** Lines recorded per invocation; a handler that logs in a loop should not fill the report. */
+const MAX_LOG_LINES = 200;
 
 interface RegisteredFunction {
   arn: string;
@@ -44,7 +56,7 @@ export class LambdaRegistry {
     return this.#functions.has(arn);
   }
 
-  async invoke(arn: string, event: unknown, requestId: string): Promise<InvokeResult> {
+  async invoke(arn: string, event: unknown, requestId: string, { onLog }: InvokeOptions = {}): Promise<InvokeResult> {
     const fn = this.#functions.get(arn);
     if (!fn) return { ok: false, errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${arn}`, notFound: true };
     const deadline = Date.now() + fn.timeoutMs;
@@ -62,9 +74,19 @@ export class LambdaRegistry {
         fn.timeoutMs,
       );
     });
+    // Lines printed after the answer (a timed-out handler still running) are dropped.
+    let open = true;
+    let lines = 0;
+    const sink = (line: HandlerLogLine) => {
+      if (!open || !onLog) return;
+      lines += 1;
+      if (lines <= MAX_LOG_LINES) onLog(line);
+      else if (lines === MAX_LOG_LINES + 1) onLog({ stream: line.stream, level: 'harness', text: `(more output not recorded: the first ${MAX_LOG_LINES} lines are kept)\n` });
+    };
     try {
-      return await Promise.race([run(fn.handler, event, context), timedOut]);
+      return await Promise.race([captureHandlerOutput(sink, () => run(fn.handler, event, context)), timedOut]);
     } finally {
+      open = false;
       clearTimeout(timer);
     }
   }

@@ -82,7 +82,9 @@ async function viaLambda(server: StoredServer, request: ProviderRequest, context
     serverId: request.serverId,
     sourceIp: request.sourceIp,
   };
-  const result = await context.lambdas.invoke(fn, event, scope.requestId);
+  // What the handler prints is its CloudWatch log: recorded in the call's transcript, which the
+  // call record redacts (the password is registered above), never printed.
+  const result = await context.lambdas.invoke(fn, event, scope.requestId, { onLog: (line) => scope.note('lambda-log', { ...line }) });
   scope.note('provider-answer', result.ok ? { lambda: 'returned' } : { lambda: result.errorType });
   if (!result.ok && result.notFound) {
     return { Response: '', StatusCode: 404, Message: scope.message('transfer.identity-provider.lambda-not-found', { function: fn }), Url: fn };
