@@ -129,7 +129,9 @@ describe('Redactor on hostile input', () => {
       return performance.now() - start;
     };
     timed(300);
-    const ratio = Math.min(timed(5_000), timed(5_000)) / Math.max(Math.min(timed(500), timed(500)), 0.05);
+    // Fastest of three, to filter out load; the old per-string sort of every secret grew 100x here.
+    const fastest = (count: number) => Math.min(timed(count), timed(count), timed(count));
+    const ratio = fastest(8_000) / Math.max(fastest(800), 0.05);
     expect(ratio).toBeLessThan(40);
   });
 });

@@ -82,14 +82,15 @@ describe('compileJavaPattern on RE2 (linear time)', () => {
     expect(compileJavaPattern(pattern)).toBeUndefined();
   });
 
-  // Ratios of two input sizes, not absolute times: a backtracking engine grows by far more than 10x here.
-  function medianMs(run: () => void): number {
+  // Ratios of two input sizes, not absolute times: a backtracking engine grows by far more than
+  // 10x here (4 KB of SshPublicKeyBody took 23 s). The fastest of five runs filters out load.
+  function fastestMs(run: () => void): number {
     const times = Array.from({ length: 5 }, () => {
       const start = performance.now();
       run();
       return performance.now() - start;
     });
-    return times.sort((a, b) => a - b)[2]!;
+    return Math.min(...times);
   }
 
   it.each([
@@ -97,10 +98,10 @@ describe('compileJavaPattern on RE2 (linear time)', () => {
     ['AccessRole', 'arn:.*role/\\S+', (n: number) => `arn:${'role/ '.repeat(n / 6)}`],
   ])('matches a hostile %s in time linear in its length', (_, pattern, value) => {
     const regexp = compileJavaPattern(pattern)!;
-    const small = value(20_000);
-    const large = value(200_000);
+    const small = value(100_000);
+    const large = value(1_000_000);
     regexp.test(small); // warm up
-    const ratio = medianMs(() => regexp.test(large)) / Math.max(medianMs(() => regexp.test(small)), 0.05);
+    const ratio = fastestMs(() => regexp.test(large)) / Math.max(fastestMs(() => regexp.test(small)), 0.05);
     expect(regexp.test(large)).toBe(false);
     expect(ratio).toBeLessThan(40);
   });

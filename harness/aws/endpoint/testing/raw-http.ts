@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { connect } from 'node:net';
 
 export interface RawAnswer {
@@ -15,16 +15,20 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** Sent with Content-Length, or chunk by chunk (chunked encoding) when an array. */
   body?: string | Buffer | Buffer[];
+  /** Default: a connection of its own. */
+  agent?: Agent | false;
 }
 
 /**
  * One HTTP request with whatever method, headers and body a test wants, answered even when the
  * server answers before the body is sent whole (413) and then closes the connection.
  */
-export function rawRequest(url: string, { method = 'POST', headers = {}, body = '' }: RawRequest = {}): Promise<RawAnswer> {
+export function rawRequest(url: string, { method = 'POST', headers = {}, body = '', agent = false }: RawRequest = {}): Promise<RawAnswer> {
   const start = performance.now();
+  // Node sends a DELETE or OPTIONS body unframed unless told its length.
+  const framing = Array.isArray(body) ? {} : { 'content-length': String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent: false }, (res) => {
+    const req = request(url, { method, headers: { ...framing, ...headers }, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
