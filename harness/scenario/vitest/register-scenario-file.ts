@@ -1,10 +1,12 @@
 import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
+import { Redactor } from '../../redaction/index.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
 import { runtimeFromEnv } from '../fakes/runtime-choice.ts';
 import { unavailableReason } from '../fakes/unavailable-reason.ts';
+import { redactWorkerOutput } from './redact-worker-output.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
 
@@ -28,7 +30,10 @@ export async function registerScenarioFile(file: string): Promise<void> {
         (task.meta as ScenarioMeta).partnerHarness = { skipReason: unavailable };
         skip(unavailable);
       }
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime }, shown);
+      // The scenario's secrets also mask whatever this worker prints (terminal, junit.xml).
+      const redactor = new Redactor();
+      redactWorkerOutput(redactor);
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, redactor }, shown);
       const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
       (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
       if (!result.passed) throw new ScenarioFailure(result);

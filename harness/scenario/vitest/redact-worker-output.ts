@@ -1,0 +1,80 @@
+import { formatWithOptions } from 'node:util';
+import { maskSensitive } from '../../aws/lambda/mask-sensitive.ts';
+import type { Redactor } from '../../redaction/index.ts';
+
+/** Redactors of the scenarios this worker has run: late output of an earlier one is still masked. */
+const redactors = new Set<Redactor>();
+const wrapped = new WeakSet<object>();
+
+/**
+ * Makes everything this scenario worker prints pass through `redactor` (and those of earlier
+ * scenarios in the same worker): console.* calls, which vitest sends to the terminal and to
+ * reporters (junit.xml), and process.stdout/stderr writes (debug logs, libraries), which vitest
+ * pipes to the terminal. The worker is the only place that knows the scenario's secrets, so this
+ * is where its output is redacted; values under sensitive keys are masked too.
+ */
+export function redactWorkerOutput(redactor: Redactor): void {
+  redactors.add(redactor);
+  wrapConsole(globalThis.console);
+  wrapStream(process.stdout);
+  wrapStream(process.stderr);
+}
+
+/** `text` with every secret of this worker's scenarios masked. */
+export function redactWorkerText(text: string): string {
+  let out = text;
+  for (const redactor of redactors) out = redactor.redactString(out);
+  return out;
+}
+
+const WITHHELD = '[partner-harness: output withheld because it could not be redacted]\n';
+
+function safely(text: () => string): string {
+  try {
+    return redactWorkerText(text());
+  } catch {
+    return WITHHELD;
+  }
+}
+
+function format(args: unknown[]): string {
+  return formatWithOptions({ colors: false, depth: 6 }, ...args.map((arg) => maskSensitive(arg)));
+}
+
+/** Methods whose arguments are all printed; each call is formatted here, redacted, and passed on as one string. */
+const PRINTING = ['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed'] as const;
+
+function wrapConsole(target: Console): void {
+  if (wrapped.has(target)) return;
+  wrapped.add(target);
+  const methods = target as unknown as Record<string, (...args: unknown[]) => void>;
+  for (const method of PRINTING) {
+    const original = methods[method];
+    if (typeof original !== 'function') continue;
+    methods[method] = function (this: unknown, ...args: unknown[]) {
+      if (args.length === 0) return original.call(this);
+      return original.call(this, safely(() => format(args)));
+    };
+  }
+  // The first argument of these is a condition or a label, not printed output.
+  for (const method of ['assert', 'timeLog'] as const) {
+    const original = methods[method];
+    if (typeof original !== 'function') continue;
+    methods[method] = function (this: unknown, first: unknown, ...rest: unknown[]) {
+      if (rest.length === 0) return original.call(this, first);
+      return original.call(this, first, safely(() => format(rest)));
+    };
+  }
+}
+
+function wrapStream(stream: NodeJS.WriteStream): void {
+  if (wrapped.has(stream)) return;
+  wrapped.add(stream);
+  const original = stream.write as (...args: unknown[]) => boolean;
+  stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    const text = safely(() => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')));
+    // A Buffer's encoding argument no longer applies to the string that replaces it.
+    const args = typeof chunk === 'string' ? rest : rest.filter((arg) => typeof arg === 'function');
+    return original.call(this, text, ...args);
+  } as typeof stream.write;
+}
