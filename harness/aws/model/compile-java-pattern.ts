@@ -167,7 +167,7 @@ function translateProperty(pattern: string, at: number, negated: boolean, inClas
     end = at + 2;
     name = pattern[end] ?? '';
   }
-  const posix = POSIX[name];
+  const posix = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
   if (posix !== undefined) {
     const set = `[:${negated ? '^' : ''}${posix}:]`;
     return { text: inClass ? set : `[${set}]`, end };

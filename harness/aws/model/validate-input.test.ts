@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceModel } from './service-model.ts';
-import { formatValidationMessage, MAX_LISTED_VIOLATIONS, MAX_QUOTED_VALUE, quoteValue, validateInput } from './validate-input.ts';
+import { MAX_QUOTED_VALUE, quoteValue } from './quote-value.ts';
+import { formatValidationMessage, MAX_LISTED_VIOLATIONS, validateInput } from './validate-input.ts';
 
 const transfer = ServiceModel.forService('transfer');
 const secrets = ServiceModel.forService('secretsmanager');

@@ -31,7 +31,7 @@
  * how Coral bounds these was found]:
  * - a value longer than its max length is not matched against its pattern (it fails already,
  *   and the length is what the client must fix); a too-short value still is, as above;
- * - quoted values are cut after MAX_QUOTED_VALUE characters, ending in `...`;
+ * - quoted values are cut after MAX_QUOTED_VALUE characters, ending in `...` (see quoteValue);
  * - the message lists the first MAX_LISTED_VIOLATIONS violations and counts them all.
  * The walk follows the model, never the input, so its depth is the model's (6 at most here).
  */
@@ -39,8 +39,8 @@ import { findSerializationError } from './find-serialization-error.ts';
 import type { ServiceModel } from './service-model.ts';
 import type { Shape } from './shape.ts';
 import { blobAwareValue, constraintsOf } from './constraints-of.ts';
+import { joinUpTo, MAX_QUOTED_VALUE, quoteValue } from './quote-value.ts';
 
-export const MAX_QUOTED_VALUE = 1024;
 export const MAX_LISTED_VIOLATIONS = 100;
 
 export interface InputValidation {
@@ -70,13 +70,6 @@ export function validateInput(model: ServiceModel, operationName: string, input:
 export function formatValidationMessage(violations: readonly string[], count = violations.length): string {
   const noun = count === 1 ? 'error' : 'errors';
   return `${count} validation ${noun} detected: ${violations.join('; ')}`;
-}
-
-/** Java-style printing of a value, cut to MAX_QUOTED_VALUE characters (never inside a surrogate pair). */
-export function quoteValue(text: string): string {
-  if (text.length <= MAX_QUOTED_VALUE) return `'${text}'`;
-  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUOTED_VALUE - 1)) ? MAX_QUOTED_VALUE - 1 : MAX_QUOTED_VALUE;
-  return `'${text.slice(0, cut)}...'`;
 }
 
 /** Map-key enums are not enforced (see Walker.map); the open copy of each key shape is made once. */
@@ -189,16 +182,6 @@ class Walker {
     if (this.violations.length >= MAX_LISTED_VIOLATIONS) return;
     this.violations.push(`${valuePart} at '${path}' failed to satisfy constraint: ${message}`);
   }
-}
-
-/** `items.join(', ')`, stopping once the text is `limit` long: a list is never printed whole to be cut. */
-function joinUpTo(items: readonly unknown[], limit: number): string {
-  let text = '';
-  for (const [i, item] of items.entries()) {
-    text += (i > 0 ? ', ' : '') + String(item);
-    if (text.length >= limit) break;
-  }
-  return text;
 }
 
 function isContainer(shape: Shape): boolean {
