@@ -1,29 +1,36 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import { stripVTControlCharacters } from 'node:util';
+import type { UserConsoleLog } from 'vitest';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
 import { collectRunReport } from './collect-run-report.ts';
 import { renderHtml } from './render-html.ts';
+import { renderJunit } from './render-junit.ts';
 import { renderSummary } from './render-summary.ts';
-import type { RunReport } from './run-report.ts';
+import type { CapturedOutput, RunReport } from './run-report.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 export interface PartnerHarnessReporterOptions {
-  /** Folder for report.json and report.html (JUnit goes there too, written by vitest's own reporter). */
+  /** Folder for report.json, report.html and junit.xml. */
   outDir: string;
   mode?: RunReport['mode'];
   runtime?: string;
   /** Where the summary goes; stdout by default. */
   write?: (text: string) => void;
-  /** Extra report files to name in the summary (the JUnit file). */
-  alsoWritten?: string[];
 }
 
+export const REPORT_FILES = ['report.json', 'report.html', 'junit.xml'] as const;
+
 /**
- * Writes the JSON and HTML reports and prints the terminal summary when a run ends. Keeps the
- * report so the CLI can choose its exit code from it.
+ * Writes the JSON, HTML and JUnit reports and prints the terminal summary when a run ends, all
+ * from one redacted run report. Each file is written atomically, so a run stopped mid-write
+ * leaves the complete file or none. Keeps the report so the CLI can choose its exit code.
  */
 export class PartnerHarnessReporter implements Reporter {
   #report?: RunReport;
-  readonly #startedAt = new Date();
+  #startedAt = new Date();
+  /** Console output per test id. The scenario worker redacts it before it is sent here. */
+  readonly #output = new Map<string, CapturedOutput[]>();
 
   constructor(private readonly options: PartnerHarnessReporterOptions) {}
 
@@ -31,15 +38,42 @@ export class PartnerHarnessReporter implements Reporter {
     return this.#report;
   }
 
-  async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
-    const report = collectRunReport(modules, { startedAt: this.#startedAt, mode: this.options.mode ?? 'emulated', runtime: this.options.runtime ?? 'embedded' });
+  /** Removes the reports of an earlier run, so the folder never shows that run as this one. */
+  async removePreviousReports(): Promise<void> {
+    await Promise.all(REPORT_FILES.map((name) => rm(join(this.options.outDir, name), { force: true })));
+  }
+
+  onTestRunStart(): void {
+    this.#startedAt = new Date();
+    this.#output.clear();
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    if (!log.taskId) return;
+    const captured = this.#output.get(log.taskId) ?? [];
+    captured.push({ stream: log.type, text: stripVTControlCharacters(log.content) });
+    this.#output.set(log.taskId, captured);
+  }
+
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = [], reason?: TestRunEndReason): Promise<void> {
+    const report = collectRunReport(modules, {
+      startedAt: this.#startedAt,
+      mode: this.options.mode ?? 'emulated',
+      runtime: this.options.runtime ?? 'embedded',
+      interrupted: reason === 'interrupted',
+      output: this.#output,
+      unhandledErrors,
+    });
     this.#report = report;
-    await mkdir(this.options.outDir, { recursive: true });
-    const json = join(this.options.outDir, 'report.json');
-    const html = join(this.options.outDir, 'report.html');
-    await writeFile(json, JSON.stringify(report, null, 2) + '\n');
-    await writeFile(html, renderHtml(report));
-    const files = [json, html, ...(this.options.alsoWritten ?? [])].map((file) => relative(process.cwd(), file));
+    const { outDir } = this.options;
+    await mkdir(outDir, { recursive: true });
+    const [json, html, junit] = REPORT_FILES.map((name) => join(outDir, name)) as [string, string, string];
+    await Promise.all([
+      writeFileAtomic(json, JSON.stringify(report, null, 2) + '\n'),
+      writeFileAtomic(html, renderHtml(report)),
+      writeFileAtomic(junit, renderJunit(report)),
+    ]);
+    const files = [json, html, junit].map((file) => relative(process.cwd(), file));
     (this.options.write ?? ((text) => process.stdout.write(text)))(renderSummary(report, files));
   }
 }

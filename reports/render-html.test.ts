@@ -122,4 +122,10 @@ describe('renderHtml', () => {
   it('omits the message table when the emulator used no message', () => {
     expect(renderHtml(report([passedEntry]))).not.toContain('<th>Provenance</th>');
   });
+
+  it('marks an interrupted run and shows captured console output, escaped', () => {
+    const html = renderHtml({ ...report([{ ...passedEntry, output: [{ stream: 'stdout', text: `printed ${XSS}\n` }] }]), interrupted: true });
+    expect(html).toContain('<p class="failed">Interrupted: only the scenarios that finished before the interrupt are listed.</p>');
+    expect(html).toContain(`<h4>Console output</h4><pre>printed ${ESCAPED_XSS}\n</pre>`);
+  });
 });

@@ -16,7 +16,7 @@ pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:28rem} .prov{font-
 <h1>partner-harness report</h1>
 <p class="totals"><span>${total} scenario(s)</span><span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="invalid">${invalid} invalid</span><span class="skipped">${skipped} skipped</span>
 <span>mode ${escape(report.mode)}</span><span>runtime ${escape(report.runtime)}</span><span>started ${escape(report.startedAt)}</span><span>${report.durationMs} ms</span></p>
-${report.scenarios.map(renderScenario).join('\n')}
+${report.interrupted ? '<p class="failed">Interrupted: only the scenarios that finished before the interrupt are listed.</p>\n' : ''}${(report.unhandledErrors ?? []).map((error) => `<p class="failed">Error outside any scenario:</p><pre>${escape(error)}</pre>\n`).join('')}${report.scenarios.map(renderScenario).join('\n')}
 </body></html>
 `;
 }
@@ -41,6 +41,7 @@ function renderScenario(scenario: ScenarioReportEntry): string {
     for (const [name, transcript] of Object.entries(result.transcripts)) parts.push(block(`Fake ${name} transcript`, transcript));
   }
   if (!result && scenario.errors.length > 0) parts.push(`<pre>${escape(scenario.errors.join('\n'))}</pre>`);
+  if (scenario.output) parts.push(`<h4>Console output</h4><pre>${escape(scenario.output.map((o) => o.text).join(''))}</pre>`);
   return `<details${scenario.state === 'passed' ? '' : ' open'}><summary class="${scenario.state}">${scenario.state.toUpperCase()} · ${escape(scenario.name)}</summary>\n${parts.join('\n')}\n</details>`;
 }
 

@@ -149,4 +149,18 @@ describe('renderSummary', () => {
       '\n2 passed, 2 failed, 1 invalid, 0 skipped\n',
     );
   });
+
+  it('says when the run was interrupted, and folds scenarios the name filter left out into one line', () => {
+    const filtered: ScenarioReportEntry = { ...skippedEntry, name: 'Other', filteredOut: true, skipReason: 'not selected by the name filter (-t)' };
+    const summary = renderSummary({ ...report([passedEntry, filtered, { ...filtered, name: 'Third' }]), interrupted: true });
+    expect(summary).toContain('\nInterrupted: only the scenarios that finished before the interrupt are listed.\n');
+    expect(summary).toContain('\n  - 2 scenario(s) not selected by the name filter (-t)\n');
+    expect(summary).not.toContain('Other');
+    expect(summary).toContain('\n1 passed, 0 failed, 0 invalid, 2 skipped\n');
+  });
+
+  it('lists errors that happened outside any scenario', () => {
+    const summary = renderSummary({ ...report([passedEntry]), unhandledErrors: ['Error: worker exited\n    at x'] });
+    expect(summary).toContain('\n  ! error outside any scenario: Error: worker exited\n');
+  });
 });

@@ -1,4 +1,5 @@
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { scenarioProblems } from './scenario-problems.ts';
 
 const MARK = { passed: '✓', failed: '✗', invalid: '!', skipped: '-' } as const;
 
@@ -8,11 +9,19 @@ export function renderSummary(report: RunReport, reportFiles: string[] = []): st
     '',
     `partner-harness: ${report.totals.total} scenario(s) in ${(report.durationMs / 1000).toFixed(1)}s (${report.mode}, runtime ${report.runtime})`,
   ];
+  if (report.interrupted) lines.push('Interrupted: only the scenarios that finished before the interrupt are listed.');
+  let filteredOut = 0;
   for (const scenario of report.scenarios) {
+    if (scenario.filteredOut) {
+      filteredOut++;
+      continue;
+    }
     const skipped = scenario.skipReason ? `  (skipped: ${scenario.skipReason})` : '';
     lines.push(`  ${MARK[scenario.state]} ${scenario.name}${outcome(scenario)}${skipped}`);
-    lines.push(...details(scenario).map((line) => `      ${line}`));
+    lines.push(...scenarioProblems(scenario).map((line) => `      ${line}`));
   }
+  if (filteredOut > 0) lines.push(`  - ${filteredOut} scenario(s) not selected by the name filter (-t)`);
+  for (const error of report.unhandledErrors ?? []) lines.push(`  ! error outside any scenario: ${error.split('\n')[0]}`);
   const { passed, failed, invalid, skipped } = report.totals;
   lines.push('', `${passed} passed, ${failed} failed, ${invalid} invalid, ${skipped} skipped`);
   if (reportFiles.length > 0) lines.push(`Reports: ${reportFiles.join(', ')}`);
@@ -30,15 +39,4 @@ function outcome(scenario: ScenarioReportEntry): string {
   if (response.Status !== undefined) return `  [${result.operation} → ${response.Status} "${response.StatusMessage}"${tag}]`;
   if (response.StatusCode !== undefined) return `  [${result.operation} → ${response.StatusCode} "${response.Message}"${tag}]`;
   return `  [${result.operation}]`;
-}
-
-function details(scenario: ScenarioReportEntry): string[] {
-  if (scenario.state === 'passed' || scenario.state === 'skipped') return [];
-  if (scenario.invalid) return scenario.invalid.issues.map((issue) => `${issue.path || '(file)'}: ${issue.message}`);
-  const result = scenario.result;
-  if (result?.setupError) return [`could not run: ${result.setupError}`];
-  const misses = (result?.expectations ?? [])
-    .filter((e) => !e.passed)
-    .map((e) => `${e.field}: expected ${JSON.stringify(e.expected)}, got ${JSON.stringify(e.actual ?? null)}`);
-  return misses.length > 0 ? misses : scenario.errors.flatMap((error) => error.split('\n').slice(0, 3));
 }

@@ -3,6 +3,12 @@ import type { FieldIssue } from '#harness/scenario/scenario-file-error.ts';
 
 export type ScenarioState = 'passed' | 'failed' | 'invalid' | 'skipped';
 
+/** One piece of console output a scenario printed, redacted in the worker before it left it. */
+export interface CapturedOutput {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
 export interface ScenarioReportEntry {
   name: string;
   file: string;
@@ -11,11 +17,15 @@ export interface ScenarioReportEntry {
   result?: ScenarioResult;
   invalid?: { file: string; issues: FieldIssue[] };
   skipReason?: string;
+  /** Skipped because the name filter (-t) did not select it: the scenario never ran. */
+  filteredOut?: boolean;
   /** Error text for failures that produced no result (already redacted). */
   errors: string[];
+  /** Console output of the scenario's test (redacted where it was printed). */
+  output?: CapturedOutput[];
 }
 
-/** One run of the catalogue: what JSON, HTML and the summary are rendered from. */
+/** One run of the catalogue: what JSON, HTML, JUnit and the summary are rendered from. */
 export interface RunReport {
   tool: 'partner-harness';
   startedAt: string;
@@ -23,6 +33,10 @@ export interface RunReport {
   mode: 'emulated' | 'aws';
   /** The run's fake runtime (--runtime); each scenario's result names the runtime of each fake. */
   runtime: string;
+  /** The run was stopped (Ctrl-C, SIGTERM): `scenarios` holds only those that finished before. */
+  interrupted?: boolean;
+  /** Errors outside any scenario (a worker that crashed); they fail the run. Redacted. */
+  unhandledErrors?: string[];
   totals: Record<ScenarioState, number> & { total: number };
   scenarios: ScenarioReportEntry[];
 }

@@ -1,8 +1,11 @@
+import createDebug from 'debug';
 import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
 import { TemplateError } from '../scenario/template.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { runCommand, runUsage } from './run-command.ts';
 import { serveUsage } from './serve-command-usage.ts';
+
+const debug = createDebug('partner-harness:cli');
 
 const usage = `Usage: partner-harness <command> [options]
 
@@ -38,6 +41,12 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`partner-harness: ${error.message}\n`);
       return ExitCode.InvalidInput;
     }
-    throw error;
+    // Not the user's mistake: say what failed without a stack trace, which DEBUG shows.
+    debug('%O', error);
+    process.stderr.write(
+      `partner-harness: internal error: ${(error as Error)?.message ?? String(error)}\n` +
+        `  (DEBUG=partner-harness:cli shows the stack; please report it if it is not about this machine)\n`,
+    );
+    return ExitCode.InternalError;
   }
 }

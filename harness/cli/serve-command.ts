@@ -24,7 +24,7 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
 
   if (positionals.length === 0) {
-    const endpoint = await new AwsEndpoint().withPort(port).start();
+    const endpoint = await new AwsEndpoint().withPort(port).start().catch((error) => rethrowPortProblem(error, port));
     out(
       `Emulated AWS endpoint: ${endpoint.getUrl()}\n` +
         `  Any credentials work, e.g.: ${credentials} aws transfer list-connectors --endpoint-url ${endpoint.getUrl()} --region us-east-1\n` +
@@ -39,7 +39,9 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   const scenario = await loadScenarioFile(file);
   const unavailable = unavailableReason(scenario, runtime);
   if (unavailable) throw new UsageError(`${positionals[0]} cannot be served here: ${unavailable}`);
-  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file), runtime });
+  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file), runtime }).catch((error) =>
+    rethrowPortProblem(error, port),
+  );
   try {
     const url = environment.endpoint!.getUrl();
     const input = environment.resolve(scenario.when.input, 'when.input');
@@ -63,6 +65,17 @@ export async function serveCommand(args: string[], out: (text: string) => void =
     await environment.stop();
   }
   return ExitCode.Ok;
+}
+
+/** A port that is taken or not allowed is the user's to change, not a harness failure. */
+function rethrowPortProblem(error: unknown, port: number): never {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (port !== 0 && (code === 'EADDRINUSE' || code === 'EACCES')) {
+      throw new UsageError(`--port ${port}: ${code === 'EADDRINUSE' ? 'already in use' : 'not allowed for this user'}; pick another port, or leave --port out for a free one.`);
+    }
+  }
+  throw error;
 }
 
 function parse(args: string[]) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,30 @@ describe('partner-harness run', () => {
     const result = await runCli(['run', join(dir, 'a-passing.yaml'), join(dir, 'b-failing.yaml'), '-t', 'unknown connector', '--out', join(dir, 'out-t')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 1 skipped$/m);
+    expect(result.stdout).toContain('  - 1 scenario(s) not selected by the name filter (-t)');
+  });
+
+  it('exits 2 when -t matches no scenario, naming the pattern, the files and the names there are', async () => {
+    const result = await runCli(['run', join(dir, 'a-passing.yaml'), join(dir, 'b-failing.yaml'), '-t', 'xyz', '--out', join(dir, 'out-none')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "partner-harness: No scenario matched -t 'xyz' in 2 file(s) (names: 'unknown connector answers ResourceNotFoundException', 'expects the wrong exception').",
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('writes complete reports atomically: no temp files, no empty junit.xml, none left from an earlier run', async () => {
+    const out = join(dir, 'out-atomic');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'junit.xml'), '');
+    await writeFile(join(out, 'report.json'), '{"from":"an earlier run"}');
+    const result = await runCli(['run', join(dir, 'a-passing.yaml'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
+    const junit = await readFile(join(out, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml [^]*<testcase classname="a-passing.yaml" name="unknown connector answers ResourceNotFoundException" [^]*<\/testsuites>\n$/);
+    expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8'))).toMatchObject({ tool: 'partner-harness', totals: { passed: 1, total: 1 } });
+    expect(result.stdout).not.toContain('JUNIT report written');
   });
 
   it.each([
@@ -66,10 +90,33 @@ describe('partner-harness run', () => {
     [['run', 'no/such/path'], /no\/such\/path: no such file or folder/],
     [['run', '--mode', 'cloud'], /--mode cloud: use emulated or aws/],
     [['run', '--shard', 'half'], /--shard half: use i\/n/],
+    [['run', '--shard', '3/2'], /--shard 3\/2: the part must be between 1 and 2/],
+    [['run', '--shard', '0/2'], /--shard 0\/2: the part must be between 1 and 2/],
+    [['run', '--shard', '1/0'], /--shard 1\/0: the number of parts must be at least 1/],
+    [['run', '-t', '(unclosed'], /-t \(unclosed: not a valid regular expression/],
     [['frobnicate'], /Unknown command 'frobnicate'/],
-  ])('exits 2 with a clear message for bad input: %j', async (args, message) => {
+  ])('exits 2 with a clear message and no stack trace for bad input: %j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('exits 2 for a shard count larger than the number of files, and for an --out that is a file', async () => {
+    const shard = await runCli(['run', join(dir, 'a-passing.yaml'), join(dir, 'b-failing.yaml'), '--shard', '1/3']);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain('--shard 1/3: only 2 scenario file(s) to split; use at most 2 part(s), e.g. --shard 1/2.');
+    const out = await runCli(['run', join(dir, 'a-passing.yaml'), '--out', join(dir, 'a-passing.yaml')]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--out .*a-passing\.yaml: cannot use it as the report folder \(EEXIST\)/);
+    for (const result of [shard, out]) expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('runs the given shard of the files', async () => {
+    const files = [join(dir, 'a-passing.yaml'), join(dir, 'b-failing.yaml')];
+    const [first, second] = await Promise.all(['1/2', '2/2'].map((shard) => runCli(['run', ...files, '--shard', shard, '--out', join(dir, `out-shard-${shard[0]}`)])));
+    const totals = [first!, second!].map((r) => r.stdout.match(/^(\d+) passed, (\d+) failed/m)!.slice(1).map(Number));
+    expect(totals.map(([p, f]) => p! + f!)).toEqual([1, 1]);
+    expect(totals[0]![0]! + totals[1]![0]!).toBe(1);
   });
 });

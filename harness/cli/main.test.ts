@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UsageError } from './exit-codes.ts';
+
+const runCommand = vi.hoisted(() => vi.fn<(args: string[]) => Promise<number>>());
+vi.mock('./run-command.ts', () => ({ runCommand, runUsage: 'run usage' }));
+const { main } = await import('./main.ts');
+
+function captureStderr(): { text: () => string } {
+  let text = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((text += String(chunk)), true));
+  return { text: () => text };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('main', () => {
+  it('turns a usage mistake into its message and exit code 2', async () => {
+    const stderr = captureStderr();
+    runCommand.mockRejectedValueOnce(new UsageError('--shard 3/2: the part must be between 1 and 2, e.g. --shard 1/2.'));
+    expect(await main(['run', '--shard', '3/2'])).toBe(2);
+    expect(stderr.text()).toBe('partner-harness: --shard 3/2: the part must be between 1 and 2, e.g. --shard 1/2.\n');
+  });
+
+  it('reports an unexpected failure as an internal error (exit 3) without a stack trace', async () => {
+    const stderr = captureStderr();
+    runCommand.mockRejectedValueOnce(new TypeError('boom'));
+    expect(await main(['run'])).toBe(3);
+    expect(stderr.text()).toContain('partner-harness: internal error: boom\n');
+    expect(stderr.text()).not.toMatch(/^\s+at /m);
+  });
+
+  it('passes the command exit code through', async () => {
+    runCommand.mockResolvedValueOnce(130);
+    expect(await main(['run'])).toBe(130);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkShardFits, parseRunOptions, parseShard } from './run-options.ts';
+
+describe('parseShard', () => {
+  it('takes i/n with 1 ≤ i ≤ n', () => {
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+  });
+
+  it.each([
+    ['half', '--shard half: use i/n, e.g. --shard 1/3 for the first of three parts.'],
+    ['1/', '--shard 1/: use i/n, e.g. --shard 1/3 for the first of three parts.'],
+    ['-1/2', '--shard -1/2: use i/n, e.g. --shard 1/3 for the first of three parts.'],
+    ['3/2', '--shard 3/2: the part must be between 1 and 2, e.g. --shard 1/2.'],
+    ['0/2', '--shard 0/2: the part must be between 1 and 2, e.g. --shard 1/2.'],
+    ['1/0', '--shard 1/0: the number of parts must be at least 1, e.g. --shard 1/3.'],
+  ])('refuses %s with a usage error', (text, message) => {
+    expect(() => parseShard(text)).toThrow(expect.objectContaining({ name: 'UsageError', message }));
+  });
+
+  it('refuses more parts than files, so no shard silently runs nothing', () => {
+    expect(() => checkShardFits({ index: 1, count: 3 }, 2)).toThrow('--shard 1/3: only 2 scenario file(s) to split; use at most 2 part(s), e.g. --shard 1/2.');
+    expect(() => checkShardFits({ index: 2, count: 2 }, 2)).not.toThrow();
+    expect(() => checkShardFits(undefined, 0)).not.toThrow();
+  });
+});
+
+describe('parseRunOptions', () => {
+  it('has defaults and resolves --out', () => {
+    expect(parseRunOptions(['a.yaml'])).toMatchObject({ paths: ['a.yaml'], mode: 'emulated', runtime: 'embedded', filter: undefined, shard: undefined });
+    expect(parseRunOptions(['--out', 'x'])).toMatchObject({ outDir: expect.stringMatching(/\/x$/) });
+  });
+
+  it('refuses a -t pattern that is not a regular expression', () => {
+    expect(() => parseRunOptions(['-t', '(unclosed'])).toThrow(/^-t \(unclosed: not a valid regular expression/);
+  });
+
+  it('answers help', () => {
+    expect(parseRunOptions(['-h'])).toBe('help');
+  });
+});

@@ -1,0 +1,89 @@
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Reporter, Vitest } from 'vitest/node';
+import type { RunReport } from '#reports/index.ts';
+import type { RunOptions } from './run-options.ts';
+import { RunInterrupt } from './run-interrupt.ts';
+
+/**
+ * Runs the scenario files through vitest (each file is one test module, see scenario-plugin.ts)
+ * and returns the run report, or undefined when the run was interrupted before it started.
+ */
+export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
+  // Loaded only once the arguments are known good: vitest takes a second to import.
+  const [{ createVitest }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
+    import('vitest/node'),
+    import('#reports/index.ts'),
+    import('../scenario/vitest/scenario-plugin.ts'),
+  ]);
+  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime });
+  // The folder then holds this run's reports or none, never an earlier run's.
+  await reporter.removePreviousReports();
+  if (interrupt.interrupted) return undefined;
+  process.env.PARTNER_HARNESS_MODE = options.mode;
+  process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
+  const root = commonFolder(files);
+  let vitest: Vitest | undefined;
+  const stop = () => void (vitest && stopNow(vitest));
+  // A signal that comes while vitest starts its run is seen again once files are queued, because
+  // vitest resets its cancel state when a run begins.
+  const cancelLateStart: Reporter = { onTestModuleQueued: () => (interrupt.interrupted ? stop() : undefined) };
+  vitest = await RunInterrupt.withoutOwnSignalHandling(() =>
+    createVitest(
+      'test',
+      {
+        config: false,
+        root,
+        include: files.map((file) => escapeGlob(relative(root, file))),
+        watch: false,
+        pool: 'forks',
+        // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
+        isolate: false,
+        testNamePattern: options.filter,
+        shard: options.shard && `${options.shard.index}/${options.shard.count}`,
+        // The CLI says itself when nothing was selected (run-command.ts).
+        passWithNoTests: true,
+        reporters: ['default', reporter, cancelLateStart],
+      },
+      // Vite would otherwise create node_modules/.vite inside the scenario folder. A cache, kept.
+      { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },
+    ),
+  );
+  // vitest's per-run folder under os.tmpdir() (transformed modules for the forks pool).
+  const vitestTemp = [...new Set(vitest.projects.map((project) => project.tmpDir))];
+  interrupt.onForcedExit(() => {
+    removeUnfinishedWrites();
+    for (const dir of vitestTemp) rmSync(dir, { recursive: true, force: true });
+  });
+  interrupt.whenInterrupted(stop);
+  try {
+    if (!interrupt.interrupted) await vitest.start();
+  } finally {
+    await vitest.close();
+    // close() removes it while workers may still be writing into it; make sure it is gone.
+    await Promise.all(vitestTemp.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
+  }
+  return reporter.getReport();
+}
+
+/**
+ * Cancels the run and stops its workers now. vitest's first cancel lets running tests finish (a
+ * scenario may wait a minute on a partner that never answers); the second stops the worker
+ * processes, whose exit hooks stop the fakes and engines inside them.
+ */
+async function stopNow(vitest: Vitest): Promise<void> {
+  await Promise.allSettled([vitest.cancelCurrentRun('keyboard-input'), vitest.cancelCurrentRun('keyboard-input')]);
+}
+
+function commonFolder(files: string[]): string {
+  const split = files.map((file) => file.split('/').slice(0, -1));
+  const common: string[] = [];
+  for (let i = 0; split.every((parts) => parts[i] !== undefined && parts[i] === split[0]![i]); i++) common.push(split[0]![i]!);
+  return common.join('/') || '/';
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!]/g, '\\$&');
+}

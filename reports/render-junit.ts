@@ -1,0 +1,66 @@
+import { hostname } from 'node:os';
+import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { scenarioProblems } from './scenario-problems.ts';
+
+/**
+ * JUnit XML for CI, from the same (redacted) run report as the JSON and HTML: one testsuite per
+ * scenario file, one testcase per scenario. Failed scenarios are `<failure>`, invalid files
+ * `<error>`, skipped ones `<skipped>` with the reason; captured console output goes to
+ * `<system-out>`/`<system-err>`.
+ */
+export function renderJunit(report: RunReport): string {
+  const files = new Map<string, ScenarioReportEntry[]>();
+  for (const scenario of report.scenarios) files.set(scenario.file, [...(files.get(scenario.file) ?? []), scenario]);
+  const { total, failed, invalid, skipped } = report.totals;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8" ?>',
+    ...(report.interrupted ? ['<!-- The run was interrupted: only the scenarios that finished are listed. -->'] : []),
+    `<testsuites name="partner-harness" tests="${total}" failures="${failed}" errors="${invalid}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+  ];
+  for (const [file, scenarios] of files) lines.push(...testsuite(file, scenarios, report.startedAt));
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}
+
+function testsuite(file: string, scenarios: ScenarioReportEntry[], startedAt: string): string[] {
+  const count = (state: string) => scenarios.filter((s) => s.state === state).length;
+  const time = seconds(scenarios.reduce((sum, s) => sum + s.durationMs, 0));
+  return [
+    `  <testsuite name="${attr(file)}" timestamp="${attr(startedAt)}" hostname="${attr(hostname())}" tests="${scenarios.length}" failures="${count('failed')}" errors="${count('invalid')}" skipped="${count('skipped')}" time="${time}">`,
+    ...scenarios.flatMap(testcase),
+    '  </testsuite>',
+  ];
+}
+
+function testcase(scenario: ScenarioReportEntry): string[] {
+  const open = `    <testcase classname="${attr(scenario.file)}" name="${attr(scenario.name)}" time="${seconds(scenario.durationMs)}"`;
+  const body: string[] = [];
+  const problems = scenarioProblems(scenario, { errorLines: 50 }).join('\n');
+  if (scenario.state === 'failed') body.push(`      <failure message="${attr(firstLine(problems, 'scenario failed'))}" type="ScenarioFailure">${text(problems)}</failure>`);
+  if (scenario.state === 'invalid') body.push(`      <error message="${attr(firstLine(problems, 'invalid scenario file'))}" type="ScenarioFileError">${text(problems)}</error>`);
+  if (scenario.state === 'skipped') body.push(`      <skipped${scenario.skipReason ? ` message="${attr(scenario.skipReason)}"` : ''}/>`);
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const printed = (scenario.output ?? []).filter((o) => o.stream === stream).map((o) => o.text).join('');
+    if (printed) body.push(`      <system-${stream.slice(3)}>${text(printed)}</system-${stream.slice(3)}>`);
+  }
+  return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];
+}
+
+function firstLine(text: string, fallback: string): string {
+  return text.split('\n')[0] || fallback;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** Terminal colours and characters XML 1.0 cannot hold (NUL, most C0 controls, lone surrogates). */
+const UNPRINTABLE = /\x1b\[[0-9;]*[A-Za-z]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function text(value: string): string {
+  return value.replace(UNPRINTABLE, '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+}
