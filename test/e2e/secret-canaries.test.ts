@@ -12,6 +12,43 @@ import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
 const CANARY_PASSWORD = 'CANARY-pw-7f3a9c1e';
 const CANARY_CODE = 'CANARY-code-3b8e';
 
+/**
+ * An identity-provider Lambda that prints its input every way a handler can: console methods,
+ * raw stdout/stderr writes, and later from a timer outside its own async work (which only the
+ * scenario worker's redaction sees). Only the canary password logs in.
+ */
+const LEAKY_HANDLER = `let pending;
+setInterval(() => {
+  if (!pending) return;
+  console.log('later, outside the handler:', pending);
+  process.stderr.write('later raw ' + pending.password + '\\n');
+  pending = undefined;
+}, 1).unref();
+export const handler = async (event) => {
+  console.log(event);
+  console.error(JSON.stringify(event));
+  console.info('password=%s', event.password);
+  process.stdout.write('stdout ' + event.password + '\\n');
+  pending = event;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return event.password === '${CANARY_PASSWORD}' ? { Role: 'arn:aws:iam::000000000000:role/leaky' } : {};
+};
+`;
+const LEAKY_SCENARIO = `name: A Lambda handler that prints its input leaks nothing
+given:
+  lambdas:
+    idp: { module: lambdas/leaky.mjs }
+  servers:
+    sftp: { IdentityProviderType: AWS_LAMBDA, IdentityProviderDetails: { Function: "{{ lambdas.idp.arn }}" } }
+when:
+  operation: transfer:TestIdentityProvider
+  input: { ServerId: "{{ servers.sftp.id }}", UserName: leaky, UserPassword: ${CANARY_PASSWORD} }
+then:
+  statusCode: 200
+  message: ""
+  responseJson: { Role: arn:aws:iam::000000000000:role/leaky }
+`;
+
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
@@ -47,6 +84,8 @@ describe('secrets never appear in output', () => {
         });
       await writeFile(path, text);
     }
+    await writeFile(join(catalogue, 'identity-provider/lambdas/leaky.mjs'), LEAKY_HANDLER);
+    await writeFile(join(catalogue, 'identity-provider/90-leaky-lambda-handler.yaml'), LEAKY_SCENARIO);
     canaries.push(CANARY_PASSWORD, CANARY_CODE, ...literals.values());
     result = await runCli(['run', catalogue, '--out', join(dir, 'out')], { env: { DEBUG: 'partner-harness:*' } });
   }, 120_000);
@@ -88,5 +127,22 @@ describe('secrets never appear in output', () => {
     // A TestIdentityProvider request carries the password itself: it is masked, not dropped.
     const tip = report.scenarios.find((s: { file: string }) => s.file === 'identity-provider/01-password-login-succeeds.yaml');
     expect(tip.result.request.UserPassword).toBe('***');
+  });
+
+  it("a handler's output is in the call transcript, masked, as CloudWatch would hold it; what it prints later is masked where it goes", async () => {
+    const report = JSON.parse(await readFile(join(dir, 'out/report.json'), 'utf8'));
+    const leaky = report.scenarios.find((s: { file: string }) => s.file === 'identity-provider/90-leaky-lambda-handler.yaml');
+    expect(leaky.state).toBe('passed');
+    const logs = leaky.result.emulator.transcript.filter((entry: { kind: string }) => entry.kind === 'lambda-log').map((entry: { detail: unknown }) => entry.detail);
+    expect(logs).toEqual([
+      { stream: 'stdout', level: 'log', text: expect.stringContaining("password: '***'") },
+      { stream: 'stderr', level: 'error', text: expect.stringContaining('"password":"***"') },
+      { stream: 'stdout', level: 'info', text: 'password=***\n' },
+      { stream: 'stdout', level: 'write', text: 'stdout ***\n' },
+    ]);
+    // Printed from a timer outside the handler: through vitest's console into the reports, and
+    // raw to the terminal; both redacted by the scenario worker.
+    expect(await readFile(join(dir, 'out/junit.xml'), 'utf8')).toMatch(/<system-out>[^<]*later, outside the handler: \{[^<]*password: '\*\*\*'/);
+    expect(result.stderr).toContain('later raw ***');
   });
 });
