@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGED_LABEL } from '#fakes/container/index.ts';
-import { collect, spawnCli, waitForOutput } from '../support/run-cli.ts';
+import { collect, spawnCli, waitForOutput, type CliResult } from '../support/run-cli.ts';
 import { eventually, isProcessGroupGone } from '../support/ports.ts';
+import { expectReportsAbsentOrComplete, leftInTmpdir, privateTmpdir, processesUnder } from '../support/run-artifacts.ts';
 
 // A partner that never answers and a 60 s emulated timeout: the run is still busy when the
 // signal comes, with a fake listening inside a vitest worker process.
@@ -31,47 +33,142 @@ const HANGING_WITH_DATABASE = HANGING.replace(
   'given:\n  fakes:\n    db: { kind: postgres, users: [{ name: app, password: App-Pass-1 }], databases: [{ name: appdb, owner: app }] }\n',
 ).replace('name: hanging partner', 'name: hanging partner beside a database');
 
-/** Engine processes started from our work dirs (partner-harness-db-*, partner-harness-sftp-*). */
-function engineProcesses(): string[] {
-  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => /partner-harness-(db|sftp)-/.test(line) && !line.includes(' ps '));
+/** Glue logging in to a Postgres fake: the engine starts (initdb, then postgres) before the call. */
+const GLUE_POSTGRES = `name: Glue logs in to Postgres
+given:
+  fakes:
+    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-1 }], databases: [{ name: orders, owner: etl }] }
+when:
+  operation: glue:TestConnection
+  input:
+    TestConnectionInput:
+      ConnectionType: JDBC
+      ConnectionProperties: { JDBC_CONNECTION_URL: "{{ fakes.db.jdbcUrl }}", USERNAME: etl, PASSWORD: Etl-Pass-1 }
+then: { response: {} }
+`;
+
+/**
+ * Finishes at once (no fake): the scenario an interrupted run can report as finished. Padded:
+ * without timings from earlier runs vitest runs the larger file first, and this one must.
+ */
+const QUICK = `name: quick unknown connector
+when: { operation: "transfer:TestConnection", input: { ConnectorId: c-0123456789abcdef0 } }
+then: { error: ResourceNotFoundException }
+${'# padding\n'.repeat(200)}`;
+
+interface Run {
+  child: ChildProcess;
+  done: Promise<CliResult>;
+  stderr: () => string;
+  tmp: string;
+  out: string;
+}
+
+/** The CLI on `scenarioDir`, in its own process group and with its own TMPDIR. */
+async function startRun(scenarioDir: string, extraArgs: string[] = []): Promise<Run> {
+  const tmp = await privateTmpdir('ph-sigint-tmp-');
+  const out = join(tmp, '..', `${tmp.split('/').at(-1)}-out`);
+  const child = spawnCli(['run', scenarioDir, '--out', out, ...extraArgs], {
+    detached: true,
+    env: { TMPDIR: tmp, DEBUG: 'partner-harness:scenario,partner-harness:fake:db' },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return { child, done: collect(child), stderr: () => stderr, tmp, out };
+}
+
+/** Sends SIGINT once `marker` is on stderr (plus `delayMs`), and waits for the CLI to end. */
+async function interruptWhen(run: Run, marker: string, delayMs = 0, timeoutMs = 60_000): Promise<CliResult> {
+  expect(await eventually(() => run.stderr().includes(marker), timeoutMs), `stderr shows '${marker}'`).toBe(true);
+  if (delayMs > 0) await sleep(delayMs);
+  run.child.kill('SIGINT');
+  return run.done;
+}
+
+/** Exit 130, no process of the run left, nothing in its TMPDIR, reports complete or absent. */
+async function expectCleanInterrupt(run: Run, result: CliResult) {
+  expect(result.code, result.stderr.slice(-2000)).toBe(130);
+  expect(await eventually(() => isProcessGroupGone(run.child.pid!), 15_000)).toBe(true);
+  expect(await eventually(() => processesUnder(run.tmp).length === 0, 15_000), processesUnder(run.tmp).join('\n')).toBe(true);
+  expect(await leftInTmpdir(run.tmp)).toEqual([]);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  return expectReportsAbsentOrComplete(run.out);
 }
 
 describe('SIGINT during a run', () => {
   let dir: string;
+  const runs: Run[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ph-sigint-'));
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  it('stops the run, its workers and their fakes, and exits 130', async () => {
-    await writeFile(join(dir, 'hanging.yaml'), HANGING);
-    // Own process group, so we can tell afterwards whether any worker survived.
-    const child = spawnCli(['run', dir, '--out', join(dir, 'out')], { detached: true, env: { DEBUG: 'partner-harness:scenario' } });
-    const done = collect(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    await waitForOutput(child, /RUN/);
-    expect(await eventually(() => stderr.includes('calling transfer:TestConnection'), 30_000)).toBe(true);
-    child.kill('SIGINT');
-    const result = await done;
-    expect(result.code).toBe(130);
-    expect(await eventually(() => isProcessGroupGone(child.pid!), 10_000)).toBe(true);
+  afterAll(async () => {
+    for (const run of runs) {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await rm(run.tmp, { recursive: true, force: true });
+      await rm(run.out, { recursive: true, force: true });
+    }
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('stops an embedded Postgres engine too: no engine process outlives the run', async () => {
-    await writeFile(join(dir, 'hanging.yaml'), HANGING_WITH_DATABASE);
-    const child = spawnCli(['run', dir, '--out', join(dir, 'out-db')], { detached: true, env: { DEBUG: 'partner-harness:scenario' } });
-    const done = collect(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    expect(await eventually(() => stderr.includes('calling transfer:TestConnection'), 60_000)).toBe(true);
-    expect(engineProcesses().length).toBeGreaterThan(0);
-    child.kill('SIGINT');
-    expect((await done).code).toBe(130);
-    expect(await eventually(() => isProcessGroupGone(child.pid!), 15_000)).toBe(true);
-    expect(await eventually(() => engineProcesses().length === 0, 15_000)).toBe(true);
+  async function scenarios(name: string, files: Record<string, string>): Promise<string> {
+    const folder = join(dir, name);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    for (const [file, text] of Object.entries(files)) await writeFile(join(folder, file), text);
+    return folder;
+  }
+
+  async function run(folder: string, extraArgs: string[] = []): Promise<Run> {
+    const started = await startRun(folder, extraArgs);
+    runs.push(started);
+    return started;
+  }
+
+  it('a completed run leaves only caches in its TMPDIR, so anything else an interrupt leaves is a leak', async () => {
+    const completed = await run(await scenarios('quick', { 'quick.yaml': QUICK }));
+    expect((await completed.done).code).toBe(0);
+    expect(await leftInTmpdir(completed.tmp)).toEqual([]);
+    expect((await expectReportsAbsentOrComplete(completed.out))?.totals).toMatchObject({ passed: 1, total: 1 });
+  });
+
+  it('mid-run: stops the workers and their fakes, exits 130, and reports the scenario that finished, marked interrupted', async () => {
+    const folder = await scenarios('mid-run', { 'a-quick.yaml': QUICK, 'b-hanging.yaml': HANGING });
+    const started = await run(folder);
+    expect(await eventually(() => started.stderr().includes('quick unknown connector: passed'), 30_000)).toBe(true);
+    const result = await interruptWhen(started, 'hanging partner: calling transfer:TestConnection');
+    const report = await expectCleanInterrupt(started, result);
+    expect(report).toMatchObject({ interrupted: true, totals: { passed: 1, total: 1 } });
+    expect(report!.scenarios.map((s) => s.name)).toEqual(['quick unknown connector']);
+    expect(result.stdout).toContain('Interrupted: only the scenarios that finished before the interrupt are listed.');
+  });
+
+  it.for([
+    ['while the CLI loads', 300],
+    ['once vitest has started, before the scenario runs', 'RUN'],
+  ] as const)('%s: exits 130 with complete reports or none', async ([, moment]) => {
+    const started = await run(await scenarios(`early-${moment}`, { 'hanging.yaml': HANGING }));
+    if (typeof moment === 'number') await sleep(moment);
+    else await waitForOutput(started.child, /RUN/);
+    started.child.kill('SIGINT');
+    const report = await expectCleanInterrupt(started, await started.done);
+    if (report) expect(report.scenarios).toEqual([]);
+  });
+
+  // The moments of a Glue scenario's Postgres start-up: the work dir being made, initdb running,
+  // the engine starting. A signal in any of them must leave no engine, no initdb, no work dir.
+  it.for([0, 150, 400, 900])('during the Glue Postgres fake start-up (+%i ms): no work dir, initdb or engine is left', { timeout: 120_000 }, async (delayMs) => {
+    const started = await run(await scenarios(`glue-${delayMs}`, { 'glue.yaml': GLUE_POSTGRES }));
+    const result = await interruptWhen(started, 'starting fake db (postgres)', delayMs);
+    const report = await expectCleanInterrupt(started, result);
+    // Start-up is slow enough that the scenario cannot have finished; if it had, it is listed.
+    expect(report?.scenarios.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('stops an embedded Postgres engine that is running: nothing outlives the run', async () => {
+    const started = await run(await scenarios('db', { 'hanging.yaml': HANGING_WITH_DATABASE }));
+    expect(await eventually(() => started.stderr().includes('calling transfer:TestConnection'), 60_000)).toBe(true);
+    expect(processesUnder(started.tmp).length).toBeGreaterThan(0);
+    await expectCleanInterrupt(started, await interruptWhen(started, 'calling transfer:TestConnection'));
   });
 
   it.for(['process', 'container'])('leaves no engine, sshd, OS user or container behind in the %s runtime', { timeout: 180_000 }, async (runtime, { skip }) => {
@@ -79,16 +176,10 @@ describe('SIGINT during a run', () => {
       if (process.env.CI === 'true') throw new Error('DOCKER_HOST is not set: run scripts/docker/ensure-dockerd.sh');
       skip('DOCKER_HOST is not set');
     }
-    await writeFile(join(dir, 'hanging.yaml'), HANGING_WITH_DATABASE.replace('name: u,', 'name: ph-sigint-user,').replace('Username: u,', 'Username: ph-sigint-user,'));
-    const child = spawnCli(['run', dir, '--runtime', runtime, '--out', join(dir, `out-${runtime}`)], { detached: true, env: { DEBUG: 'partner-harness:scenario' } });
-    const done = collect(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    expect(await eventually(() => stderr.includes('calling transfer:TestConnection'), 150_000)).toBe(true);
-    child.kill('SIGINT');
-    expect((await done).code).toBe(130);
-    expect(await eventually(() => isProcessGroupGone(child.pid!), 15_000)).toBe(true);
-    expect(await eventually(() => engineProcesses().length === 0, 15_000)).toBe(true);
+    const scenario = HANGING_WITH_DATABASE.replace('name: u,', 'name: ph-sigint-user,').replace('Username: u,', 'Username: ph-sigint-user,');
+    const started = await run(await scenarios(`runtime-${runtime}`, { 'hanging.yaml': scenario }), ['--runtime', runtime]);
+    const result = await interruptWhen(started, 'calling transfer:TestConnection', 0, 150_000);
+    await expectCleanInterrupt(started, result);
     expect(await eventually(() => !osUserExists('ph-sigint-user'), 15_000)).toBe(true);
     if (runtime === 'container') expect(await eventually(() => ourContainers().length === 0, 30_000)).toBe(true);
   });
