@@ -74,4 +74,13 @@ describe('redactWorkerOutput', () => {
     expect(printed).toContain('nothing secret here 42\n');
     expect(all()).toContain('[Circular');
   });
+
+  it('redacts an uncaught error before vitest reports it', () => {
+    const first = process.listeners('unhandledRejection')[0] as (error: unknown) => void;
+    const error = new Error(`login failed for ${FIRST}`);
+    first(error);
+    expect(error.message).toBe('login failed for ***');
+    expect(error.stack).not.toContain(FIRST);
+    expect(process.listeners('uncaughtException')[0]).toBe(first);
+  });
 });

@@ -18,6 +18,29 @@ export function redactWorkerOutput(redactor: Redactor): void {
   wrapConsole(globalThis.console);
   wrapStream(process.stdout);
   wrapStream(process.stderr);
+  redactUncaughtErrors();
+}
+
+/**
+ * An error nothing caught (a fake failing in a callback) reaches vitest's own handler, which
+ * sends its message and stack to the terminal and reports. Ours runs first and redacts them.
+ */
+export function redactUncaughtError(error: unknown): void {
+  if (!(error instanceof Error)) return;
+  try {
+    error.message = redactWorkerText(error.message);
+    if (error.stack) error.stack = redactWorkerText(error.stack);
+  } catch {
+    // A frozen error keeps its text; there is nothing else to do with it here.
+  }
+}
+
+let uncaughtRedacted = false;
+function redactUncaughtErrors(): void {
+  if (uncaughtRedacted) return;
+  uncaughtRedacted = true;
+  process.prependListener('uncaughtException', redactUncaughtError);
+  process.prependListener('unhandledRejection', redactUncaughtError);
 }
 
 /** `text` with every secret of this worker's scenarios masked. */
