@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
@@ -118,5 +119,19 @@ describe('partner-harness run', () => {
     const totals = [first!, second!].map((r) => r.stdout.match(/^(\d+) passed, (\d+) failed/m)!.slice(1).map(Number));
     expect(totals.map(([p, f]) => p! + f!)).toEqual([1, 1]);
     expect(totals[0]![0]! + totals[1]![0]!).toBe(1);
+  });
+
+  it('serve: a taken --port is invalid input (exit 2) with a message, not a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const result = await runCli(['serve', '--port', String(port)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`partner-harness: --port ${port}: already in use; pick another port, or leave --port out for a free one.`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
   });
 });
