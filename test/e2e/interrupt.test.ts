@@ -171,6 +171,15 @@ describe('SIGINT during a run', () => {
     await expectCleanInterrupt(started, await interruptWhen(started, 'calling transfer:TestConnection'));
   });
 
+  it('a second Ctrl-C exits at once, and still leaves nothing behind', async () => {
+    const started = await run(await scenarios('twice', { 'hanging.yaml': HANGING_WITH_DATABASE }));
+    expect(await eventually(() => started.stderr().includes('calling transfer:TestConnection'), 60_000)).toBe(true);
+    started.child.kill('SIGINT');
+    await sleep(20);
+    started.child.kill('SIGINT');
+    await expectCleanInterrupt(started, await started.done);
+  });
+
   it.for(['process', 'container'])('leaves no engine, sshd, OS user or container behind in the %s runtime', { timeout: 180_000 }, async (runtime, { skip }) => {
     if (runtime === 'container' && !process.env.DOCKER_HOST) {
       if (process.env.CI === 'true') throw new Error('DOCKER_HOST is not set: run scripts/docker/ensure-dockerd.sh');
