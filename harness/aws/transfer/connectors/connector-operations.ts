@@ -97,7 +97,7 @@ function checkConnectorRules(
   if (input.Url !== undefined && sftp && !parseSftpUrl(input.Url)) {
     throw invalid('transfer.connector.invalid-url', { url: input.Url });
   }
-  if (input.SecurityPolicyName && !connectorSecurityPolicies[input.SecurityPolicyName]) {
+  if (input.SecurityPolicyName && !Object.hasOwn(connectorSecurityPolicies, input.SecurityPolicyName)) {
     throw invalid('transfer.connector.unknown-security-policy', { name: input.SecurityPolicyName });
   }
 }

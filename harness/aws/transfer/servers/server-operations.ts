@@ -105,7 +105,7 @@ function checkIdentityProvider(type: string, details: StoredServer['IdentityProv
     AWS_LAMBDA: ['Function'],
     AWS_DIRECTORY_SERVICE: ['DirectoryId'],
   };
-  const missing = (required[type] ?? []).filter((field) => !details?.[field as keyof typeof details]);
+  const missing = (Object.hasOwn(required, type) ? required[type]! : []).filter((field) => !details?.[field as keyof typeof details]);
   if (missing.length > 0) {
     throw new AwsError(
       'InvalidRequestException',
