@@ -11,5 +11,10 @@ process.on('SIGINT', interruptedWhileLoading).on('SIGTERM', interruptedWhileLoad
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
 const { main } = await import('../harness/cli/main.ts');
+// main() installs `run`'s own signal handling before its first await. Only then is the loading
+// listener removed: removing the last SIGINT listener closes Node's signal handle, and a signal
+// that arrived while the modules loaded, not yet delivered, would be lost with it (the run then
+// went on as if it had never been interrupted).
+const exitCode = main(process.argv.slice(2));
 process.off('SIGINT', interruptedWhileLoading).off('SIGTERM', interruptedWhileLoading);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await exitCode;

@@ -7,9 +7,11 @@ import type { RunReport } from '#reports/index.ts';
 
 /**
  * Caches a run creates in os.tmpdir() on purpose and reuses next time (a completed run leaves
- * them too): Vite's transform cache, tsx's cache, the engine copy. Anything else is left behind.
+ * them too): Vite's transform cache, tsx's cache, the engine copy, and testcontainers' own
+ * cross-process reaper lock file (kept by design, like a completed run keeps it). Anything else
+ * is left behind.
  */
-const CACHES = /^(partner-harness-vite|partner-harness-engines|tsx-\d+)$/;
+const CACHES = /^(partner-harness-vite|partner-harness-engines|tsx-\d+|testcontainers-node-\d+\.lock)$/;
 
 /**
  * A private os.tmpdir() for one CLI run (pass it as TMPDIR): its entries afterwards are exactly
