@@ -1,6 +1,5 @@
-import { Console } from 'node:console';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturePrintedOutput } from '../../testing/capture-printed-output.ts';
 import type { HandlerLogLine } from './handler-output.ts';
 import { LambdaRegistry, type LambdaHandler } from './lambda-registry.ts';
 import { maskSensitive } from './mask-sensitive.ts';
@@ -10,21 +9,11 @@ const PASSWORD = 'Canary-pw-5d1e';
 const EVENT = { username: 'alice', password: PASSWORD, protocol: 'SFTP', serverId: 's-0123456789abcdef0', sourceIp: '127.0.0.1' };
 
 /** Everything that reaches this process's console and stdout/stderr during the tests. */
-const printed: string[] = [];
+let printed: string[] = [];
 let restore: () => void;
 
 beforeAll(() => {
-  const saved = { out: process.stdout.write, err: process.stderr.write, console: globalThis.console };
-  const record = ((chunk: unknown) => printed.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stdout.write = record;
-  process.stderr.write = record;
-  const sink = new Writable({ write: (chunk, _encoding, done) => (printed.push(String(chunk)), done()) });
-  globalThis.console = new Console({ stdout: sink, stderr: sink });
-  restore = () => {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-    globalThis.console = saved.console;
-  };
+  ({ printed, restore } = capturePrintedOutput());
 });
 afterAll(() => restore());
 

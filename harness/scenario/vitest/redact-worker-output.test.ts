@@ -1,30 +1,19 @@
-import { Console } from 'node:console';
-import { Writable } from 'node:stream';
 import createDebug from 'debug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../redaction/index.ts';
+import { capturePrintedOutput } from '../../testing/capture-printed-output.ts';
 import { redactWorkerOutput, redactWorkerText } from './redact-worker-output.ts';
 
 const FIRST = 'Canary-first-8c2f';
 const SECOND = 'Canary-second-41aa';
 
 /** What reaches the worker's console (vitest's, in a real worker) and stdout/stderr. */
-const printed: string[] = [];
+let printed: string[] = [];
 const all = () => printed.join('');
 let restore: () => void;
 
 beforeAll(() => {
-  const saved = { out: process.stdout.write, err: process.stderr.write, console: globalThis.console };
-  const record = ((chunk: unknown) => printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString()) > 0) as typeof process.stdout.write;
-  process.stdout.write = record;
-  process.stderr.write = record;
-  const sink = new Writable({ write: (chunk, _encoding, done) => (printed.push(String(chunk)), done()) });
-  globalThis.console = new Console({ stdout: sink, stderr: sink });
-  restore = () => {
-    process.stdout.write = saved.out;
-    process.stderr.write = saved.err;
-    globalThis.console = saved.console;
-  };
+  ({ printed, restore } = capturePrintedOutput());
   redactWorkerOutput(new Redactor().add(FIRST));
 });
 afterAll(() => restore());
