@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { formatWithOptions } from 'node:util';
-import { maskSensitive } from './mask-sensitive.ts';
+import { formatMasked } from './mask-sensitive.ts';
 
 /** One thing a Lambda handler printed, as Lambda would put it in CloudWatch Logs. */
 export interface HandlerLogLine {
@@ -76,5 +75,5 @@ function formatConsoleCall(method: string, args: unknown[]): string | undefined 
 }
 
 function formatArgs(args: unknown[]): string {
-  return formatWithOptions({ colors: false, depth: 6 }, ...args.map((arg) => maskSensitive(arg))) + '\n';
+  return `${formatMasked(args)}\n`;
 }

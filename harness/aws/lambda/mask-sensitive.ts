@@ -1,3 +1,4 @@
+import { formatWithOptions } from 'node:util';
 import { isSensitiveKey, REDACTED } from '../../redaction/index.ts';
 
 /** A copy of plain objects and arrays with values under sensitive keys masked; safe with cycles. */
@@ -18,4 +19,9 @@ export function maskSensitive(value: unknown, seen = new WeakMap<object, unknown
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) copy[key] = isSensitiveKey(key) && item !== undefined && item !== null ? REDACTED : maskSensitive(item, seen);
   return copy;
+}
+
+/** Console arguments formatted as console.log would (no colours), sensitive values masked first. */
+export function formatMasked(args: unknown[]): string {
+  return formatWithOptions({ colors: false, depth: 6 }, ...args.map((arg) => maskSensitive(arg)));
 }

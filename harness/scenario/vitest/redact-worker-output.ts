@@ -1,5 +1,4 @@
-import { formatWithOptions } from 'node:util';
-import { maskSensitive } from '../../aws/lambda/mask-sensitive.ts';
+import { formatMasked } from '../../aws/lambda/mask-sensitive.ts';
 import type { Redactor } from '../../redaction/index.ts';
 
 /** Redactors of the scenarios this worker has run: late output of an earlier one is still masked. */
@@ -60,10 +59,6 @@ function safely(text: () => string): string {
   }
 }
 
-function format(args: unknown[]): string {
-  return formatWithOptions({ colors: false, depth: 6 }, ...args.map((arg) => maskSensitive(arg)));
-}
-
 /** Methods whose arguments are all printed; each call is formatted here, redacted, and passed on as one string. */
 const PRINTING = ['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed'] as const;
 
@@ -76,7 +71,7 @@ function wrapConsole(target: Console): void {
     if (typeof original !== 'function') continue;
     methods[method] = function (this: unknown, ...args: unknown[]) {
       if (args.length === 0) return original.call(this);
-      return original.call(this, safely(() => format(args)));
+      return original.call(this, safely(() => formatMasked(args)));
     };
   }
   // The first argument of these is a condition or a label, not printed output.
@@ -85,7 +80,7 @@ function wrapConsole(target: Console): void {
     if (typeof original !== 'function') continue;
     methods[method] = function (this: unknown, first: unknown, ...rest: unknown[]) {
       if (rest.length === 0) return original.call(this, first);
-      return original.call(this, first, safely(() => format(rest)));
+      return original.call(this, first, safely(() => formatMasked(rest)));
     };
   }
 }
