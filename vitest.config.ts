@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { scenarioPlugin } from '#harness/scenario/vitest/scenario-plugin.ts';
+import { scenarioPlugin } from './harness/scenario/vitest/scenario-plugin.ts';
 
 // The SDK's Node 20 deprecation notice would print in every worker; README states the Node range.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

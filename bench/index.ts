@@ -7,10 +7,10 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { GlueClient, TestConnectionCommand as GlueTestConnectionCommand } from '@aws-sdk/client-glue';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import ssh2 from 'ssh2';
-import { isContainerRuntimeAvailable } from '#fakes/container/index.ts';
-import { isRuntimeAvailable, MysqlFake, PostgresFake } from '#fakes/db/index.ts';
-import { isSftpRuntimeAvailable, SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
-import { AwsEndpoint } from '#harness/aws/index.ts';
+import { isContainerRuntimeAvailable } from '../fakes/container/index.ts';
+import { isRuntimeAvailable, MysqlFake, PostgresFake } from '../fakes/db/index.ts';
+import { isSftpRuntimeAvailable, SftpFake, type StartedSftpFake } from '../fakes/sftp/index.ts';
+import { AwsEndpoint } from '../harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
 
 /**

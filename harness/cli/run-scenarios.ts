@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Reporter, Vitest } from 'vitest/node';
-import type { RunReport } from '#reports/index.ts';
+import type { RunReport } from '../../reports/index.ts';
 import type { RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 
@@ -15,7 +15,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   // Loaded only once the arguments are known good: vitest takes a second to import.
   const [{ createVitest }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
-    import('#reports/index.ts'),
+    import('../../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
   const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime });

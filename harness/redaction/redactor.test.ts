@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSshKey } from '#fakes/sftp/index.ts';
+import { generateSshKey } from '../../fakes/sftp/index.ts';
 import { isSensitiveKey, REDACTED, Redactor } from './index.ts';
 
 describe('isSensitiveKey', () => {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSshKey, SftpFake, type StartedSftpFake } from '#fakes/sftp/index.ts';
+import { generateSshKey, SftpFake, type StartedSftpFake } from '../../fakes/sftp/index.ts';
 import { checkSftpLogin } from './check-sftp-login.ts';
 import type { SftpLoginExpectation } from './scenario-schema.ts';
 

@@ -1,6 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
 import createDebug from 'debug';
-import { generateSshKey, parsePrivateKey } from '#fakes/sftp/index.ts';
+import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';

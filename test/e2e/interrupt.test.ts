@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGED_LABEL } from '#fakes/container/index.ts';
+import { MANAGED_LABEL } from '../../fakes/container/index.ts';
 import { collect, spawnCli, waitForOutput, type CliResult } from '../support/run-cli.ts';
 import { eventually, isProcessGroupGone } from '../support/ports.ts';
 import { expectReportsAbsentOrComplete, leftInTmpdir, privateTmpdir, processesUnder } from '../support/run-artifacts.ts';

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { loadScenarioFile } from '#harness/scenario/load-scenario-file.ts';
-import { runScenario, type ScenarioResult } from '#harness/scenario/run-scenario.ts';
-import { unavailableReason } from '#harness/scenario/fakes/unavailable-reason.ts';
+import { loadScenarioFile } from '../../harness/scenario/load-scenario-file.ts';
+import { runScenario, type ScenarioResult } from '../../harness/scenario/run-scenario.ts';
+import { unavailableReason } from '../../harness/scenario/fakes/unavailable-reason.ts';
 import { ROOT } from './run-cli.ts';
 
 /** What must match across runtimes: Status and StatusMessage, or the exception. */

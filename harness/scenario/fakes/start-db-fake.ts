@@ -1,4 +1,4 @@
-import { isRuntimeAvailable, MysqlFake, PostgresFake } from '#fakes/db/index.ts';
+import { isRuntimeAvailable, MysqlFake, PostgresFake } from '../../../fakes/db/index.ts';
 import type { DbFakeConfig } from '../scenario-schema.ts';
 import { chooseRuntime, type FakeRuntime } from './runtime-choice.ts';
 import type { ScenarioFake } from './started-fake.ts';

@@ -1,4 +1,4 @@
-import { behaviours, fakeIdpUsers, IdpFake, type IdpUser, type TransferAuthEvent } from '#fakes/idp/index.ts';
+import { behaviours, fakeIdpUsers, IdpFake, type IdpUser, type TransferAuthEvent } from '../../../fakes/idp/index.ts';
 import type { IdpFakeConfig } from '../scenario-schema.ts';
 import type { FakeContext } from './start-fake.ts';
 import type { ScenarioFake } from './started-fake.ts';

@@ -1,4 +1,4 @@
-import { createJwtAssertion, generateRsaKeyPair, SalesforceFake } from '#fakes/oauth/index.ts';
+import { createJwtAssertion, generateRsaKeyPair, SalesforceFake } from '../../../fakes/oauth/index.ts';
 import type { SalesforceFakeConfig } from '../scenario-schema.ts';
 import type { ScenarioFake } from './started-fake.ts';
 

@@ -1,4 +1,4 @@
-import { isSftpRuntimeAvailable, SftpFake, type SftpRuntime } from '#fakes/sftp/index.ts';
+import { isSftpRuntimeAvailable, SftpFake, type SftpRuntime } from '../../../fakes/sftp/index.ts';
 import type { SftpFakeConfig } from '../scenario-schema.ts';
 import { chooseRuntime, type FakeRuntime } from './runtime-choice.ts';
 import type { FakeContext } from './start-fake.ts';

@@ -1,4 +1,4 @@
-import type { TranscriptEntry } from '#fakes/shared/transcript.ts';
+import type { TranscriptEntry } from '../../../fakes/shared/transcript.ts';
 
 /** What the scenario runner needs from any fake, whatever its kind and runtime. */
 export interface ScenarioFake {

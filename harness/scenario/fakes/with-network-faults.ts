@@ -1,4 +1,4 @@
-import { FaultProxy, type NetFault } from '#fakes/net/index.ts';
+import { FaultProxy, type NetFault } from '../../../fakes/net/index.ts';
 import type { NetworkFaultConfig } from '../scenario-schema.ts';
 import type { ScenarioFake } from './started-fake.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MALFORMED_KINDS } from '#fakes/idp/index.ts';
+import { MALFORMED_KINDS } from '../../../fakes/idp/index.ts';
 import { text } from './common.ts';
 
 const session = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_LOGIN_GRACE_TIME_MS, parseMaxStartups } from '#fakes/sftp/index.ts';
+import { MAX_LOGIN_GRACE_TIME_MS, parseMaxStartups } from '../../../fakes/sftp/index.ts';
 import { hostKeyType, text } from './common.ts';
 
 const sftpFault = z.discriminatedUnion('kind', [

@@ -3,7 +3,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { GlueClient, TestConnectionCommand, type AuthenticationConfigurationInput, type TestConnectionCommandOutput } from '@aws-sdk/client-glue';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createJwtAssertion, generateRsaKeyPair, SalesforceFake, type StartedSalesforceFake } from '#fakes/oauth/index.ts';
+import { createJwtAssertion, generateRsaKeyPair, SalesforceFake, type StartedSalesforceFake } from '../../../../fakes/oauth/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 import { SALESFORCE_API_VERSION } from './salesforce-test.ts';
 import { failure } from '../../testing/sdk-failure.ts';

@@ -1,7 +1,7 @@
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectionCommand, GlueClient, TestConnectionCommand, type TestConnectionCommandOutput } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MysqlFake, PostgresFake, type StartedDbFake } from '#fakes/db/index.ts';
+import { MysqlFake, PostgresFake, type StartedDbFake } from '../../../../fakes/db/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 import { JDBC_PREFIX } from '../../messages/glue-messages.ts';
 import { failure } from '../../testing/sdk-failure.ts';

@@ -8,7 +8,7 @@ import {
   type CreateConnectorCommandInput,
 } from '@aws-sdk/client-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSshKey } from '#fakes/sftp/index.ts';
+import { generateSshKey } from '../../../../fakes/sftp/index.ts';
 import { AwsEndpoint, DEFAULT_CONNECTOR_SECURITY_POLICY, type StartedAwsEndpoint } from '../../index.ts';
 import { MessageCatalogue } from '../../messages/message-catalogue.ts';
 import { allMessages } from '../../messages/all-messages.ts';

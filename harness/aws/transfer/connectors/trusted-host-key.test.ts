@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSshKey, type HostKeyType } from '#fakes/sftp/index.ts';
+import { generateSshKey, type HostKeyType } from '../../../../fakes/sftp/index.ts';
 import { CONNECTOR_HOST_KEY_TYPES, formatHostKey, parseTrustedHostKey } from './trusted-host-key.ts';
 
 const ecdsa = generateSshKey('ecdsa-sha2-nistp256');

@@ -7,7 +7,7 @@ import {
   TransferClient,
 } from '@aws-sdk/client-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSshKey } from '#fakes/sftp/index.ts';
+import { generateSshKey } from '../../../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/transfer-user';

@@ -1,7 +1,7 @@
 import { CreateSecretCommand, DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient, type CreateConnectorCommandInput } from '@aws-sdk/client-transfer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SftpFake } from '#fakes/sftp/index.ts';
+import { SftpFake } from '../../../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/connector';
