@@ -1,7 +1,9 @@
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-const REGISTER = fileURLToPath(new URL('./register-scenario-file.ts', import.meta.url));
+// Beside this file, as TypeScript in a clone and as JavaScript in the built package.
+const REGISTER = fileURLToPath(new URL(`./register-scenario-file${extname(import.meta.url)}`, import.meta.url));
 /** Marks the import of a TypeScript scenario's data, so it is not turned into a test again. */
 export const SCENARIO_DATA_QUERY = 'scenario-data';
 
