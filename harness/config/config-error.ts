@@ -1,0 +1,16 @@
+import type { FieldIssue } from '../scenario/scenario-file-error.ts';
+import { describeField } from '../scenario/scenario-file-error.ts';
+
+/** A config file that cannot be used: each field, what is wrong and the fix. The run does not start. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+
+  constructor(
+    readonly file: string,
+    readonly issues: FieldIssue[],
+    options?: { cause?: unknown },
+  ) {
+    super(`Invalid config file ${file}:\n` + issues.map((issue) => `  - ${describeField(issue)}: ${issue.message}`).join('\n'), options);
+    this.name = 'ConfigError';
+  }
+}

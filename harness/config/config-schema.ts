@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { FAKE_RUNTIMES } from '../scenario/fakes/runtime-choice.ts';
+
+/** Checks a loaded config; unknown keys are errors, so a typo never silently falls back to a default. */
+export const configSchema = z
+  .object({
+    scenarios: z.array(z.string().min(1, 'a folder, file or glob, relative to the config file')).min(1, 'give at least one folder, file or glob, e.g. scenarios').optional(),
+    outDir: z.string().min(1, 'a folder, relative to the config file').optional(),
+    runtime: z.enum(FAKE_RUNTIMES as [string, ...string[]]).optional(),
+    mode: z.enum(['emulated', 'aws']).optional(),
+    fakes: z.array(z.unknown()).readonly().optional(),
+  })
+  .strict();
+
+export const CONFIG_KEYS = Object.keys(configSchema.shape);

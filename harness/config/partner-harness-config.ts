@@ -1,0 +1,31 @@
+import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
+
+/**
+ * What `partner-harness.config.ts` exports (through `defineConfig`). Every path is relative to
+ * the config file, so the same config works from any working directory and in CI.
+ */
+export interface PartnerHarnessConfig {
+  /** Scenario folders, files or globs (`scenarios/**\/*.yaml`). Default: `['scenarios']`. */
+  scenarios?: string[];
+  /** Where report.json, report.html and junit.xml go. Default: `reports/out`. */
+  outDir?: string;
+  /** How fakes run: `embedded` (default, in-process), `process` (system binaries) or `container`. */
+  runtime?: FakeRuntime;
+  /** `emulated` (default: the local endpoint) or `aws` (real AWS with the default credentials). */
+  mode?: 'emulated' | 'aws';
+  /** Your own kinds of fake, usable as `kind: <name>` in your scenarios. */
+  fakes?: readonly unknown[];
+}
+
+/** The config as the CLI and the scenario workers use it: validated, paths made absolute. */
+export interface LoadedConfig {
+  /** The config file, absolute. */
+  file: string;
+  /** Its folder: what the config's relative paths are relative to. */
+  dir: string;
+  config: PartnerHarnessConfig;
+  /** `scenarios`, absolute (globs keep their pattern characters). */
+  scenarios?: string[];
+  /** `outDir`, absolute. */
+  outDir?: string;
+}
