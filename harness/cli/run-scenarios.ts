@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
 import type { RunReport } from '../../reports/index.ts';
 import type { RunOptions } from './run-options.ts';
@@ -46,6 +47,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
         // The CLI says itself when nothing was selected (run-command.ts).
         passWithNoTests: true,
         reporters: ['default', reporter, cancelLateStart],
+        server: { deps: { external: nativeHarnessModules() } },
       },
       // Vite would otherwise create node_modules/.vite inside the scenario folder. A cache, kept.
       { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },
@@ -75,6 +77,18 @@ export async function runScenarios(files: string[], options: RunOptions, interru
  */
 async function stopNow(vitest: Vitest): Promise<void> {
   await Promise.allSettled([vitest.cancelCurrentRun('keyboard-input'), vitest.cancelCurrentRun('keyboard-input')]);
+}
+
+/**
+ * The built harness (dist/) is plain JavaScript: the workers import it natively, as they do
+ * anything under node_modules, instead of through Vite's transform, which took most of a
+ * one-scenario run's time. From the TypeScript sources (this repository's tests) it is left to
+ * Vite, which compiles it.
+ */
+function nativeHarnessModules(): RegExp[] {
+  if (!import.meta.url.endsWith('.js')) return [];
+  const built = fileURLToPath(new URL('../../', import.meta.url));
+  return [new RegExp(`^${built.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)];
 }
 
 function commonFolder(files: string[]): string {

@@ -9,6 +9,7 @@ import { scenarioSchema, type ParsedScenario } from './scenario-schema.ts';
 import { ScenarioFileError, formatPath, type FieldIssue } from './scenario-file-error.ts';
 import { findReservedKeys } from './schema/scenario-name.ts';
 import { SCENARIO_DATA_QUERY } from './vitest/scenario-plugin.ts';
+import { importUserModule } from './import-user-module.ts';
 
 export const SCENARIO_FILE_PATTERN = /\.(ya?ml|scenario\.ts)$/;
 
@@ -76,7 +77,7 @@ function toJs(document: Document, file: string): unknown {
 async function importScenario(file: string): Promise<unknown> {
   try {
     // The query keeps vitest's scenario plugin from turning the data module into a test again.
-    const module = (await import(`${pathToFileURL(file).href}?${SCENARIO_DATA_QUERY}`)) as { default?: unknown };
+    const module = (await importUserModule(`${pathToFileURL(file).href}?${SCENARIO_DATA_QUERY}`)) as { default?: unknown };
     if (module.default === undefined) {
       throw new Error('it has no default export: write `export default defineScenario({ … })`');
     }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { LambdaHandler } from '../aws/lambda/lambda-registry.ts';
 import type { ScenarioFake } from './fakes/started-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
+import { importUserModule } from './import-user-module.ts';
 
 export interface ResolvedLambda {
   alias: string;
@@ -42,7 +43,7 @@ async function importHandler(module: string, exportName: string, baseDir: string
   const path = isAbsolute(module) ? module : resolve(baseDir, module);
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    loaded = (await importUserModule(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`${where}.module: cannot load ${path} (${(error as Error).message})`);
   }

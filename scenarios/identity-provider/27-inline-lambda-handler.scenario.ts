@@ -1,4 +1,4 @@
-import { defineScenario } from '../../harness/scenario/index.ts';
+import { defineScenario } from 'partner-harness';
 
 // A TypeScript scenario can hand the emulator a handler function directly. This one returns the
 // toolkit's most common mistake: HomeDirectoryDetails as an array, not a JSON string.

@@ -1,4 +1,4 @@
-import { defineScenario } from '../../harness/scenario/index.ts';
+import { defineScenario } from 'partner-harness';
 
 // A modern partner with only an ed25519 host key: no connector policy offers ssh-ed25519, and
 // TrustedHostKeys cannot hold one either (SftpConnectorConfig docs), so discovery is all that

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 
 // Beside this file, as TypeScript in a clone and as JavaScript in the built package.
 const REGISTER = fileURLToPath(new URL(`./register-scenario-file${extname(import.meta.url)}`, import.meta.url));
+const IMPORTER = fileURLToPath(new URL(`../import-user-module${extname(import.meta.url)}`, import.meta.url));
 /** Marks the import of a TypeScript scenario's data, so it is not turned into a test again. */
 export const SCENARIO_DATA_QUERY = 'scenario-data';
 
@@ -23,7 +24,14 @@ export function scenarioPlugin(): Plugin {
     load(id) {
       const [file, query] = id.split('?');
       if (!file || !isScenarioFile(file) || query?.includes(SCENARIO_DATA_QUERY)) return null;
-      return `import { registerScenarioFile } from ${JSON.stringify(REGISTER)};\n` + `await registerScenarioFile(${JSON.stringify(file)});\n`;
+      // This module runs inside Vite: its import() compiles users' TypeScript (scenario data,
+      // Lambda handlers), which the natively loaded harness could not import itself.
+      return (
+        `import { setModuleImporter } from ${JSON.stringify(IMPORTER)};\n` +
+        `import { registerScenarioFile } from ${JSON.stringify(REGISTER)};\n` +
+        `setModuleImporter((url) => import(url));\n` +
+        `await registerScenarioFile(${JSON.stringify(file)});\n`
+      );
     },
   };
 }
