@@ -12,6 +12,7 @@ import { isRuntimeAvailable, MysqlFake, PostgresFake } from '../fakes/db/index.t
 import { isSftpRuntimeAvailable, SftpFake, type StartedSftpFake } from '../fakes/sftp/index.ts';
 import { AwsEndpoint } from '../harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
+import { benchStartup } from './startup.ts';
 
 /**
  * `npm run bench`: the figures the README records, from one run. Timing goals live here, never
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
     console.log(row);
   };
   console.log(`${'what'.padEnd(52)}${'p50'.padStart(10)}${'p90'.padStart(10)}`);
+  await benchStartup(ROOT, log);
+  // `npm run bench -- startup`: only the start-up figures (a minute instead of several).
+  if (process.argv.includes('startup')) return;
 
   const newFake = () => new SftpFake().withUser(USER, { password: PASSWORD }).start();
   const startStop = await measure(async () => (await newFake()).stop(), { runs: 50, warmup: 5 });
