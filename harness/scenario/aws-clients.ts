@@ -1,6 +1,3 @@
-import * as glue from '@aws-sdk/client-glue';
-import * as secretsManager from '@aws-sdk/client-secrets-manager';
-import * as transfer from '@aws-sdk/client-transfer';
 
 /** Where the SDK clients point: the emulated endpoint, or real AWS (mode `aws`). */
 export type ClientTarget =
@@ -13,10 +10,11 @@ interface SdkClient {
   destroy(): void;
 }
 
-const modules: Record<string, { module: SdkModule; client: string }> = {
-  transfer: { module: transfer as unknown as SdkModule, client: 'TransferClient' },
-  secretsmanager: { module: secretsManager as unknown as SdkModule, client: 'SecretsManagerClient' },
-  glue: { module: glue as unknown as SdkModule, client: 'GlueClient' },
+// Each SDK takes a fifth of a second to load: a scenario loads only those it calls.
+const modules: Record<string, { load: () => Promise<unknown>; client: string }> = {
+  transfer: { load: () => import('@aws-sdk/client-transfer'), client: 'TransferClient' },
+  secretsmanager: { load: () => import('@aws-sdk/client-secrets-manager'), client: 'SecretsManagerClient' },
+  glue: { load: () => import('@aws-sdk/client-glue'), client: 'GlueClient' },
 };
 
 export interface CallOutcome {
@@ -30,7 +28,7 @@ export interface CallOutcome {
  * operation as `service:Operation`.
  */
 export class AwsClients {
-  readonly #clients = new Map<string, SdkClient>();
+  readonly #clients = new Map<string, { module: SdkModule; client: SdkClient }>();
 
   constructor(private readonly target: ClientTarget) {}
 
@@ -41,10 +39,11 @@ export class AwsClients {
   async call(service: string, operation: string, input: Record<string, unknown>): Promise<CallOutcome> {
     const entry = modules[service];
     if (!entry) throw new Error(`Unknown service '${service}': use one of ${Object.keys(modules).join(', ')}`);
-    const Command = entry.module[`${operation}Command`] as (new (input: unknown) => unknown) | undefined;
+    const { module, client } = await this.#client(service);
+    const Command = module[`${operation}Command`] as (new (input: unknown) => unknown) | undefined;
     if (!Command) throw new Error(`The ${service} SDK has no operation '${operation}'`);
     try {
-      const output = (await this.#client(service).send(new Command(input))) as Record<string, unknown> & {
+      const output = (await client.send(new Command(input))) as Record<string, unknown> & {
         $metadata?: { requestId?: string };
       };
       const { $metadata, ...response } = output;
@@ -60,22 +59,24 @@ export class AwsClients {
   }
 
   destroy(): void {
-    for (const client of this.#clients.values()) client.destroy();
+    for (const { client } of this.#clients.values()) client.destroy();
     this.#clients.clear();
   }
 
-  #client(service: string): SdkClient {
-    let client = this.#clients.get(service);
-    if (!client) {
-      const { module, client: name } = modules[service]!;
+  async #client(service: string): Promise<{ module: SdkModule; client: SdkClient }> {
+    let entry = this.#clients.get(service);
+    if (!entry) {
+      const { load, client: name } = modules[service]!;
+      const module = (await load()) as SdkModule;
       const Client = module[name] as new (config: unknown) => SdkClient;
       const config =
         this.target.mode === 'emulated'
           ? { endpoint: this.target.endpoint, region: this.target.region, credentials: this.target.credentials, maxAttempts: 1 }
           : { region: this.target.region, maxAttempts: 1 };
-      client = new Client(config);
-      this.#clients.set(service, client);
+      // Another call may have made it while this one loaded the module.
+      entry = this.#clients.get(service) ?? { module, client: new Client(config) };
+      this.#clients.set(service, entry);
     }
-    return client;
+    return entry;
   }
 }

@@ -1,4 +1,3 @@
-import { Faker, en } from '@faker-js/faker';
 import createDebug from 'debug';
 import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
@@ -7,6 +6,7 @@ import { AwsClients, type CallOutcome } from './aws-clients.ts';
 import type { FakeRuntime } from './fakes/runtime-choice.ts';
 import { startFake } from './fakes/start-fake.ts';
 import { withNetworkFaults } from './fakes/with-network-faults.ts';
+import { newFaker } from './new-faker.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import type { ScenarioFake } from './fakes/started-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
@@ -58,9 +58,7 @@ export class ScenarioEnvironment {
     private readonly options: EnvironmentOptions,
   ) {
     this.redactor = options.redactor ?? new Redactor();
-    const faker = new Faker({ locale: [en] });
-    faker.seed(scenario.seed);
-    this.#context = { faker, values: this.values };
+    this.#context = { faker: newFaker(scenario.seed), values: this.values };
   }
 
   /** Sets everything up. On failure, whatever did start is stopped before the error is thrown. */

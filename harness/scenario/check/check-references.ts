@@ -1,5 +1,6 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { fakerFunction } from '../faker-function.ts';
+import { newFaker } from '../new-faker.ts';
 import type { ParsedScenario } from '../scenario-schema.ts';
 import { findReferences, parseExpression } from '../template-syntax.ts';
 import { hint } from './did-you-mean.ts';
@@ -99,7 +100,7 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
 
 let checkFaker: Faker | undefined;
 function fakerForChecks(): Faker {
-  checkFaker ??= new Faker({ locale: [en] });
+  checkFaker ??= newFaker();
   return checkFaker;
 }
 
