@@ -2,24 +2,30 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isScenarioFile } from '../scenario/vitest/scenario-plugin.ts';
 import { UsageError } from './exit-codes.ts';
+import { globBase, globToRegExp, isGlob } from './glob-pattern.ts';
 
-/** Expands files and folders given on the command line into scenario files, sorted. */
-export async function findScenarioFiles(paths: string[]): Promise<string[]> {
+/** Expands files, folders and globs (from the command line or the config) into scenario files, sorted. */
+export async function findScenarioFiles(paths: string[], cwd = process.cwd()): Promise<string[]> {
   const files = new Set<string>();
   for (const path of paths) {
-    const absolute = resolve(path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new UsageError(`${path}: no such file or folder. Give scenario files (.yaml, .scenario.ts) or folders holding them.`);
-    if (info.isDirectory()) {
-      for (const file of await walk(absolute)) files.add(file);
-    } else if (isScenarioFile(absolute)) {
-      files.add(absolute);
-    } else {
-      throw new UsageError(`${path}: not a scenario file. Scenario files end in .yaml, .yml or .scenario.ts.`);
-    }
+    for (const file of await expand(path, resolve(cwd, path))) files.add(file);
   }
   if (files.size === 0) throw new UsageError(`No scenario files found in ${paths.join(', ')}.`);
   return [...files].sort();
+}
+
+async function expand(path: string, absolute: string): Promise<string[]> {
+  if (isGlob(path)) {
+    const pattern = globToRegExp(absolute);
+    const base = globBase(absolute);
+    const found = (await stat(base).catch(() => undefined))?.isDirectory() ? await walk(base) : [];
+    return found.filter((file) => pattern.test(file));
+  }
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new UsageError(`${path}: no such file or folder. Give scenario files (.yaml, .scenario.ts) or folders holding them.`);
+  if (info.isDirectory()) return walk(absolute);
+  if (isScenarioFile(absolute)) return [absolute];
+  throw new UsageError(`${path}: not a scenario file. Scenario files end in .yaml, .yml or .scenario.ts.`);
 }
 
 async function walk(folder: string): Promise<string[]> {

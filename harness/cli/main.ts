@@ -1,7 +1,10 @@
 import createDebug from 'debug';
+import { ConfigError } from '../config/config-error.ts';
 import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
 import { TemplateError } from '../scenario/template.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { initUsage } from './init/init-command.ts';
+import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
 import { serveUsage } from './serve-command-usage.ts';
 
@@ -10,12 +13,20 @@ const debug = createDebug('partner-harness:cli');
 const usage = `Usage: partner-harness <command> [options]
 
 Commands:
-  run [paths…]       run scenarios (default: the shipped catalogue) and write reports
+  run [paths…]       run your scenarios (the config's, else ./scenarios; --catalogue for the
+                     shipped catalogue) and write reports
   serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
+  init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
+
+Options:
+  -v, --version      print the version
+  -h, --help         show this help
 
 ${runUsage}
 
-${serveUsage}`;
+${serveUsage}
+
+${initUsage}`;
 
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
 export async function main(args: string[]): Promise<number> {
@@ -27,6 +38,12 @@ export async function main(args: string[]): Promise<number> {
       case 'serve':
         // Imported on demand: it pulls in the endpoint and the fakes.
         return await (await import('./serve-command.ts')).serveCommand(rest);
+      case 'init':
+        return await (await import('./init/init-command.ts')).initCommand(rest);
+      case '--version':
+      case '-v':
+        process.stdout.write(`${packageVersion()}\n`);
+        return ExitCode.Ok;
       case undefined:
       case 'help':
       case '--help':
@@ -34,10 +51,10 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run' or 'serve' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve' or 'init' (partner-harness --help).`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TemplateError) {
+    if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TemplateError || error instanceof ConfigError) {
       process.stderr.write(`partner-harness: ${error.message}\n`);
       return ExitCode.InvalidInput;
     }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,5 +12,12 @@ function packageRoot(): string {
   return dir;
 }
 
+export const PACKAGE_ROOT = packageRoot();
+
 /** The shipped catalogue, wherever the package is installed. */
-export const CATALOGUE_DIR = join(packageRoot(), 'scenarios') + '/';
+export const CATALOGUE_DIR = join(PACKAGE_ROOT, 'scenarios') + '/';
+
+/** The package's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,30 +1,28 @@
 import { relative } from 'node:path';
 import type { RunReport } from '../../reports/index.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
-import { findScenarioFiles } from './find-scenario-files.ts';
-import { CATALOGUE_DIR } from './paths.ts';
-import { checkShardFits, parseRunOptions, prepareOutDir, runUsage, type RunOptions } from './run-options.ts';
+import { executeRun } from './execute-run.ts';
+import { resolveRun } from './resolve-run.ts';
+import { parseRunOptions, runUsage, type RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
-import { runScenarios } from './run-scenarios.ts';
 
 export { runUsage };
 
 export async function runCommand(args: string[]): Promise<number> {
-  const options = parseRunOptions(args);
-  if (options === 'help') {
+  const flags = parseRunOptions(args);
+  if (flags === 'help') {
     process.stdout.write(`${runUsage}\n`);
     return ExitCode.Ok;
   }
   // From here on Ctrl-C stops the run cleanly instead of killing the process mid-way.
   const interrupt = new RunInterrupt();
   try {
-    const files = await findScenarioFiles(options.paths.length > 0 ? options.paths : [CATALOGUE_DIR]);
-    checkShardFits(options.shard, files.length);
-    await prepareOutDir(options.outDir);
-    const report = interrupt.interrupted ? undefined : await runScenarios(files, options, interrupt);
+    const run = await resolveRun(flags);
+    if (flags.watch) return await (await import('./watch-scenarios.ts')).watchScenarios(run, interrupt);
+    const report = await executeRun(run, interrupt);
     if (interrupt.interrupted) return ExitCode.Interrupted;
     if (!report) throw new Error('the run ended without a report (vitest did not report the end of the run)');
-    return exitCodeOf(report, files, options);
+    return exitCodeOf(report, run.files, run.options);
   } finally {
     interrupt.dispose();
   }
@@ -38,7 +36,7 @@ function exitCodeOf(report: RunReport, files: string[], options: RunOptions): nu
 }
 
 /** "No scenario matched -t 'xyz' in 3 files (names: …)": what was asked, and what there is. */
-function nothingSelected(report: RunReport, files: string[], options: RunOptions): string {
+export function nothingSelected(report: RunReport, files: string[], options: RunOptions): string {
   const where = `${files.length} file(s)${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}`;
   const names = report.scenarios.map((scenario) => scenario.name);
   const listed = names.length === 0 ? 'none' : names.slice(0, 10).map((name) => `'${name}'`).join(', ') + (names.length > 10 ? `, … ${names.length - 10} more` : '');

@@ -1,51 +1,83 @@
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { UsageError } from './exit-codes.ts';
 
 export const runUsage = `Usage: partner-harness run [paths…] [options]
 
-Runs scenario files (default: the shipped catalogue) and writes reports.
+Runs your project's scenarios and writes reports: the files, folders or globs given, else the
+config's \`scenarios\` (partner-harness.config.ts), else ./scenarios.
 
 Options:
-  --out <dir>        where report.json, report.html and junit.xml go (default: reports/out)
+  --catalogue        run the catalogue shipped with partner-harness instead
+  --config <file>    the config file (default: partner-harness.config.{ts,mts,js,mjs} here)
+  --out <dir>        where report.json, report.html and junit.xml go (default: the config's
+                     outDir, else reports/out)
   --mode <mode>      emulated (default: the local endpoint) or aws (real AWS, default credentials)
   --runtime <r>      how fakes run: embedded (default, in-process), process (system binaries
                      such as sshd, postgres, mariadbd) or container (Docker via testcontainers)
   -t, --filter <re>  only scenarios whose name matches (a regular expression)
   --shard <i/n>      run shard i of n: the files are split into n parts (vitest sharding)
+  --watch            rerun the scenarios whose files change, for authoring (Ctrl-C stops)
   -h, --help         show this help
 
 Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input (bad file, bad flag, nothing
 selected), 3 the harness itself failed, 130 interrupted.`;
 
+export type RunMode = 'emulated' | 'aws';
+export const RUN_MODES: readonly RunMode[] = ['emulated', 'aws'];
+
+/** What a run needs once the flags, the config and the defaults are put together. */
 export interface RunOptions {
-  paths: string[];
   outDir: string;
-  mode: 'emulated' | 'aws';
+  mode: RunMode;
   runtime: FakeRuntime;
+  filter?: string;
+  shard?: { index: number; count: number };
+  /** False: no terminal output (the programmatic `runScenarios`); the reports are still written. */
+  print?: boolean;
+}
+
+/** `run`'s flags as given; what is not given comes from the config or the defaults (resolve-run.ts). */
+export interface RunFlags {
+  paths: string[];
+  catalogue: boolean;
+  config?: string;
+  watch: boolean;
+  outDir?: string;
+  mode?: RunMode;
+  runtime?: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
 }
 
 /** Parses and checks `run`'s arguments; every mistake is a UsageError that says what to write instead. */
-export function parseRunOptions(args: string[]): RunOptions | 'help' {
+export function parseRunOptions(args: string[]): RunFlags | 'help' {
   const { values, positionals } = parse(args);
   if (values.help) return 'help';
-  const mode = values.mode ?? 'emulated';
-  if (mode !== 'emulated' && mode !== 'aws') throw new UsageError(`--mode ${mode}: use emulated or aws.`);
-  const runtime = values.runtime ?? 'embedded';
-  if (!FAKE_RUNTIMES.includes(runtime as FakeRuntime)) throw new UsageError(`--runtime ${runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
-  if (values.filter !== undefined) checkPattern(values.filter);
+  if (values.catalogue && positionals.length > 0) throw new UsageError(`--catalogue runs the shipped catalogue; give either paths or --catalogue, not both.`);
+  if (values.watch && values.shard !== undefined) throw new UsageError(`--watch and --shard do not go together: watch one part of your scenarios by giving its paths instead.`);
   return {
     paths: positionals,
-    outDir: resolve(values.out ?? 'reports/out'),
-    mode,
-    runtime: runtime as FakeRuntime,
-    filter: values.filter,
+    catalogue: values.catalogue ?? false,
+    config: values.config,
+    watch: values.watch ?? false,
+    outDir: values.out,
+    mode: values.mode === undefined ? undefined : checkMode(values.mode, '--mode'),
+    runtime: values.runtime === undefined ? undefined : checkRuntime(values.runtime, '--runtime'),
+    filter: values.filter === undefined ? undefined : checkPattern(values.filter),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
+}
+
+export function checkMode(mode: string, where: string): RunMode {
+  if (!RUN_MODES.includes(mode as RunMode)) throw new UsageError(`${where} ${mode}: use ${RUN_MODES.join(' or ')}.`);
+  return mode as RunMode;
+}
+
+export function checkRuntime(runtime: string, where: string): FakeRuntime {
+  if (!FAKE_RUNTIMES.includes(runtime as FakeRuntime)) throw new UsageError(`${where} ${runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
+  return runtime as FakeRuntime;
 }
 
 /** `i/n` with 1 ≤ i ≤ n; whether n fits the number of files is checked once they are known. */
@@ -76,12 +108,13 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   }
 }
 
-function checkPattern(pattern: string): void {
+export function checkPattern(pattern: string): string {
   try {
     new RegExp(pattern);
   } catch (error) {
     throw new UsageError(`-t ${pattern}: not a valid regular expression (${(error as Error).message}).`);
   }
+  return pattern;
 }
 
 function parse(args: string[]) {
@@ -90,11 +123,14 @@ function parse(args: string[]) {
       args,
       allowPositionals: true,
       options: {
+        catalogue: { type: 'boolean' },
+        config: { type: 'string' },
         out: { type: 'string' },
         mode: { type: 'string' },
         runtime: { type: 'string' },
         filter: { type: 'string', short: 't' },
         shard: { type: 'string' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -19,7 +19,8 @@ export async function runScenarios(files: string[], options: RunOptions, interru
     import('../../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
-  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime });
+  const quiet = options.print === false;
+  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, write: quiet ? () => undefined : undefined });
   // The folder then holds this run's reports or none, never an earlier run's.
   await reporter.removePreviousReports();
   if (interrupt.interrupted) return undefined;
@@ -46,7 +47,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).
         passWithNoTests: true,
-        reporters: ['default', reporter, cancelLateStart],
+        reporters: [...(quiet ? [] : ['default' as const]), reporter, cancelLateStart],
         server: { deps: { external: nativeHarnessModules() } },
       },
       // Vite would otherwise create node_modules/.vite inside the scenario folder. A cache, kept.

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError } from '../exit-codes.ts';
+import { initFiles } from './init-templates.ts';
+import { schemaPathFrom } from './schema-path.ts';
+
+export const initUsage = `Usage: partner-harness init [dir] [options]
+
+Scaffolds partner-harness in your repository (dir, default: the current folder):
+  partner-harness.config.ts               the config (scenario folders, reports, runtime)
+  scenarios/*.yaml                        two starter scenarios for an SFTP partner, checked by
+                                          your editor against the shipped JSON Schema
+  .github/workflows/partner-harness.yml   a CI workflow that runs them and keeps the reports
+Existing files are kept (and listed); --force overwrites them.
+
+Options:
+  --force      overwrite files that exist
+  -h, --help   show this help`;
+
+export async function initCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help) {
+    out(`${initUsage}\n`);
+    return ExitCode.Ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.length}.\n\n${initUsage}`);
+  const projectDir = resolve(positionals[0] ?? '.');
+  const created: string[] = [];
+  const skipped: string[] = [];
+  for (const file of initFiles(schemaPathFrom(join(projectDir, 'scenarios'), projectDir))) {
+    const target = join(projectDir, file.path);
+    if (existsSync(target) && !values.force) {
+      skipped.push(file.path);
+      continue;
+    }
+    await write(target, file.content);
+    created.push(file.path);
+  }
+  out(summary(projectDir, created, skipped));
+  return ExitCode.Ok;
+}
+
+async function write(target: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new UsageError(`init: cannot write ${target} (${code ?? message}). Give a folder you can write to.`);
+  }
+}
+
+function summary(projectDir: string, created: string[], skipped: string[]): string {
+  const where = relative(process.cwd(), projectDir) || '.';
+  const lines = [`partner-harness init in ${where}:`];
+  for (const path of created) lines.push(`  created  ${path}`);
+  for (const path of skipped) lines.push(`  skipped  ${path} (it exists; --force overwrites it)`);
+  const cd = where === '.' ? '' : `cd ${where} && `;
+  lines.push(
+    '',
+    'Next:',
+    `  ${cd}npm install --save-dev partner-harness vitest   (if it is not installed yet)`,
+    `  ${cd}npx partner-harness run                          runs scenarios/ and writes reports/partner-harness/`,
+    `  npx partner-harness run --watch                     reruns a scenario when you save it`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${initUsage}`);
+  }
+}
