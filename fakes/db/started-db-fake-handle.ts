@@ -1,5 +1,6 @@
 import createDebug from 'debug';
-import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { StartedFakeBase } from '../shared/started-fake.ts';
+import { Transcript } from '../shared/transcript.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST } from './db-types.ts';
 import { startFaultListener } from './fault-listener.ts';
@@ -28,14 +29,14 @@ export async function startDbFake(config: DbFakeConfig, launch: (config: DbFakeC
   return new StartedDbFakeHandle(config, transcript, await launch(config, transcript));
 }
 
-class StartedDbFakeHandle implements StartedDbFake {
-  #stopping?: Promise<void>;
-
+class StartedDbFakeHandle extends StartedFakeBase implements StartedDbFake {
   constructor(
     readonly config: DbFakeConfig,
-    readonly transcript: Transcript,
+    transcript: Transcript,
     readonly serving: ServingPort,
-  ) {}
+  ) {
+    super(transcript);
+  }
 
   getEngine() {
     return this.config.engine;
@@ -53,31 +54,20 @@ class StartedDbFakeHandle implements StartedDbFake {
     return this.serving.port;
   }
 
+  getUrl(): string {
+    return this.formatUrl(this.config.engine === 'postgresql' ? 'postgresql' : 'mysql');
+  }
+
   getJdbcUrl(database: string): string {
-    const scheme = this.config.engine === 'postgresql' ? 'postgresql' : 'mysql';
-    return `jdbc:${scheme}://${this.getHost()}:${this.serving.port}/${encodeURIComponent(database)}`;
+    return `jdbc:${this.getUrl()}/${encodeURIComponent(database)}`;
   }
 
   getCertificatePem(): string | undefined {
     return this.serving.certificatePem;
   }
 
-  getTranscript(): TranscriptEntry[] {
-    return this.transcript.entries();
-  }
-
-  stop(): Promise<void> {
-    this.#stopping ??= this.#stop();
-    return this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
-  }
-
-  async #stop(): Promise<void> {
+  protected async close(): Promise<void> {
     await this.serving.stop();
-    this.transcript.record('stopped', {});
     log('%s stopped %s:%d', this.config.engine, this.getHost(), this.serving.port);
   }
 }

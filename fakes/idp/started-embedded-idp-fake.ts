@@ -6,7 +6,7 @@ import { closeServer } from '../shared/close-server.ts';
 import { toFetchRequest, writeFetchResponse } from '../shared/http-bridge.ts';
 import { listen } from '../shared/listen.ts';
 import { SocketSet } from '../shared/socket-set.ts';
-import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { StartedFakeBase } from '../shared/started-fake.ts';
 import { flattenHandlers } from './handlers.ts';
 import { credentialHeaders } from './idp-request.ts';
 import { internalServerError, missingAuthenticationToken } from './idp-route.ts';
@@ -23,18 +23,17 @@ export interface EmbeddedIdpFakeConfig {
 }
 
 /** The in-process fake: a node:http server resolving each request with msw's getResponse(). */
-export class StartedEmbeddedIdpFake implements StartedIdpFake {
+export class StartedEmbeddedIdpFake extends StartedFakeBase implements StartedIdpFake {
   readonly #config: EmbeddedIdpFakeConfig;
-  readonly #transcript = new Transcript();
   readonly #server: Server;
   readonly #sockets = new SocketSet();
   /** One per request being answered, so stop() can cut short handlers that wait. */
   readonly #inflight = new Set<AbortController>();
   #overrides: RequestHandler[] = [];
   #port = 0;
-  #stopping?: Promise<void>;
 
   private constructor(config: EmbeddedIdpFakeConfig) {
+    super();
     this.#config = config;
     this.#server = createServer((req, res) => this.#onRequest(req, res));
     this.#server.on('connection', (socket) => this.#onSocket(socket));
@@ -49,7 +48,7 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
   async #listen(): Promise<void> {
     const { host, port } = this.#config;
     this.#port = await listen(this.#server, host, port, 'IdpFake');
-    this.#transcript.record('listening', { host, port: this.#port, stage: this.#config.stage });
+    this.transcript.record('listening', { host, port: this.#port, stage: this.#config.stage });
     log('listening on %s', this.getUrl());
   }
 
@@ -92,7 +91,7 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
   #record(via: 'http' | 'lambda', request: Request, status: number | 'error', started: number): void {
     const url = new URL(request.url);
     const durationMs = Math.round(performance.now() - started);
-    this.#transcript.record('request', {
+    this.transcript.record('request', {
       via,
       method: request.method,
       path: url.pathname,
@@ -140,12 +139,8 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
     this.#overrides = [];
   }
 
-  getTranscript(): TranscriptEntry[] {
-    return this.#transcript.entries();
-  }
-
   async invokeAsLambda(event: TransferAuthEvent): Promise<unknown> {
-    if (this.#stopping) throw new Error('IdpFake: invokeAsLambda after stop(); start a new fake');
+    if (this.isStopping) throw new Error('IdpFake: invokeAsLambda after stop(); start a new fake');
     validateEvent(event);
     const started = performance.now();
     const controller = this.#track();
@@ -163,20 +158,10 @@ export class StartedEmbeddedIdpFake implements StartedIdpFake {
     return lambdaResult(response);
   }
 
-  stop(): Promise<void> {
-    this.#stopping ??= this.#close();
-    return this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
-  }
-
-  async #close(): Promise<void> {
+  protected async close(): Promise<void> {
     for (const controller of this.#inflight) controller.abort(new Error('IdpFake: stopped'));
     this.#inflight.clear();
     await closeServer(this.#server, this.#sockets);
-    this.#transcript.record('stopped', {});
     log('stopped %s', this.getUrl());
   }
 }

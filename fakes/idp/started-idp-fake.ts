@@ -1,11 +1,10 @@
 import type { RequestHandler } from 'msw';
+import type { StartedFake } from '../shared/started-fake.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
 import type { TransferAuthEvent } from './lambda-bridge.ts';
 
 /** A running identity provider, reachable as an API Gateway URL or callable as a Lambda. */
-export interface StartedIdpFake extends AsyncDisposable {
-  getHost(): string;
-  getPort(): number;
+export interface StartedIdpFake extends StartedFake {
   /** `http://host:port/<stage>`, no trailing slash: what goes in IdentityProviderDetails.Url. */
   getUrl(): string;
   /** Runtime overrides, tried before the build-time handlers; this instance only. */

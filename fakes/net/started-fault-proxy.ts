@@ -1,10 +1,11 @@
+import type { StartedFake } from '../shared/started-fake.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
 import type { NetFault } from './net-fault.ts';
 
 /** A running proxy: clients connect to getHost():getPort() and reach the target through the faults. */
-export interface StartedFaultProxy extends AsyncDisposable {
-  getHost(): string;
-  getPort(): number;
+export interface StartedFaultProxy extends StartedFake {
+  /** `tcp://host:port`: the proxy speaks whatever its target speaks. */
+  getUrl(): string;
   /**
    * Adds a fault after the others and returns its name (given, or `<kind>-<n>`). It applies to new
    * connections and, where it means something, to open ones: latency and bandwidth to the next chunks,

@@ -6,7 +6,7 @@ import { closeServer } from '../shared/close-server.ts';
 import { toFetchRequest, writeFetchResponse } from '../shared/http-bridge.ts';
 import { listen } from '../shared/listen.ts';
 import { SocketSet } from '../shared/socket-set.ts';
-import { Transcript, type TranscriptEntry } from '../shared/transcript.ts';
+import { StartedFakeBase } from '../shared/started-fake.ts';
 import { instanceApi } from './instance-api.ts';
 import type { SalesforceContext } from './salesforce-context.ts';
 import { notFound, unknownException } from './salesforce-errors.ts';
@@ -25,19 +25,18 @@ export interface EmbeddedSalesforceFakeConfig extends SalesforceOrgConfig {
 }
 
 /** The in-process fake: a node:http server resolving each request with msw's getResponse(). */
-export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
+export class StartedEmbeddedSalesforceFake extends StartedFakeBase implements StartedSalesforceFake {
   readonly #host: string;
   readonly #requestedPort: number;
-  readonly #transcript = new Transcript();
   readonly #tokens: TokenStore;
   readonly #handlers: readonly RequestHandler[];
   readonly #server: Server;
   readonly #sockets = new SocketSet();
   #overrides: RequestHandler[] = [];
   #port = 0;
-  #stopping?: Promise<void>;
 
   private constructor(config: EmbeddedSalesforceFakeConfig) {
+    super();
     this.#host = config.host;
     this.#requestedPort = config.port;
     const org = new SalesforceOrg(config);
@@ -45,7 +44,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
     const context: SalesforceContext = {
       org,
       tokens: this.#tokens,
-      record: (kind, detail) => this.#transcript.record(kind, detail),
+      record: (kind, detail) => this.transcript.record(kind, detail),
     };
     this.#handlers = [...config.handlers, ...tokenEndpoint(context), ...instanceApi(context)];
     this.#server = createServer((req, res) => this.#onRequest(req, res));
@@ -60,7 +59,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
 
   async #listen(): Promise<void> {
     this.#port = await listen(this.#server, this.#host, this.#requestedPort, 'SalesforceFake');
-    this.#transcript.record('listening', { host: this.#host, port: this.#port });
+    this.transcript.record('listening', { host: this.#host, port: this.#port });
     log('listening on %s', this.getUrl());
   }
 
@@ -95,7 +94,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
   #recordRequest(request: Request, status: number, started: number): void {
     const path = new URL(request.url).pathname;
     const durationMs = Math.round(performance.now() - started);
-    this.#transcript.record('request', { method: request.method, path, status, durationMs });
+    this.transcript.record('request', { method: request.method, path, status, durationMs });
     log('%s %s -> %s (%dms)', request.method, path, status, durationMs);
   }
 
@@ -108,8 +107,7 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
   }
 
   getUrl(): string {
-    const host = this.#host.includes(':') ? `[${this.#host}]` : this.#host;
-    return `http://${host}:${this.#port}`;
+    return this.formatUrl('http');
   }
 
   getTokenUrl(): string {
@@ -130,26 +128,12 @@ export class StartedEmbeddedSalesforceFake implements StartedSalesforceFake {
 
   revokeAllTokens(): void {
     this.#tokens.revokeAll();
-    this.#transcript.record('revoked', {});
+    this.transcript.record('revoked', {});
     log('revoked every token');
   }
 
-  getTranscript(): TranscriptEntry[] {
-    return this.#transcript.entries();
-  }
-
-  stop(): Promise<void> {
-    this.#stopping ??= this.#close();
-    return this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
-  }
-
-  async #close(): Promise<void> {
+  protected async close(): Promise<void> {
     await closeServer(this.#server, this.#sockets);
-    this.#transcript.record('stopped', {});
     log('stopped %s', this.getUrl());
   }
 }

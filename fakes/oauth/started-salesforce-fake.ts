@@ -1,10 +1,9 @@
 import type { RequestHandler } from 'msw';
+import type { StartedFake } from '../shared/started-fake.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
 
 /** A running Salesforce org: login host and instance on one URL. */
-export interface StartedSalesforceFake extends AsyncDisposable {
-  getHost(): string;
-  getPort(): number;
+export interface StartedSalesforceFake extends StartedFake {
   /** `http://host:port`, no trailing slash: both the login host and the instance. */
   getUrl(): string;
   /** `${getUrl()}/services/oauth2/token`: what goes in Glue's OAuth2Properties.TokenUrl. */

@@ -1,4 +1,5 @@
-import type { Transcript, TranscriptEntry } from '../shared/transcript.ts';
+import { StartedFakeBase } from '../shared/started-fake.ts';
+import type { Transcript } from '../shared/transcript.ts';
 import type { HostKey } from './host-keys.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 import type { SftpUser } from './sftp-user.ts';
@@ -11,30 +12,23 @@ export interface SftpFakeHandleConfig {
 }
 
 /**
- * What the embedded, process and container handles share: the getters derived from the config,
- * the transcript, and an idempotent stop() around the runtime's own close().
+ * What the embedded, process and container handles share: the getters derived from the config.
+ * The lifecycle (stop() once around the runtime's own close(), dispose) is StartedFakeBase's.
  */
-export abstract class SftpFakeHandle implements StartedSftpFake {
+export abstract class SftpFakeHandle extends StartedFakeBase implements StartedSftpFake {
   readonly #config: SftpFakeHandleConfig;
-  protected readonly transcript: Transcript;
-  #stopping?: Promise<void>;
 
   protected constructor(config: SftpFakeHandleConfig, transcript: Transcript) {
+    super(transcript);
     this.#config = config;
-    this.transcript = transcript;
   }
 
   abstract getRuntime(): SftpRuntime;
-  abstract getHost(): string;
-  abstract getPort(): number;
   abstract readFile(user: string, path: string): Buffer | undefined;
   abstract readStorage(path: string): Buffer | undefined;
-  /** Releases the runtime and records 'stopped'; stop() calls it at most once. */
-  protected abstract close(): Promise<void>;
 
   getUrl(): string {
-    const host = this.getHost().includes(':') ? `[${this.getHost()}]` : this.getHost();
-    return `sftp://${host}:${this.getPort()}`;
+    return this.formatUrl('sftp');
   }
 
   getHostKey(): string {
@@ -53,19 +47,5 @@ export abstract class SftpFakeHandle implements StartedSftpFake {
     const user = this.#config.users.get(name);
     if (!user) throw new Error(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
     return { name: user.name, ...(user.password === undefined ? {} : { password: user.password }), publicKeys: [...user.publicKeys] };
-  }
-
-  /** For process and container, parsed from sshd's log, which trails the client by a few milliseconds. */
-  getTranscript(): TranscriptEntry[] {
-    return this.transcript.entries();
-  }
-
-  stop(): Promise<void> {
-    this.#stopping ??= this.close();
-    return this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

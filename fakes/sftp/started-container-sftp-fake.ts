@@ -68,10 +68,8 @@ export class StartedContainerSftpFake extends SftpFakeHandle {
     return undefined;
   }
 
-  protected override close(): Promise<void> {
-    return this.#sshd.stop().finally(() => {
-      this.transcript.record('stopped', {});
-      log('stopped container %s', this.#sshd.containerId.slice(0, 12));
-    });
+  protected override async close(): Promise<void> {
+    await this.#sshd.stop();
+    log('stopped container %s', this.#sshd.containerId.slice(0, 12));
   }
 }

@@ -173,7 +173,6 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
     this.#timers.clear();
     this.#preauth.close();
     await closeServer(this.#listener, this.#sockets);
-    this.transcript.record('stopped', {});
     log('stopped %s:%d', this.#config.host, this.#port);
   }
 }

@@ -63,10 +63,8 @@ export class StartedProcessSftpFake extends SftpFakeHandle {
     return undefined;
   }
 
-  protected override close(): Promise<void> {
-    return this.#sshd.stop().finally(() => {
-      this.transcript.record('stopped', {});
-      log('stopped %s:%d', this.#config.host, this.#sshd.port);
-    });
+  protected override async close(): Promise<void> {
+    await this.#sshd.stop();
+    log('stopped %s:%d', this.#config.host, this.#sshd.port);
   }
 }

@@ -1,3 +1,4 @@
+import type { StartedFake } from '../shared/started-fake.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
 import type { HostKeyType } from './keys.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
@@ -11,11 +12,9 @@ export interface HostKeyInfo {
 }
 
 /** A running SFTP partner. Embedded, process and container flavours all look like this. */
-export interface StartedSftpFake extends AsyncDisposable {
-  /** 'embedded' (ssh2 in this process) or 'process' (the machine's OpenSSH sshd). */
+export interface StartedSftpFake extends StartedFake {
+  /** 'embedded' (ssh2 in this process), 'process' (the machine's OpenSSH sshd) or 'container'. */
   getRuntime(): SftpRuntime;
-  getHost(): string;
-  getPort(): number;
   /** `sftp://host:port`. */
   getUrl(): string;
   /** The first host key's public form. */
@@ -24,11 +23,12 @@ export interface StartedSftpFake extends AsyncDisposable {
   getHostKeys(): HostKeyInfo[];
   /** A configured user, so scenarios can refer to its password without repeating it. */
   getUser(name: string): { name: string; password?: string; publicKeys: string[] };
+  /** For process and container, parsed from sshd's log, which trails the client by a few milliseconds. */
   getTranscript(): TranscriptEntry[];
   /** A file in the user's tree after a run (relative paths resolve against the user's home). */
   readFile(user: string, path: string): Buffer | undefined;
   /** A file in the shared store that identity-provider users see (absolute path, e.g. '/bucket/home/alice/x'). */
   readStorage(path: string): Buffer | undefined;
-  /** Idempotent: closes the listener and every client socket; resolves when all are closed. */
+  /** Idempotent: closes the listener and every client socket (or sshd, its users and chroots, or the container); resolves when all are gone. */
   stop(): Promise<void>;
 }
