@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigError } from '../config/config-error.ts';
 import { UsageError } from './exit-codes.ts';
 
 const runCommand = vi.hoisted(() => vi.fn<(args: string[]) => Promise<number>>());
@@ -27,6 +29,24 @@ describe('main', () => {
     expect(await main(['run'])).toBe(3);
     expect(stderr.text()).toContain('partner-harness: internal error: boom\n');
     expect(stderr.text()).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints the package version for --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      let text = '';
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((text += String(chunk)), true));
+      expect(await main([flag])).toBe(0);
+      expect(text).toBe(`${version}\n`);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('turns an invalid config into its message and exit code 2', async () => {
+    const stderr = captureStderr();
+    runCommand.mockRejectedValueOnce(new ConfigError('/p/partner-harness.config.ts', [{ path: 'scenario', message: "unknown field. Did you mean 'scenarios'?" }]));
+    expect(await main(['run'])).toBe(2);
+    expect(stderr.text()).toBe("partner-harness: Invalid config file /p/partner-harness.config.ts:\n  - scenario: unknown field. Did you mean 'scenarios'?\n");
   });
 
   it('passes the command exit code through', async () => {

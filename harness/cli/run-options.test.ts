@@ -26,9 +26,35 @@ describe('parseShard', () => {
 });
 
 describe('parseRunOptions', () => {
-  it('has defaults and resolves --out', () => {
-    expect(parseRunOptions(['a.yaml'])).toMatchObject({ paths: ['a.yaml'], mode: 'emulated', runtime: 'embedded', filter: undefined, shard: undefined });
-    expect(parseRunOptions(['--out', 'x'])).toMatchObject({ outDir: expect.stringMatching(/\/x$/) });
+  it('leaves what is not given to the config and the defaults', () => {
+    expect(parseRunOptions(['a.yaml'])).toEqual({
+      paths: ['a.yaml'],
+      catalogue: false,
+      config: undefined,
+      watch: false,
+      outDir: undefined,
+      mode: undefined,
+      runtime: undefined,
+      filter: undefined,
+      shard: undefined,
+    });
+    expect(parseRunOptions(['--out', 'x', '--config', 'c.ts', '--mode', 'aws', '--runtime', 'process', '--catalogue', '--watch'])).toMatchObject({
+      outDir: 'x',
+      config: 'c.ts',
+      mode: 'aws',
+      runtime: 'process',
+      catalogue: true,
+      watch: true,
+    });
+  });
+
+  it.each([
+    [['--catalogue', 'a.yaml'], '--catalogue runs the shipped catalogue; give either paths or --catalogue, not both.'],
+    [['--watch', '--shard', '1/2'], '--watch and --shard do not go together: watch one part of your scenarios by giving its paths instead.'],
+    [['--mode', 'cloud'], '--mode cloud: use emulated or aws.'],
+    [['--runtime', 'docker'], '--runtime docker: use embedded, process, container.'],
+  ])('refuses %j with a usage error', (args, message) => {
+    expect(() => parseRunOptions(args)).toThrow(expect.objectContaining({ name: 'UsageError', message }));
   });
 
   it('refuses a -t pattern that is not a regular expression', () => {
