@@ -1,4 +1,26 @@
-// Public API of the harness: the emulated AWS endpoint, the scenario model and runner.
-export * from './aws/index.ts';
-export * from './scenario/index.ts';
-export { Redactor, REDACTED } from './redaction/index.ts';
+// The `partner-harness` entry: writing, loading and running scenarios, and the config. The
+// emulated AWS endpoint is `partner-harness/aws`, the fakes `partner-harness/fakes`, the vitest
+// kit `partner-harness/vitest`. Named exports only: what is here is the public contract.
+export { defineScenario } from './scenario/define-scenario.ts';
+export type {
+  Scenario,
+  ParsedScenario,
+  SftpFakeConfig,
+  IdpFakeConfig,
+  DbFakeConfig,
+  SalesforceFakeConfig,
+  NetworkFaultConfig,
+  Expectations,
+  StringExpectation,
+  SftpLoginExpectation,
+} from './scenario/scenario-schema.ts';
+export { loadScenarioFile } from './scenario/load-scenario-file.ts';
+export { ScenarioFileError, type FieldIssue } from './scenario/scenario-file-error.ts';
+export type { ScenarioResult } from './scenario/run-scenario.ts';
+export type { FakeRuntime } from './scenario/fakes/runtime-choice.ts';
+
+export { defineConfig, loadConfig, ConfigError, type PartnerHarnessConfig, type LoadedConfig } from './config/index.ts';
+
+export { runScenarios, RunInterruptedError, type RunScenariosOptions } from './cli/api/run-scenarios.ts';
+export { UsageError } from './cli/exit-codes.ts';
+export type { RunReport, ScenarioReportEntry, ScenarioState, CapturedOutput } from '../reports/index.ts';
