@@ -1,0 +1,1 @@
+export { PartnerHarnessError } from './partner-harness-error.ts';
