@@ -14,6 +14,6 @@ export class PartnerHarnessError extends Error {
   ) {
     super(options.fix ? `${message}. ${options.fix}` : message, { cause: options.cause });
     this.name = new.target.name;
-    if (options.fix) this.fix = options.fix;
+    this.fix = options.fix;
   }
 }
