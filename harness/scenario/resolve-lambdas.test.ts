@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { faker } from '@faker-js/faker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LambdaContext } from '../aws/lambda/lambda-registry.ts';
-import { startIdpFake } from './fakes/start-idp-fake.ts';
-import { startSftpFake } from './fakes/start-sftp-fake.ts';
-import type { ScenarioFake } from './fakes/started-fake.ts';
+import { idpKindConfig } from '../../fakes/idp/idp-kind-config.ts';
+import { sftpKindConfig } from '../../fakes/sftp/sftp-kind-config.ts';
+import { FAKE_KINDS } from './fakes/fake-kinds.ts';
+import type { ScenarioFake } from './fakes/scenario-fake.ts';
+import { startScenarioFake } from './fakes/start-scenario-fake.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import { scenarioSchema } from './scenario-schema.ts';
-import { idpFakeSchema } from './schema/idp-fake-schema.ts';
-import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '__fixtures__');
@@ -105,14 +105,14 @@ describe('resolveLambdas: module handlers', () => {
 
 describe('resolveLambdas: fake handlers', () => {
   const fakes = new Map<string, ScenarioFake>();
-  const fakeContext = { faker, fakes, getSecret: async () => undefined, runtime: 'embedded' as const };
+  const options = { kinds: FAKE_KINDS, runtime: 'embedded' as const, faker, fakes, redact: () => {}, getSecret: async () => undefined };
 
   beforeAll(async () => {
     fakes.set(
       'idp',
-      await startIdpFake(idpFakeSchema.parse({ kind: 'idp', users: [{ username: 'alice', password: 'alice-pw', role: IDP_ROLE, homeDirectory: '/b/alice' }] }), fakeContext),
+      await startScenarioFake('idp', idpKindConfig.parse({ kind: 'idp', users: [{ username: 'alice', password: 'alice-pw', role: IDP_ROLE, homeDirectory: '/b/alice' }] }), options),
     );
-    fakes.set('partner', await startSftpFake(sftpFakeSchema.parse({ kind: 'sftp', users: [{ name: 'bob', password: 'bob-pw' }] }), fakeContext));
+    fakes.set('partner', await startScenarioFake('partner', sftpKindConfig.parse({ kind: 'sftp', users: [{ name: 'bob', password: 'bob-pw' }] }), options));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LambdaHandler } from '../aws/lambda/lambda-registry.ts';
-import type { ScenarioFake } from './fakes/started-fake.ts';
+import type { ScenarioFake } from './fakes/scenario-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
 import { importUserModule } from './import-user-module.ts';
 

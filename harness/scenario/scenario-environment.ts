@@ -3,12 +3,14 @@ import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
+import { FAKE_KINDS } from './fakes/fake-kinds.ts';
+import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
 import type { FakeRuntime } from './fakes/runtime-choice.ts';
-import { startFake } from './fakes/start-fake.ts';
+import type { ScenarioFake } from './fakes/scenario-fake.ts';
+import { startScenarioFake } from './fakes/start-scenario-fake.ts';
 import { withNetworkFaults } from './fakes/with-network-faults.ts';
 import { newFaker } from './new-faker.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
-import type { ScenarioFake } from './fakes/started-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
 import { resolveTemplates, type TemplateContext } from './template.ts';
 
@@ -24,6 +26,8 @@ export interface EnvironmentOptions {
   baseDir?: string;
   /** The run's runtime for fakes (--runtime); default embedded. */
   runtime?: FakeRuntime;
+  /** The kinds of fake the scenario may declare: the built-in ones, plus the config's. */
+  kinds?: FakeKindRegistry;
   onStep?: (step: string) => void;
   /** Collects the scenario's secrets; the caller passes its own to redact what else it prints with them. */
   redactor?: Redactor;
@@ -107,11 +111,13 @@ export class ScenarioEnvironment {
     }
     for (const [name, raw] of Object.entries(scenario.given.fakes)) {
       this.step(`starting fake ${name} (${raw.kind})`);
-      const started = await startFake(this.resolve(raw, `given.fakes.${name}`), {
+      const started = await startScenarioFake(name, this.resolve(raw, `given.fakes.${name}`), {
+        kinds: this.options.kinds ?? FAKE_KINDS,
+        runtime: this.options.runtime ?? 'embedded',
         faker: this.#context.faker,
         fakes: this.fakes,
+        redact: (...secrets) => this.redactor.add(...secrets),
         getSecret: (secretId) => this.#readSecret(secretId),
-        runtime: this.options.runtime ?? 'embedded',
       });
       const faults = scenario.faults.filter((fault) => fault.target === name);
       const fake = faults.length > 0 ? await withNetworkFaults(started, faults).catch(async (error) => {
@@ -119,7 +125,6 @@ export class ScenarioEnvironment {
         throw error;
       }) : started;
       this.fakes.set(name, fake);
-      this.redactor.add(...fake.secrets);
       values.fakes![name] = fake.values;
     }
     const lambdas = await resolveLambdas(scenario.given.lambdas, this.fakes, this.options.baseDir ?? process.cwd());

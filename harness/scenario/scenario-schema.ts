@@ -1,20 +1,16 @@
 import { z } from 'zod';
+import { FAKE_KINDS } from './fakes/fake-kinds.ts';
+import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
 import { hostKeyType } from './schema/common.ts';
 import { scenarioName } from './schema/scenario-name.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
-import { dbFakeSchema } from './schema/db-fake-schema.ts';
-import { idpFakeSchema } from './schema/idp-fake-schema.ts';
 import { networkFaultSchema } from './schema/network-fault-schema.ts';
-import { salesforceFakeSchema } from './schema/salesforce-fake-schema.ts';
-import { sftpFakeSchema } from './schema/sftp-fake-schema.ts';
 
 /**
  * The scenario file format. Plain data: YAML files and `defineScenario()` in TypeScript both
  * land here. Strings may hold `{{ … }}` references (see template.ts), which is why most leaves
  * are strings even where the resolved value is a number.
  */
-
-const fakeSchema = z.discriminatedUnion('kind', [sftpFakeSchema, idpFakeSchema, dbFakeSchema, salesforceFakeSchema]);
 
 const operationSchema = z
   .string()
@@ -41,74 +37,96 @@ const lambdaSchema = z
     message: 'give exactly one of fake (an idp fake), module (a handler file) or handler (a function, TypeScript only)',
   });
 
-export const scenarioSchema = z
-  .object({
-    name: z.string().min(1),
-    description: z.string().optional(),
-    tags: z.array(z.string()).default([]),
-    /** Seed for faker, so generated users and passwords are the same on every run. */
-    seed: z.number().int().default(1),
-    /** Values computed once (faker calls included) and referenced as `{{ vars.x }}`. */
-    vars: z.record(scenarioName, z.unknown()).default({}),
-    /**
-     * Client key pairs, referenced as `{{ keys.NAME.publicKey }}` / `.privateKey`: generated
-     * (`{ type }`) or brought along (`{ privateKey }`, e.g. a connector's real key).
-     */
-    keys: z
-      .record(scenarioName, z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
-      .default({}),
-    /** Network faults between the emulator and fakes (TCP fault proxy). */
-    faults: z.array(networkFaultSchema).default([]),
-    emulator: z
-      .object({
-        connectTimeoutMs: z.number().int().positive().optional(),
-        identityProviderTimeoutMs: z.number().int().positive().optional(),
-        unassumableRoles: z.array(z.string()).optional(),
-        messages: z.record(z.string(), z.string()).optional(),
-      })
-      .strict()
-      .default({}),
-    given: z
-      .object({
-        fakes: z.record(scenarioName, fakeSchema).default({}),
-        /**
-         * Secrets Manager CreateSecret inputs by alias (Name defaults to the alias); `SecretString`
-         * may be an object (sent as JSON). Checked against the model like every AWS input.
-         */
-        secrets: apiInputs,
-        lambdas: z.record(scenarioName, lambdaSchema).default({}),
-        /** Transfer CreateConnector inputs by alias; referenced as `{{ connectors.ALIAS.id }}`. */
-        connectors: apiInputs,
-        /** Transfer CreateServer inputs by alias; referenced as `{{ servers.ALIAS.id }}`. */
-        servers: apiInputs,
-        /** Transfer CreateUser inputs by alias (service-managed servers). */
-        users: apiInputs,
-        /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
-        glueConnections: apiInputs,
-      })
-      .strict()
-      .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {} }),
-    when: z
-      .object({
-        operation: operationSchema,
-        /** The request, as the API takes it. */
-        input: z.record(z.string(), z.unknown()).default({}),
-        /**
-         * `false` sends `input` unchecked: for scenarios that test AWS's own answer to a
-         * malformed request. By default it is checked against the model like `given`.
-         */
-        validateInput: z.boolean().default(true),
-      })
-      .strict(),
-    then: expectationSchema,
-  })
-  .strict();
+/** The scenario format around `given.fakes`, whose schema comes from the registered kinds of fake. */
+function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchema) {
+  return z
+    .object({
+      name: z.string().min(1),
+      description: z.string().optional(),
+      tags: z.array(z.string()).default([]),
+      /** Seed for faker, so generated users and passwords are the same on every run. */
+      seed: z.number().int().default(1),
+      /** Values computed once (faker calls included) and referenced as `{{ vars.x }}`. */
+      vars: z.record(scenarioName, z.unknown()).default({}),
+      /**
+       * Client key pairs, referenced as `{{ keys.NAME.publicKey }}` / `.privateKey`: generated
+       * (`{ type }`) or brought along (`{ privateKey }`, e.g. a connector's real key).
+       */
+      keys: z
+        .record(scenarioName, z.union([z.object({ type: hostKeyType }).strict(), z.object({ privateKey: z.string() }).strict()]))
+        .default({}),
+      /** Network faults between the emulator and fakes (TCP fault proxy). */
+      faults: z.array(networkFaultSchema).default([]),
+      emulator: z
+        .object({
+          connectTimeoutMs: z.number().int().positive().optional(),
+          identityProviderTimeoutMs: z.number().int().positive().optional(),
+          unassumableRoles: z.array(z.string()).optional(),
+          messages: z.record(z.string(), z.string()).optional(),
+        })
+        .strict()
+        .default({}),
+      given: z
+        .object({
+          fakes: z.record(scenarioName, fakeSchema).default({}),
+          /**
+           * Secrets Manager CreateSecret inputs by alias (Name defaults to the alias); `SecretString`
+           * may be an object (sent as JSON). Checked against the model like every AWS input.
+           */
+          secrets: apiInputs,
+          lambdas: z.record(scenarioName, lambdaSchema).default({}),
+          /** Transfer CreateConnector inputs by alias; referenced as `{{ connectors.ALIAS.id }}`. */
+          connectors: apiInputs,
+          /** Transfer CreateServer inputs by alias; referenced as `{{ servers.ALIAS.id }}`. */
+          servers: apiInputs,
+          /** Transfer CreateUser inputs by alias (service-managed servers). */
+          users: apiInputs,
+          /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
+          glueConnections: apiInputs,
+        })
+        .strict()
+        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {} }),
+      when: z
+        .object({
+          operation: operationSchema,
+          /** The request, as the API takes it. */
+          input: z.record(z.string(), z.unknown()).default({}),
+          /**
+           * `false` sends `input` unchecked: for scenarios that test AWS's own answer to a
+           * malformed request. By default it is checked against the model like `given`.
+           */
+          validateInput: z.boolean().default(true),
+        })
+        .strict(),
+      then: expectationSchema,
+    })
+    .strict();
+}
+
+/** The scenario format with the built-in kinds of fake: what the types and the JSON Schema describe. */
+export const scenarioSchema = buildScenarioSchema(FAKE_KINDS.schema());
+
+const withUserKinds = new WeakMap<FakeKindRegistry, typeof scenarioSchema>();
+
+/**
+ * The scenario format with a registry's kinds, e.g. the built-in ones plus a config's. Typed as
+ * the built-in format: a user's kind is a config whose fields only its own start() reads.
+ */
+export function scenarioSchemaFor(kinds: FakeKindRegistry): typeof scenarioSchema {
+  if (kinds === FAKE_KINDS) return scenarioSchema;
+  let schema = withUserKinds.get(kinds);
+  if (!schema) {
+    schema = buildScenarioSchema(kinds.schema()) as unknown as typeof scenarioSchema;
+    withUserKinds.set(kinds, schema);
+  }
+  return schema;
+}
 
 export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
-export type { SftpFakeConfig } from './schema/sftp-fake-schema.ts';
-export type { IdpFakeConfig } from './schema/idp-fake-schema.ts';
+export type { SftpKindConfig as SftpFakeConfig } from '../../fakes/sftp/sftp-kind-config.ts';
+export type { IdpKindConfig as IdpFakeConfig } from '../../fakes/idp/idp-kind-config.ts';
 export type { NetworkFaultConfig } from './schema/network-fault-schema.ts';
-export type { DbFakeConfig } from './schema/db-fake-schema.ts';
-export type { SalesforceFakeConfig } from './schema/salesforce-fake-schema.ts';
+export type { DbKindConfig as DbFakeConfig } from '../../fakes/db/db-kind-config.ts';
+export type { SalesforceKindConfig as SalesforceFakeConfig } from '../../fakes/oauth/salesforce-kind-config.ts';
 export type { Expectations, StringExpectation, SftpLoginExpectation } from './schema/expectation-schema.ts';

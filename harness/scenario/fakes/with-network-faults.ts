@@ -1,6 +1,6 @@
 import { FaultProxy, type NetFault } from '../../../fakes/net/index.ts';
 import type { NetworkFaultConfig } from '../scenario-schema.ts';
-import type { ScenarioFake } from './started-fake.ts';
+import type { ScenarioFake } from './scenario-fake.ts';
 
 /**
  * Puts a TCP fault proxy in front of a fake: its advertised host:port (in every value the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { text } from '../../../fakes/shared/config-schema-parts.ts';
 
-/** A string, or a number/boolean a YAML author typed bare. */
-export const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+export { text };
 
 /** A JavaScript regular expression, checked when the file loads rather than when it is used. */
 export const regexSource = z.string().superRefine((source, context) => {

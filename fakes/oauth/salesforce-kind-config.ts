@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { text } from '../shared/config-schema-parts.ts';
 
-/** A Salesforce-like OAuth2 token endpoint and instance API (fakes/oauth). */
-export const salesforceFakeSchema = z
+/** A Salesforce-like OAuth2 token endpoint and instance API (fakes/oauth) as a scenario declares it. */
+export const salesforceKindConfig = z
   .object({
     kind: z.literal('salesforce'),
     clients: z
@@ -33,4 +33,4 @@ export const salesforceFakeSchema = z
   })
   .strict();
 
-export type SalesforceFakeConfig = z.output<typeof salesforceFakeSchema>;
+export type SalesforceKindConfig = z.output<typeof salesforceKindConfig>;

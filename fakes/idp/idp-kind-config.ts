@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MALFORMED_KINDS } from '../../../fakes/idp/index.ts';
-import { text } from './common.ts';
+import { text } from '../shared/config-schema-parts.ts';
+import { MALFORMED_KINDS } from './behaviours/malformed.ts';
 
 const session = {
   role: z.string(),
@@ -21,7 +21,6 @@ export const idpUserSchema = z
   })
   .strict();
 
-
 /** Ready-made provider behaviours, tried before the user table (first match wins, as in msw). */
 const behaviourSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('http-error'), status: z.number().int().optional(), body: z.unknown().optional() }).strict(),
@@ -39,7 +38,8 @@ const behaviourSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-export const idpFakeSchema = z
+/** An identity provider (fakes/idp) as a scenario declares it. */
+export const idpKindConfig = z
   .object({
     kind: z.literal('idp'),
     stage: z.string().optional(),
@@ -50,4 +50,4 @@ export const idpFakeSchema = z
   })
   .strict();
 
-export type IdpFakeConfig = z.output<typeof idpFakeSchema>;
+export type IdpKindConfig = z.output<typeof idpKindConfig>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { MAX_LOGIN_GRACE_TIME_MS, parseMaxStartups } from '../../../fakes/sftp/index.ts';
-import { hostKeyType, text } from './common.ts';
+import { fakeRuntime, text } from '../shared/config-schema-parts.ts';
+import { HOST_KEY_TYPES } from '../../core/ssh/index.ts';
+import { MAX_LOGIN_GRACE_TIME_MS, parseMaxStartups } from './login-limits.ts';
+
+const hostKeyType = z.enum(HOST_KEY_TYPES);
 
 const sftpFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refuse-login') }).strict(),
@@ -40,11 +43,11 @@ const sftpIdentityProvider = z.union([
   z.object({ fake: z.string(), serverId: z.string().optional() }).strict(),
 ]);
 
-export const sftpFakeSchema = z
+/** An SFTP partner (fakes/sftp) as a scenario declares it. */
+export const sftpKindConfig = z
   .object({
     kind: z.literal('sftp'),
-    /** Only where the scenario really needs one (e.g. real OpenSSH); otherwise --runtime decides. */
-    runtime: z.enum(['embedded', 'process', 'container']).optional(),
+    runtime: fakeRuntime.optional(),
     /** Host key types (generated) or `{ type, slot }` to get a distinct key per slot. */
     hostKeys: z.array(z.union([hostKeyType, z.object({ type: hostKeyType, slot: z.string() }).strict()])).optional(),
     algorithms: z
@@ -70,4 +73,4 @@ export const sftpFakeSchema = z
   })
   .strict();
 
-export type SftpFakeConfig = z.output<typeof sftpFakeSchema>;
+export type SftpKindConfig = z.output<typeof sftpKindConfig>;
