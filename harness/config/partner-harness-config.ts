@@ -1,3 +1,4 @@
+import type { FakeKind } from '../../fakes/shared/fake-kind.ts';
 import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 
 /**
@@ -13,8 +14,8 @@ export interface PartnerHarnessConfig {
   runtime?: FakeRuntime;
   /** `emulated` (default: the local endpoint) or `aws` (real AWS with the default credentials). */
   mode?: 'emulated' | 'aws';
-  /** Your own kinds of fake, usable as `kind: <name>` in your scenarios. */
-  fakes?: readonly unknown[];
+  /** Your own kinds of fake (defineFakeKind from partner-harness/fakes), usable as `kind: <name>` in your scenarios. */
+  fakes?: readonly FakeKind[];
 }
 
 /** The config as the CLI and the scenario workers use it: validated, paths made absolute. */
