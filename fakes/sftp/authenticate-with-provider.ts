@@ -2,7 +2,7 @@ import type { AuthContext } from 'ssh2';
 import { ALL_METHODS, decidePublicKey, type AuthOutcome } from './authenticate.ts';
 import { callIdentityProvider, IdentityProviderError } from './call-identity-provider.ts';
 import type { ResolvedIdentityProvider } from './identity-provider.ts';
-import { parsePublicKey, type ParsedPublicKey } from './keys.ts';
+import { parsePublicKey, type ParsedPublicKey } from '../../core/ssh/index.ts';
 import { LogicalFs } from './logical-fs.ts';
 import { parseProviderResponse, type ProviderSession } from './provider-response.ts';
 import type { Recorder } from './serve-connection.ts';

@@ -1,5 +1,5 @@
 import type { AuthContext, PublicKeyAuthContext } from 'ssh2';
-import { blobFingerprint, type ParsedPublicKey } from './keys.ts';
+import { blobFingerprint, type ParsedPublicKey } from '../../core/ssh/index.ts';
 import type { SftpUser } from './sftp-user.ts';
 
 export interface AuthOutcome {

@@ -1,4 +1,4 @@
-import { generateSshKey, parsePrivateKey, type HostKeyType } from './keys.ts';
+import { generateSshKey, parsePrivateKey, type HostKeyType } from '../../core/ssh/index.ts';
 import { signatureAlgorithmsFor } from './ssh-algorithms.ts';
 
 /** What withHostKey() recorded; generation waits for start() so the builder stays cheap. */

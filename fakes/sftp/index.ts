@@ -21,7 +21,7 @@ export {
   type HostKeyType,
   type SshKeyPair,
   type ParsedPublicKey,
-} from './keys.ts';
+} from '../../core/ssh/index.ts';
 export {
   DEFAULT_LOGIN_GRACE_TIME_MS,
   DEFAULT_MAX_STARTUPS,

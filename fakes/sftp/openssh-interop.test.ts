@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST_KEY_TYPES, generateSshKey, type HostKeyType } from './keys.ts';
+import { HOST_KEY_TYPES, generateSshKey, type HostKeyType } from '../../core/ssh/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { connectRaw, serverIdent } from './ssh-test-client.ts';
 

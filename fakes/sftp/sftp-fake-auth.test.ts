@@ -1,6 +1,6 @@
 import type { AuthenticationType } from 'ssh2';
 import { describe, expect, it } from 'vitest';
-import { HOST_KEY_TYPES, generateSshKey } from './keys.ts';
+import { HOST_KEY_TYPES, generateSshKey } from '../../core/ssh/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { connectSsh } from './ssh-test-client.ts';
 

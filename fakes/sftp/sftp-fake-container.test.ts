@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dockerRequest } from '../container/docker-api.ts';
 import { MANAGED_LABEL } from '../container/index.ts';
-import { generateSshKey } from './keys.ts';
+import { generateSshKey } from '../../core/ssh/index.ts';
 import { ensureSftpImage } from './launch-sshd-container.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { isSftpRuntimeAvailable } from './sftp-runtime.ts';

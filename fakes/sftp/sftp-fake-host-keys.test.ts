@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOST_KEY_TYPES, generateSshKey } from './keys.ts';
+import { HOST_KEY_TYPES, generateSshKey } from '../../core/ssh/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { connectSsh } from './ssh-test-client.ts';
 

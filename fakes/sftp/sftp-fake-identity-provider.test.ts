@@ -2,7 +2,7 @@ import ssh2, { type FileEntryWithStats, type SFTPWrapper } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityProviderEvent } from './identity-provider.ts';
 import { startIdpTestServer, type IdpAnswer, type IdpTestServer, type SeenRequest } from './idp-test-server.ts';
-import { generateSshKey } from './keys.ts';
+import { generateSshKey } from '../../core/ssh/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import type { StartedSftpFake } from './started-sftp-fake.ts';
 import { call, connectSsh, openSftp } from './ssh-test-client.ts';

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { generateSshKey } from './keys.ts';
+import { generateSshKey } from '../../core/ssh/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { call, connectSsh, openSftp } from './ssh-test-client.ts';
 

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import ssh2 from 'ssh2';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tryConnect } from '../db/port-probe.ts';
-import { generateSshKey } from './keys.ts';
+import { generateSshKey } from '../../core/ssh/index.ts';
 import { OS_USER_MARK } from './os-users.ts';
 import { isAlive, processTree } from './process-tree.ts';
 import { SftpFake } from './sftp-fake.ts';

@@ -1,6 +1,6 @@
 import { EndpointBuilder } from '../shared/endpoint-builder.ts';
 import { assertNewKeyType, resolveHostKeys, suppliedHostKey, type HostKeySpec } from './host-keys.ts';
-import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './keys.ts';
+import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from '../../core/ssh/index.ts';
 import {
   DEFAULT_LOGIN_GRACE_TIME_MS,
   DEFAULT_MAX_STARTUPS,

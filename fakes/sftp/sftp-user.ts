@@ -1,4 +1,4 @@
-import { parsePublicKey, type ParsedPublicKey } from './keys.ts';
+import { parsePublicKey, type ParsedPublicKey } from '../../core/ssh/index.ts';
 
 export interface SftpUserOptions {
   /** Accepted for `password` authentication. Never written to the transcript or logs. */

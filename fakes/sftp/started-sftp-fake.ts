@@ -1,6 +1,6 @@
 import type { StartedFake } from '../shared/started-fake.ts';
 import type { TranscriptEntry } from '../shared/transcript.ts';
-import type { HostKeyType } from './keys.ts';
+import type { HostKeyType } from '../../core/ssh/index.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 
 export interface HostKeyInfo {

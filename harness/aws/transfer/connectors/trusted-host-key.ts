@@ -1,3 +1,5 @@
+import { blobKeyType } from '../../../../core/ssh/index.ts';
+
 /**
  * A TrustedHostKeys entry: `<type> <base64>`, optionally preceded by a host name (older docs
  * told users to paste the ssh-keyscan line), never followed by a comment (the console rejects
@@ -30,25 +32,13 @@ export function parseTrustedHostKey(line: string): HostKeyParseResult {
   if (!looksLikeKeyType(type) || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return { ok: false, reason: 'format' };
   const blob = Buffer.from(base64, 'base64');
   // The blob starts with its own type name; a mismatch means a pasted fragment.
-  if (readSshString(blob) !== type) return { ok: false, reason: 'format' };
+  if (blobKeyType(blob) !== type) return { ok: false, reason: 'format' };
   if (!(CONNECTOR_HOST_KEY_TYPES as readonly string[]).includes(type)) {
     return { ok: false, reason: 'unsupported-type', keyType: type };
   }
   return { ok: true, key: { type, blob } };
 }
 
-/** OpenSSH public form of a raw SSH public key blob, as ssh-keyscan prints it. */
-export function formatHostKey(blob: Buffer): string {
-  return `${readSshString(blob) ?? 'unknown'} ${blob.toString('base64')}`;
-}
-
 function looksLikeKeyType(word: string): boolean {
   return /^(ssh-|ecdsa-sha2-|sk-)/.test(word);
-}
-
-function readSshString(blob: Buffer): string | undefined {
-  if (blob.length < 4) return undefined;
-  const length = blob.readUInt32BE(0);
-  if (length > blob.length - 4 || length > 64) return undefined;
-  return blob.subarray(4, 4 + length).toString('latin1');
 }

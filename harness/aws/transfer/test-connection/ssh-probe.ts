@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import ssh2, { type ConnectConfig } from 'ssh2';
 import createDebug from 'debug';
 import type { ConnectorSecurityPolicy } from '../connectors/connector-security-policies.ts';
-import { formatHostKey, type ParsedHostKey } from '../connectors/trusted-host-key.ts';
+import { blobFingerprint, formatPublicKey } from '../../../../core/ssh/index.ts';
+import type { ParsedHostKey } from '../connectors/trusted-host-key.ts';
 
 const debug = createDebug('partner-harness:aws:transfer:ssh');
 
@@ -126,9 +126,9 @@ export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
         compress: ['none'],
       } as unknown as ConnectConfig['algorithms'],
       hostVerifier: (key: Buffer) => {
-        hostKey = formatHostKey(key);
+        hostKey = formatPublicKey(key);
         stage = 'after key exchange, before authentication completed';
-        input.note('host-key', { hostKey, fingerprint: fingerprint(key) });
+        input.note('host-key', { hostKey, fingerprint: blobFingerprint(key) });
         // With no trusted keys the connector only discovers the key: it sends no credentials
         // to a server it cannot verify.
         if (input.trustedHostKeys.length === 0) {
@@ -136,7 +136,7 @@ export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
           return false;
         }
         if (input.trustedHostKeys.some((trusted) => trusted.blob.equals(key))) return true;
-        hostKeyFailure = { kind: 'host-key-mismatch', hostKeyType: hostKey.split(' ')[0]!, fingerprint: fingerprint(key) };
+        hostKeyFailure = { kind: 'host-key-mismatch', hostKeyType: hostKey.split(' ')[0]!, fingerprint: blobFingerprint(key) };
         return false;
       },
       debug: (line: string) => {
@@ -178,9 +178,4 @@ export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
 
 function clientOffer(policy: ConnectorSecurityPolicy, category: NegotiationCategory): string[] {
   return { kex: policy.kexs, serverHostKey: policy.hostKeyAlgorithms, cipher: policy.ciphers, hmac: policy.macs }[category];
-}
-
-/** `SHA256:<base64 without padding>`, as ssh-keygen -l prints it. */
-export function fingerprint(blob: Buffer): string {
-  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }

@@ -1,4 +1,4 @@
-import ssh2 from 'ssh2';
+import { readSshKey } from '../../../../core/ssh/index.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
 import { findConnector, parseSftpUrl } from '../connectors/connector-operations.ts';
@@ -81,8 +81,9 @@ function readCredentials(connector: StoredConnector, context: EmulatorContext, s
   const privateKey = typeof fields.PrivateKey === 'string' && fields.PrivateKey !== '' ? fields.PrivateKey : undefined;
   if (!password && !privateKey) return badFormat(`secret ${secretId} has neither Password nor PrivateKey`);
   if (privateKey) {
-    const key = ssh2.utils.parseKey(privateKey);
-    if (key instanceof Error || (Array.isArray(key) && key.length === 0)) {
+    try {
+      readSshKey(privateKey, 'private key');
+    } catch {
       return badFormat(`the PrivateKey in secret ${secretId} is not a valid unencrypted SSH private key`);
     }
   }
