@@ -1,5 +1,5 @@
 import { dockerRequestSync } from './docker-api.ts';
-import { onProcessExit } from '../db/exit-cleanup.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 
 /** Every container we start carries this label; `docker ps -a --filter label=…` finds leftovers. */
 export const MANAGED_LABEL = 'org.partner-harness.managed';

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import createDebug from 'debug';
 import { dockerRequest } from './docker-api.ts';
-import { LogTail } from '../db/log-tail.ts';
+import { LogTail } from '../../core/process/index.ts';
 
 const log = createDebug('partner-harness:container');
 

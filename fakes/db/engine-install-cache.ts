@@ -3,7 +3,7 @@ import { chmod, lstat, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import createDebug from 'debug';
-import { onProcessExit } from './exit-cleanup.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 import { copyTreeForOthers, treeDigest } from './install-tree.ts';
 import { canAccess, describeMode, explainNoAccess, SEARCH, type Accessor } from './path-access.ts';
 

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { onProcessExit, WatchedProcess } from '../../core/process/index.ts';
 import type { EngineUser } from './engine-user.ts';
-import { onProcessExit } from './exit-cleanup.ts';
-import { LogTail } from './log-tail.ts';
 
 export interface EngineCommand {
   command: string;
@@ -9,11 +8,6 @@ export interface EngineCommand {
   user: EngineUser;
   /** Extra environment; the engine always gets the C locale so its messages are the English ones clients match. */
   env?: Record<string, string>;
-}
-
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
 }
 
 function spawnAs({ command, args, user, env }: EngineCommand): ChildProcess {
@@ -26,49 +20,23 @@ function spawnAs({ command, args, user, env }: EngineCommand): ChildProcess {
 }
 
 /** A long-running engine process (postgres, mariadbd): its PID, its log and its exit. */
-export class EngineProcess {
-  readonly log = new LogTail();
-  readonly exited: Promise<Exit>;
-  readonly #child: ChildProcess;
-  #exit?: Exit;
-
+export class EngineProcess extends WatchedProcess {
   constructor(command: EngineCommand) {
-    this.#child = spawnAs(command);
-    this.#child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.log.push(chunk));
-    this.#child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.log.push(chunk));
-    this.exited = new Promise((resolve) => {
-      this.#child.once('error', (error) => {
-        this.log.push(`spawn ${command.command}: ${error.message}\n`);
-        this.#exit ??= { code: null, signal: null };
-        resolve(this.#exit);
-      });
-      this.#child.once('exit', (code, signal) => {
-        this.#exit = { code, signal };
-        resolve(this.#exit);
-      });
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.#child.pid;
-  }
-
-  get exit(): Exit | undefined {
-    return this.#exit;
+    super(spawnAs(command), command.command);
   }
 
   /** Sends `signal`, then SIGKILL if the process is still there after `timeoutMs`. */
   async stop(signal: NodeJS.Signals, timeoutMs = 10_000): Promise<void> {
-    if (this.#exit) return;
-    this.#child.kill(signal);
-    const timer = setTimeout(() => this.#child.kill('SIGKILL'), timeoutMs);
+    if (this.exit) return;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     await this.exited;
     clearTimeout(timer);
   }
 
   /** For the process 'exit' hook: no waiting possible. */
   killNow(signal: NodeJS.Signals): void {
-    if (!this.#exit && this.#child.pid !== undefined) process.kill(this.#child.pid, signal);
+    if (!this.exit && this.child.pid !== undefined) process.kill(this.child.pid, signal);
   }
 }
 

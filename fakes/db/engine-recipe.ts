@@ -2,7 +2,7 @@ import type { DbFakeConfig } from './db-fake.ts';
 import type { DbDatabase, DbUser } from './db-types.ts';
 import type { EngineCommand } from './engine-process.ts';
 import type { EngineUser } from './engine-user.ts';
-import type { LogTail } from './log-tail.ts';
+import type { LogTail } from '../../core/process/index.ts';
 import type { ServerCertificate } from './self-signed-cert.ts';
 import type { WorkDir } from './work-dir.ts';
 

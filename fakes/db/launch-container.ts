@@ -4,7 +4,7 @@ import { ensureImage, isContainerRuntimeAvailable, startContainer, type EnsuredI
 import type { Transcript } from '../shared/transcript.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { CONTAINER_CONTEXT, type DbContainerRecipe } from './db-container-recipe.ts';
-import { LogTail } from './log-tail.ts';
+import { LogTail } from '../../core/process/index.ts';
 import { createServerCertificate } from './self-signed-cert.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { WorkDir } from './work-dir.ts';

@@ -6,7 +6,7 @@ import type { DbFakeConfig } from './db-fake.ts';
 import type { EngineContext, EngineRecipe } from './engine-recipe.ts';
 import { EngineProcess } from './engine-process.ts';
 import { resolveEngineUser } from './engine-user.ts';
-import { onProcessExit } from './exit-cleanup.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 import { freePort } from './free-port.ts';
 import { createServerCertificate } from './self-signed-cert.ts';
 import { DB_HOST } from './db-types.ts';

@@ -3,7 +3,7 @@ import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessorOf, type EngineUser } from './engine-user.ts';
-import { onProcessExit } from './exit-cleanup.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 import { describeMode, firstBlockingDir } from './path-access.ts';
 
 export const WORK_DIR_PREFIX = 'partner-harness-db-';

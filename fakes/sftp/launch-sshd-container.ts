@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import createDebug from 'debug';
 import { ensureImage, isContainerRuntimeAvailable, startContainer, type EnsuredImage, type StartedContainer } from '../container/index.ts';
-import { LogTail } from '../db/log-tail.ts';
+import { LogTail } from '../../core/process/index.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { ContainerChrootFiles } from './container-chroot-files.ts';
 import type { ProcessSftpFakeConfig } from './launch-sshd.ts';

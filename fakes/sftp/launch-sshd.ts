@@ -1,7 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import createDebug from 'debug';
-import { onProcessExit } from '../db/exit-cleanup.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 import { freePort } from '../db/free-port.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import type { HostKey } from './host-keys.ts';

@@ -1,7 +1,7 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { isAlive } from './process-tree.ts';
+import { isAlive } from '../../core/process/index.ts';
 
 const run = promisify(execFile);
 

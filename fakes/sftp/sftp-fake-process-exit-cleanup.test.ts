@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from './process-tree.ts';
+import { isAlive } from '../../core/process/index.ts';
 
 const run = promisify(execFile);
 const here = (file: string) => new URL(file, import.meta.url).href;
@@ -19,7 +19,7 @@ interface ChildReport {
 const childScript = (user: string, ending: 'exit' | 'wait') => `
   const { SftpFake } = await import(${JSON.stringify(here('./sftp-fake.ts'))});
   const { connectSsh, openSftp } = await import(${JSON.stringify(here('./ssh-test-client.ts'))});
-  const { processTree } = await import(${JSON.stringify(here('./process-tree.ts'))});
+  const { processTree } = await import(${JSON.stringify(here('../../core/process/index.ts'))});
   const { readdirSync, readFileSync } = await import('node:fs');
   const sftp = await new SftpFake().withRuntime('process').withUser(${JSON.stringify(user)}, { password: 'exit-pw-1' }).start();
   await openSftp(await connectSsh(sftp, { username: ${JSON.stringify(user)}, password: 'exit-pw-1' }));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tryConnect } from '../db/port-probe.ts';
 import { generateSshKey } from '../../core/ssh/index.ts';
 import { OS_USER_MARK } from './os-users.ts';
-import { isAlive, processTree } from './process-tree.ts';
+import { isAlive, processTree } from '../../core/process/index.ts';
 import { SftpFake } from './sftp-fake.ts';
 import { isSftpRuntimeAvailable } from './sftp-runtime.ts';
 import type { StartedSftpFake } from './started-sftp-fake.ts';

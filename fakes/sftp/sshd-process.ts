@@ -1,66 +1,37 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LogTail } from '../db/log-tail.ts';
-import { processTree, signalAll, isAlive } from './process-tree.ts';
+import { isAlive, LogTail, processTree, signalAll, WatchedProcess } from '../../core/process/index.ts';
 import { SSHD } from './sftp-runtime.ts';
 
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 /** One `sshd -D -e` in the foreground: its PID, its log lines and its exit. */
-export class SshdProcess {
-  readonly log = new LogTail(60);
-  readonly exited: Promise<Exit>;
-  readonly #child: ChildProcess;
-  #exit?: Exit;
+export class SshdProcess extends WatchedProcess {
+  readonly #onLine: (line: string) => void;
+  #partial = '';
   /** sshd said it bound its port. Until then an ident on that port may be another server's. */
   #listening = false;
 
   constructor(configFile: string, onLine: (line: string) => void) {
     // -D: stay in the foreground, so the PID is sshd's; -e: log to stderr, which we read.
-    this.#child = spawn(SSHD, ['-D', '-e', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
-    let partial = '';
-    const read = (chunk: string) => {
-      this.log.push(chunk);
-      const lines = (partial + chunk).split(/\r?\n/);
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.trim() === '') continue;
-        if (line.startsWith('Server listening on ')) this.#listening = true;
-        onLine(line);
-      }
-    };
-    this.#child.stdout?.setEncoding('utf8').on('data', read);
-    this.#child.stderr?.setEncoding('utf8').on('data', read);
-    this.exited = new Promise((resolve) => {
-      this.#child.once('error', (error) => {
-        this.log.push(`spawn ${SSHD}: ${error.message}\n`);
-        this.#exit ??= { code: null, signal: null };
-        resolve(this.#exit);
-      });
-      this.#child.once('exit', (code, signal) => {
-        this.#exit = { code, signal };
-        resolve(this.#exit);
-      });
-    });
+    super(spawn(SSHD, ['-D', '-e', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }), SSHD, new LogTail(60));
+    this.#onLine = onLine;
   }
 
-  get pid(): number | undefined {
-    return this.#child.pid;
-  }
-
-  get exit(): Exit | undefined {
-    return this.#exit;
+  protected override onOutput(chunk: string): void {
+    const lines = (this.#partial + chunk).split(/\r?\n/);
+    this.#partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      if (line.startsWith('Server listening on ')) this.#listening = true;
+      this.#onLine(line);
+    }
   }
 
   /** Polls until sshd has logged that it listens and answers on `port` with its `SSH-2.0-` line, which it returns. */
   async waitForIdent(host: string, port: number, deadlineMs: number, onProbe: (localPort: number) => void): Promise<string> {
     const deadline = performance.now() + deadlineMs;
     for (;;) {
-      if (this.#exit) throw new Error(`sshd exited during start-up (${this.#exit.code ?? this.#exit.signal}); its log ends:\n  ${this.log.lines().join('\n  ')}`);
+      if (this.exit) throw new Error(`sshd exited during start-up (${this.exit.code ?? this.exit.signal}); its log ends:\n  ${this.log.lines().join('\n  ')}`);
       const ident = this.#listening ? await readIdent(host, port, onProbe) : undefined;
       if (ident) return ident;
       if (performance.now() > deadline) throw new Error(`sshd did not answer on ${host}:${port} within ${deadlineMs} ms; its log ends:\n  ${this.log.lines().join('\n  ')}`);
@@ -73,7 +44,7 @@ export class SshdProcess {
    * listener's death alone leaves them running), then SIGKILL whatever remains after `timeoutMs`.
    */
   async stop(timeoutMs = 5_000): Promise<void> {
-    const tree = this.#child.pid === undefined || this.#exit ? [] : processTree(this.#child.pid);
+    const tree = this.child.pid === undefined || this.exit ? [] : processTree(this.child.pid);
     signalAll(tree, 'SIGTERM');
     const deadline = performance.now() + timeoutMs;
     while (tree.some(isAlive) && performance.now() < deadline) await sleep(10);
@@ -84,7 +55,7 @@ export class SshdProcess {
 
   /** For the process 'exit' hook: no waiting possible, so no grace period either. */
   killNow(): void {
-    if (!this.#exit && this.#child.pid !== undefined) signalAll(processTree(this.#child.pid), 'SIGKILL');
+    if (!this.exit && this.child.pid !== undefined) signalAll(processTree(this.child.pid), 'SIGKILL');
   }
 }
 
