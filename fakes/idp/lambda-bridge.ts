@@ -1,3 +1,5 @@
+import { apiGatewayRequest } from '../../core/identity-provider/index.ts';
+
 /** The event Transfer passes to a Lambda identity provider. */
 export interface TransferAuthEvent {
   username: string;
@@ -47,17 +49,11 @@ export function validateEvent(event: TransferAuthEvent): void {
   if (typeof event.sourceIp !== 'string') throw bad('sourceIp', "give an address like '203.0.113.7'");
 }
 
-/** The GET Transfer would send through API Gateway for the same attempt. */
+/** The GET Transfer would send through API Gateway for the same attempt (core/identity-provider builds it). */
 export function lambdaRequest(baseUrl: string, event: TransferAuthEvent, signal: AbortSignal): Request {
-  const path = `/servers/${encodeURIComponent(event.serverId)}/users/${encodeURIComponent(event.username)}/config`;
-  const query = new URLSearchParams({ protocol: event.protocol, sourceIp: event.sourceIp });
-  const headers = new Headers();
-  if (event.password !== undefined) {
-    // Header values are bytes; send UTF-8 bytes as an HTTP client would.
-    headers.set('Password', Buffer.from(event.password, 'utf8').toString('latin1'));
-    headers.set('PasswordBase64', Buffer.from(event.password, 'utf8').toString('base64'));
-  }
-  return new Request(`${baseUrl}${path}?${query}`, { method: 'GET', headers, signal });
+  // A password no header can carry still reaches the handlers, in PasswordBase64.
+  const { url, headers } = apiGatewayRequest(baseUrl, event);
+  return new Request(url, { method: 'GET', headers, signal });
 }
 
 export async function lambdaResult(response: Response): Promise<unknown> {

@@ -1,11 +1,10 @@
 import { connect, type Socket } from 'node:net';
 import createDebug from 'debug';
+import type { Recorder } from '../shared/transcript.ts';
 import { slowClose, type FaultEntry, type FaultSet } from './fault-set.ts';
 import { StreamPump, type Flow, type PumpHost } from './stream-pump.ts';
 
 const log = createDebug('partner-harness:fake:net');
-
-export type Recorder = (kind: string, detail?: Record<string, unknown>) => void;
 
 export interface ConnectionConfig {
   client: Socket;

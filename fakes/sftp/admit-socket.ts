@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SftpFault } from './sftp-fault.ts';
-import type { Recorder } from './serve-connection.ts';
+import type { Recorder } from '../shared/transcript.ts';
 
 export interface AdmitOptions {
   faults: readonly SftpFault[];

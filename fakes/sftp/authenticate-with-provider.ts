@@ -1,12 +1,12 @@
 import type { AuthContext } from 'ssh2';
-import { ALL_METHODS, decidePublicKey, type AuthOutcome } from './authenticate.ts';
-import { callIdentityProvider, IdentityProviderError } from './call-identity-provider.ts';
-import type { ResolvedIdentityProvider } from './identity-provider.ts';
+import type { ProviderSession } from '../../core/identity-provider/index.ts';
 import { parsePublicKey, type ParsedPublicKey } from '../../core/ssh/index.ts';
+import type { Recorder } from '../shared/transcript.ts';
+import { ALL_METHODS, decidePublicKey, type AuthOutcome } from './authenticate.ts';
+import { callIdentityProvider } from './call-identity-provider.ts';
+import type { ResolvedIdentityProvider } from './identity-provider.ts';
 import { LogicalFs } from './logical-fs.ts';
-import { parseProviderResponse, type ProviderSession } from './provider-response.ts';
-import type { Recorder } from './serve-connection.ts';
-import type { SftpFs, VirtualFs } from './virtual-fs.ts';
+import { normalizePath, type SftpFs, type VirtualFs } from './virtual-fs.ts';
 
 export interface ProviderAuthDeps {
   provider: ResolvedIdentityProvider;
@@ -72,25 +72,23 @@ async function decide(ctx: AuthContext, deps: ProviderAuthDeps): Promise<Provide
 /** The checked session, or why there is none (already recorded, password-free). */
 async function askProvider(ctx: AuthContext, password: string | undefined, deps: ProviderAuthDeps): Promise<ProviderSession | string> {
   const base = { user: ctx.username, method: ctx.method };
-  let status: number | 'lambda' | undefined;
-  try {
-    const answer = await callIdentityProvider(deps.provider, { username: ctx.username, password, sourceIp: deps.sourceIp }, deps.signal);
-    status = answer.status;
-    const session = parseProviderResponse(answer.body);
-    deps.record('identity-provider', { ...base, status, result: 'accepted', ...describeHome(session) });
-    return session;
-  } catch (error) {
-    status = error instanceof IdentityProviderError && error.status !== undefined ? error.status : status;
-    const raw = error instanceof IdentityProviderError ? error.reason : `unexpected error (${String(error)})`;
-    const reason = redact(raw, password);
-    deps.record('identity-provider', { ...base, ...(status === undefined ? {} : { status }), result: 'rejected', reason });
-    return reason;
+  const request = { serverId: deps.provider.serverId, username: ctx.username, password, protocol: 'SFTP', sourceIp: deps.sourceIp };
+  const call = await callIdentityProvider(deps.provider, request, deps.signal);
+  const status = call.status === undefined ? {} : { status: call.status };
+  const verdict = 'verdict' in call ? call.verdict : undefined;
+  if (verdict?.kind === 'success') {
+    deps.record('identity-provider', { ...base, ...status, result: 'accepted', ...describeHome(verdict.session) });
+    return verdict.session;
   }
+  const why = verdict === undefined ? (call as { failure: string }).failure : verdict.kind === 'invalid' ? verdict.problem.reason : 'no Role in response (login refused)';
+  const reason = redact(why, password);
+  deps.record('identity-provider', { ...base, ...status, result: 'rejected', reason });
+  return reason;
 }
 
 function describeHome(session: ProviderSession): Record<string, unknown> {
-  if (session.homeDirectoryType === 'PATH') return { homeDirectoryType: 'PATH', homeDirectory: session.homeDirectory };
-  return { homeDirectoryType: 'LOGICAL', homeDirectoryDetails: session.mappings.map(({ entry, target }) => ({ Entry: entry, Target: target })) };
+  if (session.homeDirectoryType === 'PATH') return { homeDirectoryType: 'PATH', homeDirectory: homeOf(session) };
+  return { homeDirectoryType: 'LOGICAL', homeDirectoryDetails: mappingsOf(session).map(({ entry, target }) => ({ Entry: entry, Target: target })) };
 }
 
 // The doc examples return `"PublicKeys": [""]`; entries that are not keys are simply not matches.
@@ -106,8 +104,14 @@ function readableKeys(lines: readonly string[]): ParsedPublicKey[] {
 
 function viewFor(session: ProviderSession, storage: VirtualFs): SftpFs {
   // Inferred: an S3 prefix needs no creating, so a missing PATH home is created rather than refused.
-  return session.homeDirectoryType === 'LOGICAL' ? new LogicalFs(storage, session.mappings) : storage.withHome(session.homeDirectory);
+  return session.homeDirectoryType === 'LOGICAL' ? new LogicalFs(storage, mappingsOf(session)) : storage.withHome(homeOf(session));
 }
+
+/** The PATH home in the store ('/' when the provider gave none), normalised. */
+const homeOf = (session: ProviderSession) => normalizePath(session.homeDirectory ?? '/', '/');
+
+const mappingsOf = (session: ProviderSession) =>
+  (session.homeDirectoryDetails ?? []).map(({ entry, target }) => ({ entry: normalizePath(entry, '/'), target: normalizePath(target, '/') }));
 
 /** A provider (a Lambda especially) may echo what it was sent; the transcript must not. */
 function redact(text: string, password: string | undefined): string {

@@ -1,12 +1,7 @@
-/** The event a Transfer server sends to an AWS_LAMBDA identity provider. */
-export interface IdentityProviderEvent {
-  username: string;
-  /** Absent for public-key authentication, as with Transfer. */
-  password?: string;
-  protocol: 'SFTP';
-  serverId: string;
-  sourceIp: string;
-}
+import type { ProviderLambdaEvent } from '../../core/identity-provider/index.ts';
+
+/** The event a Transfer server sends to an AWS_LAMBDA identity provider (`password` absent for a key login). */
+export type IdentityProviderEvent = ProviderLambdaEvent & { protocol: 'SFTP' };
 
 /**
  * How the fake, acting as a Transfer server with a custom identity provider, asks who may log in.

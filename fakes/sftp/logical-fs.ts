@@ -1,6 +1,11 @@
 import { newDir, type FsFile, type FsNode } from './fs-node.ts';
-import type { LogicalMapping } from './provider-response.ts';
 import { normalizePath, VirtualFsError, type SftpFs, type VirtualFs } from './virtual-fs.ts';
+
+/** One logical directory: what the user sees at `entry` is the store at `target` (both normalised). */
+export interface LogicalMapping {
+  entry: string;
+  target: string;
+}
 
 /**
  * A LOGICAL home directory: the user is chrooted into a tree made of Entry → Target mappings over

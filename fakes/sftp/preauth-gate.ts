@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import createDebug from 'debug';
 import { shouldDropStartup, type MaxStartups } from './login-limits.ts';
-import type { Recorder } from './serve-connection.ts';
+import type { Recorder } from '../shared/transcript.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
 

@@ -1,5 +1,6 @@
 import type { AcceptConnection, Connection, NegotiatedAlgorithms, RejectConnection, Session } from 'ssh2';
 import createDebug from 'debug';
+import type { Recorder } from '../shared/transcript.ts';
 import { authenticate, type AuthOutcome } from './authenticate.ts';
 import { authenticateWithProvider } from './authenticate-with-provider.ts';
 import type { ResolvedIdentityProvider } from './identity-provider.ts';
@@ -9,8 +10,6 @@ import type { SftpUser } from './sftp-user.ts';
 import type { SftpFs, VirtualFs } from './virtual-fs.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
-
-export type Recorder = (kind: string, detail?: Record<string, unknown>) => void;
 
 export interface ConnectionDeps {
   users: ReadonlyMap<string, SftpUser>;

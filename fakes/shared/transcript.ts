@@ -11,6 +11,9 @@ export interface TranscriptEntry {
   detail: Record<string, unknown>;
 }
 
+/** Where a part of a fake records what it saw: `record('auth', { user, result })`. */
+export type Recorder = (kind: string, detail?: Record<string, unknown>) => void;
+
 export class Transcript {
   readonly #entries: TranscriptEntry[] = [];
   readonly #start = Date.now();
