@@ -53,6 +53,12 @@ export const identityProviderMessages: MessageEntry[] = [
   { id: 'transfer.identity-provider.home-directory-type', text: 'HomeDirectoryType must be "PATH" or "LOGICAL", got {got}', provenance: 'inferred', source: SHAPES },
   { id: 'transfer.identity-provider.home-directory-not-string', text: 'HomeDirectory must be a string such as "/bucket/home/user", got {got}', provenance: 'inferred', source: SHAPES },
   {
+    id: 'transfer.identity-provider.home-directory-not-absolute',
+    text: 'HomeDirectory must be an absolute path such as "/bucket/home/user", got {got}',
+    provenance: 'inferred',
+    source: 'HomeDirectory pattern (|/.*) in the Transfer API (CreateUser, DescribedUser); text inferred',
+  },
+  {
     id: 'transfer.identity-provider.home-directory-with-logical',
     text: 'HomeDirectory must not be set when HomeDirectoryType is LOGICAL: remove it and map "/" in HomeDirectoryDetails instead',
     provenance: 'inferred',

@@ -162,28 +162,29 @@ describe('TestIdentityProvider: the request sent to an API_GATEWAY provider', ()
     expect(Buffer.from(String(headers.passwordbase64), 'base64').toString('utf8')).toBe('S3cret pass!');
   });
 
-  it('sends a Latin-1 password in both headers', async () => {
-    await test({ UserName: 'latin', UserPassword: 'pässwörd' });
-    const { headers } = seenFor('latin');
-    // node:http reads header bytes as Latin-1, as API Gateway does.
-    expect(headers.password).toBe('pässwörd');
-    expect(Buffer.from(String(headers.passwordbase64), 'base64').toString('utf8')).toBe('pässwörd');
+  it('sends a non-ASCII password as its UTF-8 bytes in Password, and exactly in PasswordBase64', async () => {
+    for (const [user, password] of [['latin', 'pässwörd'], ['carol', 'pässwörd-✓']]) {
+      await test({ UserName: user, UserPassword: password });
+      const { headers } = seenFor(user!);
+      // node:http reads header bytes as Latin-1; the bytes are the password's UTF-8.
+      expect(Buffer.from(String(headers.password), 'latin1').toString('utf8')).toBe(password);
+      expect(Buffer.from(String(headers.passwordbase64), 'base64').toString('utf8')).toBe(password);
+    }
   });
 
-  it('carries leading and trailing spaces of a password exactly in PasswordBase64', async () => {
-    // HTTP strips a header value's outer whitespace, so only PasswordBase64 can be exact here.
+  it('sends a password with edge spaces in Password too, and exactly in PasswordBase64', async () => {
     await test({ UserName: 'spaced', UserPassword: ' pw with spaces ' });
     const { headers } = seenFor('spaced');
     expect(Buffer.from(String(headers.passwordbase64), 'base64').toString('utf8')).toBe(' pw with spaces ');
-    // A trimmed Password header would be a different password: it is not sent at all.
-    expect(headers.password).toBeUndefined();
+    // HTTP strips a header value's outer whitespace; the header is still there, so the attempt
+    // never looks like a key login to a provider that reads only Password.
+    expect(headers.password).toBe('pw with spaces');
   });
 
-  it('sends a password outside Latin-1 only as PasswordBase64, UTF-8 encoded', async () => {
-    await test({ UserName: 'carol', UserPassword: 'pässwörd-✓' });
-    const { headers } = seenFor('carol');
-    expect(headers.password).toBeUndefined();
-    expect(Buffer.from(String(headers.passwordbase64), 'base64').toString('utf8')).toBe('pässwörd-✓');
+  it('calls no provider for a password no header can carry, and says why without the password', async () => {
+    const out = await test({ UserName: 'newline-user', UserPassword: 'line\nbreak' });
+    expect(provider.seen.some((r) => r.path.includes('/newline-user/'))).toBe(false);
+    expect(out).toMatchObject({ StatusCode: 500, Response: '', Message: 'Unable to call identity provider: the password has control characters, which no HTTP Password header can carry' });
   });
 
   it('sends no password header for a key login (UserPassword absent or empty)', async () => {

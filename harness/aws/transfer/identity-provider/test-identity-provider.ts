@@ -3,8 +3,7 @@ import type { CallScope } from '../../endpoint/call-scope.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
 import { findServer } from '../servers/server-operations.ts';
 import type { ServerStore, StoredServer } from '../servers/server-store.ts';
-import { apiGatewayUrl, callApiGateway, type ProviderRequest } from './call-api-gateway.ts';
-import { validateProviderResponse } from './validate-provider-response.ts';
+import { callApiGateway, lambdaEvent, providerConfigUrl, readLambdaAnswer, readProviderAnswer, type ProviderRequest, type ProviderVerdict } from '../../../../core/identity-provider/index.ts';
 
 interface TestIdentityProviderOutput {
   Response: string;
@@ -50,11 +49,11 @@ export function testIdentityProvider(servers: ServerStore, context: EmulatorCont
 
 async function viaApiGateway(server: StoredServer, request: ProviderRequest, context: EmulatorContext, scope: CallScope): Promise<TestIdentityProviderOutput> {
   const base = server.IdentityProviderDetails!.Url!;
-  const Url = apiGatewayUrl(base, request);
-  const outcome = await callApiGateway(base, request, context.options.identityProviderTimeoutMs);
+  const Url = providerConfigUrl(base, request);
+  const outcome = await callApiGateway(base, request, { timeoutMs: context.options.identityProviderTimeoutMs });
   scope.note('provider-answer', outcome.kind === 'answered' ? { status: outcome.status, bytes: outcome.body.length } : { outcome: outcome.kind });
   if (outcome.kind === 'timeout') return { Response: '', StatusCode: 504, Message: scope.message('transfer.identity-provider.timeout'), Url };
-  if (outcome.kind === 'unreachable') {
+  if (outcome.kind === 'failed' || outcome.kind === 'abandoned') {
     return { Response: '', StatusCode: 500, Message: scope.message('transfer.identity-provider.unreachable', { reason: outcome.reason }), Url };
   }
   if (outcome.status !== 200) {
@@ -69,19 +68,12 @@ async function viaApiGateway(server: StoredServer, request: ProviderRequest, con
       Url,
     };
   }
-  return judge(outcome.body, 200, Url, scope);
+  return judge(readProviderAnswer(outcome.body), outcome.body, Url, scope);
 }
 
 async function viaLambda(server: StoredServer, request: ProviderRequest, context: EmulatorContext, scope: CallScope): Promise<TestIdentityProviderOutput> {
   const fn = server.IdentityProviderDetails!.Function!;
-  // The documented Lambda event: password is absent for key logins (custom-lambda-idp).
-  const event = {
-    username: request.username,
-    ...(request.password !== undefined ? { password: request.password } : {}),
-    protocol: request.protocol,
-    serverId: request.serverId,
-    sourceIp: request.sourceIp,
-  };
+  const event = lambdaEvent(request);
   // What the handler prints is its CloudWatch log: recorded in the call's transcript, which the
   // call record redacts (the password is registered above), never printed.
   const result = await context.lambdas.invoke(fn, event, scope.requestId, { onLog: (line) => scope.note('lambda-log', { ...line }) });
@@ -93,11 +85,12 @@ async function viaLambda(server: StoredServer, request: ProviderRequest, context
     const params = { function: fn, errorType: result.errorType, errorMessage: result.errorMessage };
     return { Response: '', StatusCode: 500, Message: scope.message('transfer.identity-provider.lambda-error', params), Url: fn };
   }
-  return judge(JSON.stringify(result.payload), 200, fn, scope);
+  return judge(readLambdaAnswer(result.payload), JSON.stringify(result.payload) ?? 'null', fn, scope);
 }
 
-function judge(body: string, StatusCode: number, Url: string, scope: CallScope): TestIdentityProviderOutput {
-  const verdict = validateProviderResponse(body);
+/** The answer to TestIdentityProvider for a provider that answered 200 with `body`. */
+function judge(verdict: ProviderVerdict, body: string, Url: string, scope: CallScope): TestIdentityProviderOutput {
+  const StatusCode = 200;
   switch (verdict.kind) {
     case 'success':
       return { Response: body, StatusCode, Message: scope.message('transfer.identity-provider.succeeded'), Url };
@@ -105,7 +98,7 @@ function judge(body: string, StatusCode: number, Url: string, scope: CallScope):
       // "If you provide any incorrect values for any parameters, the Response field is empty."
       return { Response: '', StatusCode, Message: scope.message('transfer.identity-provider.failed-login'), Url };
     case 'invalid':
-      return { Response: body, StatusCode, Message: scope.message(verdict.messageId, verdict.params), Url };
+      return { Response: body, StatusCode, Message: scope.message(`transfer.identity-provider.${verdict.problem.code}`, verdict.problem.params), Url };
   }
 }
 
