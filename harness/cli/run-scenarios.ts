@@ -86,7 +86,7 @@ async function stopNow(vitest: Vitest): Promise<void> {
  * one-scenario run's time. From the TypeScript sources (this repository's tests) it is left to
  * Vite, which compiles it.
  */
-function nativeHarnessModules(): RegExp[] {
+export function nativeHarnessModules(): RegExp[] {
   if (!import.meta.url.endsWith('.js')) return [];
   const built = fileURLToPath(new URL('../../', import.meta.url));
   return [new RegExp(`^${built.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)];
