@@ -6,6 +6,7 @@ import { globBase, isGlob } from './glob-pattern.ts';
 import type { ResolvedRun } from './resolve-run.ts';
 import { prepareOutDir } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
+import { nativeHarnessModules } from './run-scenarios.ts';
 
 /**
  * `run --watch`: vitest's watch mode on the scenario files, for authoring. A changed scenario
@@ -35,6 +36,7 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
         pool: 'forks',
         testNamePattern: options.filter,
         passWithNoTests: true,
+        server: { deps: { external: nativeHarnessModules() } },
         reporters: ['default', new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime })],
       },
       { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },

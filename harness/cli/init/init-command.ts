@@ -58,13 +58,13 @@ function summary(projectDir: string, created: string[], skipped: string[]): stri
   for (const path of created) lines.push(`  created  ${path}`);
   for (const path of skipped) lines.push(`  skipped  ${path} (it exists; --force overwrites it)`);
   const cd = where === '.' ? '' : `cd ${where} && `;
-  lines.push(
-    '',
-    'Next:',
-    `  ${cd}npm install --save-dev partner-harness vitest   (if it is not installed yet)`,
-    `  ${cd}npx partner-harness run                          runs scenarios/ and writes reports/partner-harness/`,
-    `  npx partner-harness run --watch                     reruns a scenario when you save it`,
-  );
+  const steps: Array<[string, string]> = [
+    [`${cd}npm install --save-dev partner-harness vitest`, 'if it is not installed yet'],
+    [`${cd}npx partner-harness run`, 'runs scenarios/, reports in reports/partner-harness/'],
+    [`${cd}npx partner-harness run --watch`, 'reruns a scenario when you save it'],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length)) + 3;
+  lines.push('', 'Next:', ...steps.map(([command, why]) => `  ${command.padEnd(width)}${why}`));
   return lines.join('\n') + '\n';
 }
 
