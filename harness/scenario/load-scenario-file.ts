@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { checkScenario } from './check/check-scenario.ts';
 import type { IssueAt } from './check/issue-at.ts';
 import { lineOf } from './check/locate-in-yaml.ts';
-import { scenarioSchema, type ParsedScenario } from './scenario-schema.ts';
+import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
+import { FAKE_KINDS } from './fakes/fake-kinds.ts';
+import { scenarioSchemaFor, type ParsedScenario } from './scenario-schema.ts';
 import { ScenarioFileError, formatPath, type FieldIssue } from './scenario-file-error.ts';
 import { findReservedKeys } from './schema/scenario-name.ts';
 import { SCENARIO_DATA_QUERY } from './vitest/scenario-plugin.ts';
@@ -26,9 +28,9 @@ interface Source {
  * Reads and validates one scenario file (YAML, or TypeScript with a default export from
  * `defineScenario()`): the schema, then what the schema cannot see (the operation, every AWS
  * input against the service model, every reference). Throws ScenarioFileError naming the file,
- * each field, its line and the fix.
+ * each field, its line and the fix. `kinds`: the kinds of fake it may declare (a config adds its own).
  */
-export async function loadScenarioFile(file: string): Promise<ParsedScenario> {
+export async function loadScenarioFile(file: string, { kinds = FAKE_KINDS }: { kinds?: FakeKindRegistry } = {}): Promise<ParsedScenario> {
   const { raw, lineOf: locate } = file.endsWith('.ts') ? { raw: await importScenario(file), lineOf: () => undefined } : await readYaml(file);
   const issue = ({ at, message }: IssueAt): FieldIssue => ({ path: formatPath(at), line: locate(at), message });
   const reserved = findReservedKeys(raw);
@@ -38,7 +40,7 @@ export async function loadScenarioFile(file: string): Promise<ParsedScenario> {
       reserved.map((at) => issue({ at, message: `'${String(at.at(-1))}' is a reserved name (a property of every JavaScript object): choose another name` })),
     );
   }
-  const parsed = scenarioSchema.safeParse(raw);
+  const parsed = scenarioSchemaFor(kinds).safeParse(raw);
   if (!parsed.success) throw new ScenarioFileError(file, parsed.error.issues.map((zodIssue) => issue({ at: zodIssue.path, message: describeIssue(zodIssue) })));
   const problems = checkScenario(parsed.data);
   if (problems.length > 0) throw new ScenarioFileError(file, problems.map(issue));

@@ -19,16 +19,17 @@ type Schemas<Kinds extends readonly FakeKind[]> = { -readonly [I in keyof Kinds]
  * Immutable: withKinds() returns a new registry.
  */
 export class FakeKindRegistry<Kinds extends readonly FakeKind[] = readonly FakeKind[]> {
-  readonly #kinds: ReadonlyMap<string, { kind: FakeKind; from: string }>;
+  /** By name: the kind and where it was registered (`fakes[2]` of a config), or undefined for a built-in one. */
+  readonly #kinds: ReadonlyMap<string, { kind: FakeKind; from?: string }>;
   #schema?: z.ZodDiscriminatedUnion<Schemas<Kinds>, 'kind'>;
 
-  private constructor(kinds: ReadonlyMap<string, { kind: FakeKind; from: string }>) {
+  private constructor(kinds: ReadonlyMap<string, { kind: FakeKind; from?: string }>) {
     this.#kinds = kinds;
   }
 
   /** The built-in kinds, in the order error messages list them. */
   static of<const Kinds extends readonly FakeKind[]>(kinds: Kinds): FakeKindRegistry<Kinds> {
-    return new FakeKindRegistry<readonly FakeKind[]>(new Map()).withKinds(kinds, 'partner-harness') as unknown as FakeKindRegistry<Kinds>;
+    return new FakeKindRegistry<Kinds>(new Map(kinds.map((kind) => [checkFakeKind(kind, 'partner-harness').kind, { kind }])));
   }
 
   /**
@@ -43,11 +44,10 @@ export class FakeKindRegistry<Kinds extends readonly FakeKind[] = readonly FakeK
       const kind = checkFakeKind(value, from);
       const taken = all.get(kind.kind);
       if (taken) {
-        const owner = taken.from === 'partner-harness' ? 'a built-in kind of partner-harness' : `the kind at ${taken.from}`;
-        throw new FakeKindError(
-          'FAKE_KIND_TAKEN',
-          `${from}: the kind name '${kind.kind}' is taken by ${owner}: give yours its own name (its kind and the z.literal in its schema), e.g. '${kind.kind}-partner'. Taken: ${[...all.keys()].join(', ')}`,
-        );
+        const owner = taken.from ? `the kind at ${taken.from}` : 'a built-in kind of partner-harness';
+        throw new FakeKindError('FAKE_KIND_TAKEN', `${from}: the kind name '${kind.kind}' is taken by ${owner} (taken: ${[...all.keys()].join(', ')})`, {
+          fix: `Give yours its own name, in its kind and in its schema's z.literal, e.g. '${kind.kind}-partner'`,
+        });
       }
       all.set(kind.kind, { kind, from });
     });

@@ -34,22 +34,26 @@ export async function startScenarioFake(name: string, config: FakeConfig, option
     runtime,
     faker: options.faker,
     redact: options.redact,
-    expose: (values) => {
-      const own = Object.keys(values).filter((key) => OWN_VALUES.includes(key));
-      if (own.length > 0) throw new Error(`kind ${kind.kind}: expose() cannot set ${own.join(', ')}: they come from the started fake's getHost(), getPort() and getUrl()`);
-      Object.assign(exposed, values);
-    },
+    expose: (values) => Object.assign(exposed, values),
     findFake: (other) => options.fakes.get(other),
     getSecret: options.getSecret,
     log: createDebug(`partner-harness:fake:${kind.kind}`),
   };
   const started: unknown = await kind.start(config, context);
-  if (!isStartedFake(started)) return refuse(started, kind.kind);
+  if (!isStartedFake(started)) {
+    const missing = missingMethods(started).join(', ');
+    return refuse(started, `kind ${kind.kind}: start() must resolve to a started fake, but what it returned has no ${missing}`, 'Extend StartedFakeBase from partner-harness/fakes');
+  }
+  const own = Object.keys(exposed).filter((key) => OWN_VALUES.includes(key));
+  if (own.length > 0) {
+    return refuse(started, `kind ${kind.kind}: start() exposed ${own.join(', ')}, which the started fake's getHost(), getPort() and getUrl() give`, 'Expose only the values the handle has no getter for');
+  }
+  const values = await valuesOf(started, exposed);
   const invoke = kind.invokeAsLambda;
   return {
     kind: kind.kind,
     runtime,
-    values: { host: started.getHost(), port: started.getPort(), url: started.getUrl(), ...exposed },
+    values,
     transcript: () => started.getTranscript(),
     ...(invoke ? { invokeAsLambda: (event: unknown) => invoke(started, event) } : {}),
     stop: () => started.stop(),
@@ -67,11 +71,18 @@ function isStartedFake(value: unknown): value is StartedFake {
 }
 
 /** A user's start() may resolve to anything; whatever it started is stopped before the error. */
-async function refuse(value: unknown, kind: string): Promise<never> {
-  const missing = missingMethods(value);
-  if (!missing.includes('stop')) await Promise.resolve((value as StartedFake).stop()).catch(() => undefined);
-  throw new FakeKindError(
-    'FAKE_KIND_START_INVALID',
-    `kind ${kind}: start() must resolve to a started fake, but what it returned has no ${missing.join(', ')}: extend StartedFakeBase from partner-harness/fakes (or implement StartedFake)`,
-  );
+async function refuse(value: unknown, message: string, fix: string): Promise<never> {
+  const stop = (value as Partial<StartedFake> | null)?.stop;
+  if (typeof stop === 'function') await Promise.resolve(stop.call(value)).catch(() => undefined);
+  throw new FakeKindError('FAKE_KIND_START_INVALID', message, { fix });
+}
+
+/** host, port and url from the handle, then the kind's own; a getter that throws stops the fake first. */
+async function valuesOf(started: StartedFake, exposed: Record<string, unknown>): Promise<Record<string, unknown>> {
+  try {
+    return { host: started.getHost(), port: started.getPort(), url: started.getUrl(), ...exposed };
+  } catch (error) {
+    await started.stop().catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,6 +1,9 @@
 import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
+import { loadConfigFromEnv } from '../../config/load-config.ts';
 import { Redactor } from '../../redaction/index.ts';
+import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
+import { fakeKindsFromConfig } from '../fakes/fake-kinds-from-config.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
@@ -17,15 +20,24 @@ process.once('disconnect', () => process.exit(130));
 /** Extra time a scenario gets beyond its own emulated timeout, for fakes and setup. */
 const SETUP_ALLOWANCE_MS = 30_000;
 
+let workerKinds: Promise<FakeKindRegistry> | undefined;
+
+/** The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's, loaded once per worker. */
+function fakeKinds(): Promise<FakeKindRegistry> {
+  workerKinds ??= loadConfigFromEnv().then(fakeKindsFromConfig);
+  return workerKinds;
+}
+
 /** Registers one vitest test for one scenario file (called from the module scenario-plugin makes). */
 export async function registerScenarioFile(file: string): Promise<void> {
   const shown = relative(process.cwd(), file);
+  const kinds = await fakeKinds();
   try {
-    const scenario = await loadScenarioFile(file);
+    const scenario = await loadScenarioFile(file, { kinds });
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
     test(scenario.name, { timeout }, async ({ task, skip }) => {
       const runtime = runtimeFromEnv();
-      const unavailable = unavailableReason(scenario, runtime);
+      const unavailable = unavailableReason(scenario, runtime, kinds);
       if (unavailable) {
         (task.meta as ScenarioMeta).partnerHarness = { skipReason: unavailable };
         skip(unavailable);
@@ -33,7 +45,7 @@ export async function registerScenarioFile(file: string): Promise<void> {
       // The scenario's secrets also mask whatever this worker prints (terminal, junit.xml).
       const redactor = new Redactor();
       redactWorkerOutput(redactor);
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, redactor }, shown);
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor }, shown);
       const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
       (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
       if (!result.passed) throw new ScenarioFailure(result);
