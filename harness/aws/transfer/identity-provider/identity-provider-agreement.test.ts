@@ -2,7 +2,7 @@ import { CreateServerCommand, TestIdentityProviderCommand, TransferClient } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGatewayRequest } from '../../../../core/identity-provider/index.ts';
 import { generateSshKey } from '../../../../core/ssh/index.ts';
-import { IdpFake, idpConfigRoute, providerJson, readAuthRequest, type IdpAuthRequest, type StartedIdpFake } from '../../../../fakes/idp/index.ts';
+import { IdpFake, idpConfigRoute, providerJson, readAuthRequest, type IdpAuthRequest, type StartedIdpFake, type TransferAuthEvent } from '../../../../fakes/idp/index.ts';
 import { SftpFake, type StartedSftpFake } from '../../../../fakes/sftp/index.ts';
 import { connectSsh } from '../../../../fakes/sftp/ssh-test-client.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../../index.ts';
@@ -176,9 +176,10 @@ describe('TestIdentityProvider and a login through the SFTP fake ask the provide
 describe('TestIdentityProvider and a login through the SFTP fake call a Lambda provider alike', () => {
   it('pass the same event, and the IdP fake answers both the same', async () => {
     const events: unknown[] = [];
-    const invoke = async (event: Parameters<StartedIdpFake['invokeAsLambda']>[0]) => {
+    // One handler for both: the emulator's Lambda registry and the fake's `invoke` each pass it the event.
+    const invoke = async (event: unknown) => {
       events.push(event);
-      return idp.invokeAsLambda(event);
+      return idp.invokeAsLambda(event as TransferAuthEvent);
     };
     const arn = 'arn:aws:lambda:us-east-1:000000000000:function:agreement-idp';
     await using lambdaAws = await new AwsEndpoint().withLambda(arn, invoke).start();
