@@ -3,8 +3,8 @@
 // and the fakes meet only over the network. `npm run lint:deps` checks them (scripts/lint-deps.mjs).
 // Paths are relative to the folder the check runs in (the repository root).
 
-/** Test files and test-only helpers (testing/, *-test-client.ts and the like): production code must never need them. */
-const TEST_CODE = '(\\.test\\.ts$|-test-[a-z-]+\\.ts$|(^|/)testing/|(^|/)__fixtures__/)';
+/** Test files and test-only helpers (testing/, *-test-client.ts, *-test-server.ts, *-test-helpers.ts): production code must never need them. */
+const TEST_CODE = '(\\.test\\.ts$|-test-(client|server|helpers)\\.ts$|(^|/)testing/|(^|/)__fixtures__/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
