@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.ts';
+import { ROOT, runCli } from '../support/run-cli.ts';
 
 // Scenarios that need no fake, so the CLI's own behaviour is what is timed and tested.
 const PASSING = `name: unknown connector answers ResourceNotFoundException
@@ -121,6 +121,14 @@ describe('partner-harness run', () => {
     expect(totals[0]![0]! + totals[1]![0]!).toBe(1);
   });
 
+  it('prints its version with --version and -v', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const result = await runCli([flag]);
+      expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
+    }
+  });
+
   it('serve: a taken --port is invalid input (exit 2) with a message, not a stack trace', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
@@ -133,5 +141,62 @@ describe('partner-harness run', () => {
     } finally {
       taken.close();
     }
+  });
+});
+
+describe('partner-harness run: what it runs by default', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await mkdtemp(join(tmpdir(), 'ph-cli-project-'));
+  });
+  afterAll(() => rm(project, { recursive: true, force: true }));
+
+  it('with neither a config nor ./scenarios, exits 2 and suggests init, paths and --catalogue', async () => {
+    const result = await runCli(['run'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`partner-harness: Nothing to run: there is no partner-harness.config.ts in ${project} and no ./scenarios folder.`);
+    expect(result.stderr).toContain('`npx partner-harness init`');
+    expect(result.stderr).toContain('`partner-harness run --catalogue`');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("runs ./scenarios of the current folder, and writes reports to ./reports/out", async () => {
+    await mkdir(join(project, 'scenarios'));
+    await writeFile(join(project, 'scenarios/unknown-connector.yaml'), PASSING);
+    const result = await runCli(['run'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 0 skipped$/m);
+    expect(JSON.parse(await readFile(join(project, 'reports/out/report.json'), 'utf8'))).toMatchObject({ totals: { passed: 1 } });
+  });
+
+  it("runs the config's scenarios (a glob) with its outDir; flags win over the config", async () => {
+    await mkdir(join(project, 'partners/acme'), { recursive: true });
+    await writeFile(join(project, 'partners/acme/failing.yaml'), FAILING);
+    await writeFile(join(project, 'partners/acme/passing.yml'), PASSING);
+    await writeFile(join(project, 'partner-harness.config.ts'), `const outDir: string = 'out/ph';\nexport default { scenarios: ['partners/**/*.yml'], outDir };\n`);
+    const result = await runCli(['run'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 0 skipped$/m);
+    expect(JSON.parse(await readFile(join(project, 'out/ph/report.json'), 'utf8')).scenarios.map((s: { file: string }) => s.file)).toEqual(['passing.yml']);
+    const given = await runCli(['run', 'partners/acme/failing.yaml', '--out', 'elsewhere'], { cwd: project });
+    expect(given.code).toBe(1);
+    expect(JSON.parse(await readFile(join(project, 'elsewhere/report.json'), 'utf8'))).toMatchObject({ totals: { failed: 1 } });
+  });
+
+  it('exits 2 on a config with an unknown field, naming the file and the field and suggesting the right one', async () => {
+    const config = join(project, 'typo.config.mjs');
+    await writeFile(config, `export default { scenario: ['partners'] };\n`);
+    const result = await runCli(['run', '--config', 'typo.config.mjs'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`partner-harness: Invalid config file ${config}:\n  - scenario: unknown field: remove it or check the spelling. Did you mean 'scenarios'?`);
+    const missing = await runCli(['run', '--config', 'nope.config.ts'], { cwd: project });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--config nope.config.ts: no such file.');
+  });
+
+  it('runs the shipped catalogue with --catalogue, wherever it is started', async () => {
+    const result = await runCli(['run', '--catalogue', '-t', '^A partner accepts the connector.s password login$', '--out', join(project, 'out-catalogue')], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, \d+ skipped$/m);
   });
 });
