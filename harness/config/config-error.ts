@@ -1,5 +1,4 @@
-import type { FieldIssue } from '../scenario/scenario-file-error.ts';
-import { describeField } from '../scenario/scenario-file-error.ts';
+import { describeField, type FieldIssue } from '../../core/errors/index.ts';
 
 /** A config file that cannot be used: each field, what is wrong and the fix. The run does not start. */
 export class ConfigError extends Error {

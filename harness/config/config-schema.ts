@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FAKE_RUNTIMES } from '../scenario/fakes/runtime-choice.ts';
+import { FAKE_RUNTIMES } from '../../fakes/shared/fake-kind.ts';
 
 /** Checks a loaded config; unknown keys are errors, so a typo never silently falls back to a default. */
 export const configSchema = z

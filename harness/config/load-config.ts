@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { hint, listAllowed } from '../scenario/check/did-you-mean.ts';
-import { formatPath, type FieldIssue } from '../scenario/scenario-file-error.ts';
+import { formatPath, hint, listAllowed, type FieldIssue } from '../../core/errors/index.ts';
 import { ConfigError } from './config-error.ts';
 import { CONFIG_KEYS, configSchema } from './config-schema.ts';
 import { importConfigModule } from './import-config-module.ts';

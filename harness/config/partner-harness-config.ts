@@ -1,5 +1,5 @@
 import type { FakeKind } from '../../fakes/shared/fake-kind.ts';
-import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
+import type { FakeRuntime } from '../../fakes/shared/fake-kind.ts';
 
 /**
  * What `partner-harness.config.ts` exports (through `defineConfig`). Every path is relative to

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { hint } from './check/did-you-mean.ts';
+import { hint } from '../../core/errors/index.ts';
 
 /**
  * Templates may call faker's API and nothing else: `faker.<module>.<method>`, where the module

@@ -1,16 +1,6 @@
-export interface FieldIssue {
-  /** Dotted path into the file, e.g. `given.fakes.partner.users[0].name`. */
-  path: string;
-  /** The line in a YAML file where the field is written. */
-  line?: number;
-  /** What was expected there, and how to fix it. */
-  message: string;
-}
+import { describeField, type FieldIssue } from '../../core/errors/index.ts';
 
-/** `['given', 'fakes', 'partner', 'users', 0]` → `given.fakes.partner.users[0]`. */
-export function formatPath(at: readonly PropertyKey[]): string {
-  return at.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
-}
+export { describeField, formatPath, type FieldIssue } from '../../core/errors/index.ts';
 
 /** A scenario file that cannot be used. Fails on its own; the other scenarios still run. */
 export class ScenarioFileError extends Error {
@@ -24,9 +14,4 @@ export class ScenarioFileError extends Error {
     super(`Invalid scenario file ${file}:\n` + issues.map((issue) => `  - ${describeField(issue)}: ${issue.message}`).join('\n'), options);
     this.name = 'ScenarioFileError';
   }
-}
-
-/** `given.connectors.acme.SecurityPolicyNam (line 14)`. */
-export function describeField(issue: FieldIssue): string {
-  return `${issue.path || '(file)'}${issue.line ? ` (line ${issue.line})` : ''}`;
 }

@@ -1,6 +1,6 @@
 import type { ServiceModel } from '../../aws/model/service-model.ts';
 import type { Shape } from '../../aws/model/shape.ts';
-import { hint, listAllowed } from './did-you-mean.ts';
+import { hint, listAllowed } from '../../../core/errors/index.ts';
 import type { IssueAt } from './issue-at.ts';
 import { hasReference, isWholeReference } from '../template-syntax.ts';
 

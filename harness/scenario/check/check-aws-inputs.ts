@@ -1,7 +1,7 @@
 import { ServiceModel, type ServiceName } from '../../aws/model/service-model.ts';
 import type { ParsedScenario } from '../scenario-schema.ts';
 import { checkAwsInput } from './check-aws-input.ts';
-import { hint, listAllowed } from './did-you-mean.ts';
+import { hint, listAllowed } from '../../../core/errors/index.ts';
 import type { IssueAt } from './issue-at.ts';
 
 /** The services a scenario can call, by the name `when.operation` uses (botocore's names). */

@@ -3,7 +3,7 @@ import { fakerFunction } from '../faker-function.ts';
 import { newFaker } from '../new-faker.ts';
 import type { ParsedScenario } from '../scenario-schema.ts';
 import { findReferences, parseExpression } from '../template-syntax.ts';
-import { hint } from './did-you-mean.ts';
+import { hint } from '../../../core/errors/index.ts';
 import type { IssueAt } from './issue-at.ts';
 
 /**
