@@ -1,3 +1,4 @@
+import type { MessageId } from '../messages/all-messages.ts';
 import type { MessageCatalogue, RenderedMessage } from '../messages/message-catalogue.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { CallRecord } from './call-log.ts';
@@ -5,9 +6,10 @@ import type { CallRecord } from './call-log.ts';
 /**
  * What a handler may use while answering one call. Messages are rendered through here so the
  * call record knows which catalogue entries (and provenances) went into the answer; `note()`
- * records what the emulator did on the wire, for transcripts.
+ * records what the emulator did on the wire, for transcripts. `Id` is the message ids a handler
+ * may render: the built-in catalogue's unless a service brings its own.
  */
-export class CallScope {
+export class CallScope<Id extends string = MessageId> {
   readonly messages: RenderedMessage[] = [];
   readonly transcript: CallRecord['transcript'] = [];
   /** Handlers register secrets they read (a password from a secret) so the record masks them. */
@@ -19,10 +21,10 @@ export class CallScope {
     /** From the request's SigV4 scope, once parsed. */
     public region: string,
     readonly accountId: string,
-    readonly catalogue: MessageCatalogue,
+    readonly catalogue: MessageCatalogue<Id>,
   ) {}
 
-  message(id: string, params: Record<string, string | number> = {}): string {
+  message(id: Id, params: Record<string, string | number> = {}): string {
     const rendered = this.catalogue.render(id, params);
     this.messages.push(rendered);
     return rendered.text;

@@ -2,8 +2,9 @@ import { Agent } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AwsEndpoint, type StartedAwsEndpoint } from './aws-endpoint.ts';
+import { AwsEndpoint } from '../aws-endpoint.ts';
 import { defaultEndpointLimits } from './endpoint-limits.ts';
+import type { StartedAwsEndpoint } from './started-aws-endpoint.ts';
 import { HostileRequests, seededRandom, type HostileRequest } from './testing/hostile-requests.ts';
 import { rawRequest, type RawAnswer } from './testing/raw-http.ts';
 

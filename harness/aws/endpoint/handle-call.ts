@@ -7,12 +7,13 @@ import { AwsError } from './aws-error.ts';
 import { boundRecordValue } from './bound-record-value.ts';
 import type { CallRecord } from './call-log.ts';
 import { CallScope } from './call-scope.ts';
-import type { EmulatedService, OperationHandler } from './emulated-service.ts';
+import type { BoundService } from './bound-service.ts';
 import type { EndpointLimits } from './endpoint-limits.ts';
 import { readJsonRequest, sendError, sendResult } from './json-protocol.ts';
 
 interface CallEnvironment {
-  services: Map<string, EmulatedService>;
+  /** By X-Amz-Target prefix. */
+  services: ReadonlyMap<string, BoundService>;
   context: EmulatorContext;
   limits: EndpointLimits;
   requestId: string;
@@ -36,7 +37,7 @@ type Outcome = Pick<CallRecord, 'httpStatus' | 'response' | 'error'>;
 export async function handleCall(req: IncomingMessage, res: ServerResponse, environment: CallEnvironment): Promise<CallRecord> {
   const { context, requestId } = environment;
   const started = Date.now();
-  const scope = new CallScope(requestId, context.options.defaultRegion, context.options.accountId, context.catalogue);
+  const scope = new CallScope<string>(requestId, context.options.defaultRegion, context.options.accountId, context.catalogue);
   const facts: CallFacts = { service: 'unknown', operation: 'unknown', request: {}, internalErrorType: 'InternalServiceError' };
   let outcome: Outcome;
   try {
@@ -55,7 +56,7 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, envi
   return recordCall(facts, outcome, scope, environment, Date.now() - started);
 }
 
-async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope, environment: CallEnvironment): Promise<unknown> {
+async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope<string>, environment: CallEnvironment): Promise<unknown> {
   const { services, context, limits } = environment;
   const parsed = await readJsonRequest(req, context.options.defaultRegion, limits);
   const { operation } = parsed;
@@ -74,11 +75,11 @@ async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope, 
   facts.internalErrorType = target.internalErrorType ?? facts.internalErrorType;
   // One by one: spreading a hostile number of values into a call overflows the stack.
   for (const value of sensitiveValues(target.model, operation, parsed.input)) scope.redactor.add(value);
-  const handler = handlerFor(target, operation);
+  const handler = target.operations.get(operation);
   if (!handler) {
     throw new AwsError(
       'UnknownOperationException',
-      `${target.name}:${operation} is not emulated by partner-harness. Emulated operations: ${Object.keys(target.operations).join(', ')}`,
+      `${target.name}:${operation} is not emulated by partner-harness. Emulated operations: ${[...target.operations.keys()].join(', ')}`,
     );
   }
   if (!target.model.hasOperation(operation)) return handler(parsed.input, scope);
@@ -90,15 +91,8 @@ async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope, 
   return handler(input, scope);
 }
 
-/** The operation name comes from the request: `constructor` or `__proto__` must not find Object.prototype. */
-function handlerFor(service: EmulatedService, operation: string): OperationHandler | undefined {
-  if (!Object.hasOwn(service.operations, operation)) return undefined;
-  const handler = service.operations[operation];
-  return typeof handler === 'function' ? handler : undefined;
-}
-
 /** Redacted, then bounded (redacting first, so a cut never leaves a secret's prefix). Never throws. */
-function recordCall(facts: CallFacts, outcome: Outcome, scope: CallScope, environment: CallEnvironment, durationMs: number): CallRecord {
+function recordCall(facts: CallFacts, outcome: Outcome, scope: CallScope<string>, environment: CallEnvironment, durationMs: number): CallRecord {
   const { requestId, limits } = environment;
   const base = { requestId, service: facts.service, operation: facts.operation, httpStatus: outcome.httpStatus, durationMs };
   try {

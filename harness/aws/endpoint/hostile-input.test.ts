@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceModel } from '../model/service-model.ts';
-import { AwsEndpoint, type StartedAwsEndpoint } from './aws-endpoint.ts';
+import { AwsEndpoint } from '../aws-endpoint.ts';
 import { AwsError } from './aws-error.ts';
-import type { ServiceFactory } from './emulated-service.ts';
+import { defineOperation } from './define-operation.ts';
+import { defineService } from './emulated-service.ts';
 import { defaultEndpointLimits } from './endpoint-limits.ts';
 import { CONTENT_TYPE } from './json-protocol.ts';
+import type { StartedAwsEndpoint } from './started-aws-endpoint.ts';
 import { rawRequest, rawSocket, type RawAnswer } from './testing/raw-http.ts';
 
 /** A service whose operations fail in the ways a handler bug would. */
-const brokenService: ServiceFactory = () => ({
+const brokenService = defineService({
   name: 'broken',
   model: new ServiceModel({
     source: 'test',
@@ -16,15 +18,21 @@ const brokenService: ServiceFactory = () => ({
     operations: { Throw: {}, Unserializable: {}, UnserializableError: {} },
     shapes: {},
   }),
-  operations: {
-    Throw: () => {
-      throw 'not even an Error';
-    },
-    Unserializable: () => ({ big: 10n }),
-    UnserializableError: () => {
-      throw new AwsError('WeirdException', 'fields that JSON cannot carry', 400, { big: 10n });
-    },
-  },
+  operations: [
+    defineOperation<object, object>({
+      name: 'Throw',
+      handle: () => {
+        throw 'not even an Error';
+      },
+    }),
+    defineOperation<object, { big: bigint }>({ name: 'Unserializable', handle: () => ({ big: 10n }) }),
+    defineOperation<object, object>({
+      name: 'UnserializableError',
+      handle: () => {
+        throw new AwsError('WeirdException', 'fields that JSON cannot carry', 400, { big: 10n });
+      },
+    }),
+  ],
 });
 
 let aws: StartedAwsEndpoint;

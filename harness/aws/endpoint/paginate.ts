@@ -1,4 +1,5 @@
 import { AwsError } from './aws-error.ts';
+import type { MessageId } from '../messages/all-messages.ts';
 import type { CallScope } from './call-scope.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { CallScope } from './call-scope.ts';
 export function paginate<T>(
   items: T[],
   { MaxResults, NextToken }: { MaxResults?: number; NextToken?: string },
-  { scope, defaultSize, messageId, errorType = 'InvalidNextTokenException' }: { scope: CallScope; defaultSize: number; messageId: string; errorType?: string },
+  { scope, defaultSize, messageId, errorType = 'InvalidNextTokenException' }: { scope: CallScope; defaultSize: number; messageId: MessageId; errorType?: string },
 ): { page: T[]; nextToken?: string } {
   const start = NextToken === undefined ? 0 : Number(NextToken);
   if (!Number.isSafeInteger(start) || start < 0 || String(start) !== (NextToken ?? '0')) {

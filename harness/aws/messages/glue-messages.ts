@@ -1,4 +1,4 @@
-import type { MessageEntry } from './message-catalogue.ts';
+import { defineMessages } from './define-messages.ts';
 
 /** Glue's documented failure prefix: the driver's own message follows it (aws-behaviors.md C). */
 export const JDBC_PREFIX = 'Check that your connection definition references your JDBC database with correct URL syntax, username, and password. ';
@@ -6,7 +6,7 @@ const PREFIX_SEEN = 'Prefix observed in Glue console/API output (r/aws post; Tim
 const TEST_DOC = 'Glue API TestConnection docs; text inferred';
 const MOTO = 'moto uses this wording [PEER]; AWS text unknown';
 
-export const glueMessages: MessageEntry[] = [
+export const glueMessages = defineMessages([
   { id: 'glue.connection.not-found', text: 'Connection {name} not found', provenance: 'inferred', source: MOTO },
   { id: 'glue.list.invalid-next-token', text: 'Invalid NextToken: {token}', provenance: 'inferred', source: 'InvalidInputException for a token never issued; text inferred' },
   { id: 'glue.connection.exists', text: 'Connection {name} already exists', provenance: 'inferred', source: MOTO },
@@ -78,4 +78,4 @@ export const glueMessages: MessageEntry[] = [
   },
   { id: 'glue.salesforce.api-error', text: 'Salesforce API call to {url} failed with HTTP {status}: {detail}', provenance: 'inferred', source: 'Gap C; text inferred' },
   { id: 'glue.salesforce.unreachable', text: 'Unable to reach {url}: {reason}', provenance: 'inferred', source: 'Gap C; text inferred' },
-];
+]);

@@ -1,4 +1,4 @@
-import type { MessageEntry } from './message-catalogue.ts';
+import { defineMessages } from './define-messages.ts';
 
 const TIP_DOC = 'API_TestIdentityProvider (Transfer API reference)';
 const TROUBLESHOOTING = 'Transfer user guide, custom-idp-troubleshooting "Troubleshoot API Gateway integration errors"';
@@ -6,7 +6,7 @@ const SHAPES = 'Provider response fields as documented in custom-lambda-idp / au
 const PARSE = 'Prefix "Unable to parse Json" observed as Transfer\'s answer to a non-string HomeDirectoryDetails (aws-powertools/powertools-lambda-python#6396); detail inferred';
 
 /** Transfer servers, users and TestIdentityProvider texts. */
-export const identityProviderMessages: MessageEntry[] = [
+export const identityProviderMessages = defineMessages([
   { id: 'transfer.server.not-found', text: 'Unknown server', provenance: 'documented', source: TIP_DOC },
   { id: 'transfer.server.not-external-auth', text: '{serverId} not configured for external auth', provenance: 'documented', source: TIP_DOC },
   {
@@ -92,4 +92,4 @@ export const identityProviderMessages: MessageEntry[] = [
     provenance: 'inferred',
     source: SHAPES,
   },
-];
+]);

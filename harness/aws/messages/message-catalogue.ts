@@ -12,8 +12,8 @@
  */
 export type Provenance = 'documented' | 'observed' | 'inferred' | 'user' | 'harness';
 
-export interface MessageEntry {
-  id: string;
+export interface MessageEntry<Id extends string = string> {
+  id: Id;
   /** Text with `{name}` placeholders. */
   text: string;
   provenance: Provenance;
@@ -28,10 +28,11 @@ export interface RenderedMessage {
   source: string;
 }
 
-export class MessageCatalogue {
-  readonly #entries = new Map<string, MessageEntry>();
+/** Ids are typed (`Id`) where the entries are known at compile time; overrides come from data and are checked at run time. */
+export class MessageCatalogue<Id extends string = string> {
+  readonly #entries = new Map<string, MessageEntry<Id>>();
 
-  constructor(entries: Iterable<MessageEntry>) {
+  constructor(entries: Iterable<MessageEntry<Id>>) {
     for (const entry of entries) {
       if (this.#entries.has(entry.id)) throw new Error(`Duplicate message id '${entry.id}'`);
       this.#entries.set(entry.id, entry);
@@ -42,10 +43,10 @@ export class MessageCatalogue {
    * A copy with some texts replaced. Unknown ids are an error: a typo in an override would
    * otherwise silently test nothing.
    */
-  withOverrides(overrides: Record<string, string>, origin = 'user override'): MessageCatalogue {
+  withOverrides(overrides: Record<string, string>, origin = 'user override'): MessageCatalogue<Id> {
     const copy = new MessageCatalogue(this.#entries.values());
     for (const [id, text] of Object.entries(overrides)) {
-      if (!copy.#entries.has(id)) {
+      if (!copy.#has(id)) {
         throw new Error(
           `Unknown message id '${id}' in ${origin}. Known ids: ${[...copy.#entries.keys()].join(', ')}`,
         );
@@ -55,13 +56,13 @@ export class MessageCatalogue {
     return copy;
   }
 
-  get(id: string): MessageEntry {
+  get(id: Id): MessageEntry<Id> {
     const entry = this.#entries.get(id);
     if (!entry) throw new Error(`Unknown message id '${id}'`);
     return entry;
   }
 
-  render(id: string, params: Record<string, string | number> = {}): RenderedMessage {
+  render(id: Id, params: Record<string, string | number> = {}): RenderedMessage {
     const entry = this.get(id);
     const text = entry.text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
@@ -69,11 +70,15 @@ export class MessageCatalogue {
     return { id, text, provenance: entry.provenance, source: entry.source };
   }
 
-  ids(): string[] {
-    return [...this.#entries.keys()];
+  ids(): Id[] {
+    return [...this.#entries.keys()] as Id[];
   }
 
-  entries(): MessageEntry[] {
+  entries(): MessageEntry<Id>[] {
     return [...this.#entries.values()];
+  }
+
+  #has(id: string): id is Id {
+    return this.#entries.has(id);
   }
 }

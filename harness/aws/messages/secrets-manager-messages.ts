@@ -1,9 +1,9 @@
-import type { MessageEntry } from './message-catalogue.ts';
+import { defineMessages } from './define-messages.ts';
 
 // Texts seen from the real service (CLI/SDK output quoted widely in issues and Q&A threads).
 const SEEN = 'Real Secrets Manager error text, widely quoted in SDK issues and Q&A threads';
 
-export const secretsManagerMessages: MessageEntry[] = [
+export const secretsManagerMessages = defineMessages([
   {
     id: 'secretsmanager.secret.not-found',
     text: "Secrets Manager can't find the specified secret.",
@@ -52,4 +52,4 @@ export const secretsManagerMessages: MessageEntry[] = [
     provenance: 'observed',
     source: SEEN,
   },
-];
+]);

@@ -1,4 +1,4 @@
-import type { MessageEntry } from './message-catalogue.ts';
+import { defineMessages } from './define-messages.ts';
 
 const TEST_CONNECTION_DOC = 'API_TestConnection / boto3 1.28.32 test_connection StatusMessage list';
 const TROUBLESHOOTING = 'Transfer user guide, connector-troubleshooting "Key negotiation fails"';
@@ -7,7 +7,7 @@ const TROUBLESHOOTING = 'Transfer user guide, connector-troubleshooting "Key neg
  * Transfer Family texts. Where AWS documents only a label ("Unknown Host/Connection failed"),
  * the label is kept verbatim as the prefix and the detail after it is ours (inferred).
  */
-export const transferMessages: MessageEntry[] = [
+export const transferMessages = defineMessages([
   {
     id: 'transfer.test-connection.succeeded',
     text: 'Connection succeeded',
@@ -182,4 +182,4 @@ export const transferMessages: MessageEntry[] = [
     provenance: 'inferred',
     source: 'security-policies-connectors lists the policies; text inferred',
   },
-];
+]);

@@ -1,4 +1,9 @@
+import type { Tag } from '@aws-sdk/client-secrets-manager';
+import type { WireInput } from '../endpoint/wire-shape.ts';
 import { arn, ids } from '../ids.ts';
+
+/** Secrets Manager's tags: the model leaves Key and Value optional. */
+type SecretTag = WireInput<Tag>;
 
 export interface SecretVersion {
   versionId: string;
@@ -13,7 +18,7 @@ export interface StoredSecret {
   name: string;
   description?: string;
   kmsKeyId?: string;
-  tags: Array<{ Key: string; Value: string }>;
+  tags: SecretTag[];
   createdDate: Date;
   lastChangedDate: Date;
   deletedDate?: Date;
@@ -33,7 +38,7 @@ export class SecretStore {
     accountId: string;
     description?: string;
     kmsKeyId?: string;
-    tags?: Array<{ Key: string; Value: string }>;
+    tags?: SecretTag[];
   }): StoredSecret {
     const now = new Date();
     const secret: StoredSecret = {
@@ -57,7 +62,7 @@ export class SecretStore {
     );
   }
 
-  putVersion(secret: StoredSecret, value: { secretString?: string; secretBinary?: string }, versionId = ids.version()): SecretVersion {
+  putVersion(secret: StoredSecret, value: { secretString?: string; secretBinary?: string }, versionId: string = ids.version()): SecretVersion {
     const existing = secret.versions.find((v) => v.versionId === versionId);
     if (existing) return existing;
     for (const version of secret.versions) {

@@ -75,8 +75,12 @@ describe('Secrets Manager emulation through the SDK', () => {
     const previous = await client.send(new GetSecretValueCommand({ SecretId: name, VersionStage: 'AWSPREVIOUS' }));
     expect(previous).toMatchObject({ SecretString: 'old', VersionId: first.VersionId, VersionStages: ['AWSPREVIOUS'] });
 
+    const stages = { [first.VersionId!]: ['AWSPREVIOUS'], [second.VersionId!]: ['AWSCURRENT'] };
     const described = await client.send(new DescribeSecretCommand({ SecretId: name }));
-    expect(described.VersionIdsToStages).toEqual({ [first.VersionId!]: ['AWSPREVIOUS'], [second.VersionId!]: ['AWSCURRENT'] });
+    expect(described.VersionIdsToStages).toEqual(stages);
+    // ListSecrets names the same map differently (SecretListEntry.SecretVersionsToStages).
+    const listed = (await client.send(new ListSecretsCommand({}))).SecretList!.find((s) => s.Name === name);
+    expect(listed?.SecretVersionsToStages).toEqual(stages);
   });
 
   it('rejects a second secret with the same name with ResourceExistsException', async () => {

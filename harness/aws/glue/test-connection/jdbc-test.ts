@@ -2,10 +2,11 @@ import { X509Certificate } from 'node:crypto';
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
+import type { MessageId } from '../../messages/all-messages.ts';
 import { databaseLogin } from './database-login.ts';
 import { engineFromName, parseJdbcUrl, type JdbcTarget } from './jdbc-url.ts';
 
-const invalid = (scope: CallScope, id: string, params: Record<string, string | number> = {}) =>
+const invalid = (scope: CallScope, id: MessageId, params: Record<string, string | number> = {}) =>
   new AwsError('InvalidInputException', scope.message(id, params));
 
 /**

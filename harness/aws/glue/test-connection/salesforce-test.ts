@@ -1,18 +1,14 @@
+import type { AuthenticationConfigurationInput, OAuth2PropertiesInput } from '@aws-sdk/client-glue';
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
+import type { WireInput } from '../../endpoint/wire-shape.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
+import type { MessageId } from '../../messages/all-messages.ts';
 
 /** The Salesforce REST API version the test call uses. */
 export const SALESFORCE_API_VERSION = 'v60.0';
 
-interface OAuth2Input {
-  OAuth2GrantType?: string;
-  OAuth2ClientApplication?: { UserManagedClientApplicationClientId?: string; AWSManagedClientApplicationReference?: string };
-  TokenUrl?: string;
-  TokenUrlParametersMap?: Record<string, string>;
-  AuthorizationCodeProperties?: { AuthorizationCode?: string; RedirectUri?: string };
-  OAuth2Credentials?: { UserManagedClientApplicationClientSecret?: string; AccessToken?: string; RefreshToken?: string; JwtToken?: string };
-}
+type OAuth2Input = WireInput<OAuth2PropertiesInput>;
 
 const GRANT_TYPES: Record<string, string> = {
   CLIENT_CREDENTIALS: 'client_credentials',
@@ -28,20 +24,20 @@ const GRANT_TYPES: Record<string, string> = {
  */
 export async function testSalesforce(
   properties: Record<string, string>,
-  authentication: Record<string, any> | undefined,
+  authentication: WireInput<AuthenticationConfigurationInput> | undefined,
   context: EmulatorContext,
   scope: CallScope,
 ): Promise<Record<string, never>> {
-  const invalid = (id: string, params: Record<string, string | number> = {}) => new AwsError('InvalidInputException', scope.message(id, params));
+  const invalid = (id: MessageId, params: Record<string, string | number> = {}) => new AwsError('InvalidInputException', scope.message(id, params));
   if (!authentication) throw invalid('glue.salesforce.missing-authentication');
   if (authentication.AuthenticationType !== 'OAUTH2') throw invalid('glue.salesforce.unsupported-authentication', { type: String(authentication.AuthenticationType) });
-  const oauth = (authentication.OAuth2Properties ?? {}) as OAuth2Input;
+  const oauth: OAuth2Input = authentication.OAuth2Properties ?? {};
   if (!oauth.TokenUrl) throw invalid('glue.salesforce.missing-property', { property: 'AuthenticationConfiguration.OAuth2Properties.TokenUrl' });
   if (!properties.INSTANCE_URL) throw invalid('glue.salesforce.missing-property', { property: 'ConnectionProperties.INSTANCE_URL' });
   const grant = oauth.OAuth2GrantType ?? 'AUTHORIZATION_CODE';
   const stored = readSecret(authentication.SecretArn, context);
   if (stored === undefined) {
-    throw invalid('glue.jdbc.secret-unreadable', { secretId: authentication.SecretArn, reason: scope.catalogue.render('secretsmanager.secret.not-found').text });
+    throw invalid('glue.jdbc.secret-unreadable', { secretId: authentication.SecretArn ?? '', reason: scope.catalogue.render('secretsmanager.secret.not-found').text });
   }
   const secrets = { ...stored, ...inlineCredentials(oauth) };
   for (const value of Object.values(secrets)) scope.redactor.add(value);

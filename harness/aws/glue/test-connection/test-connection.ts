@@ -1,6 +1,6 @@
+import type { TestConnectionCommandInput, TestConnectionCommandOutput } from '@aws-sdk/client-glue';
 import { AwsError } from '../../endpoint/aws-error.ts';
-import type { CallScope } from '../../endpoint/call-scope.ts';
-import type { EmulatorContext } from '../../emulator-context.ts';
+import { defineOperation } from '../../endpoint/define-operation.ts';
 import { findConnection, type ConnectionStore } from '../connections/connection-operations.ts';
 import { testJdbc } from './jdbc-test.ts';
 import { testSalesforce } from './salesforce-test.ts';
@@ -10,11 +10,9 @@ import { testSalesforce } from './salesforce-test.ts';
  * Only JDBC and SALESFORCE are testable ("This operation is only available for the JDBC or
  * SALESFORCE connection types").
  */
-export function testConnection(store: ConnectionStore, context: EmulatorContext) {
-  return async (
-    input: { ConnectionName?: string; CatalogId?: string; TestConnectionInput?: Record<string, any> },
-    scope: CallScope,
-  ): Promise<Record<string, never>> => {
+export const testConnection = defineOperation<TestConnectionCommandInput, TestConnectionCommandOutput, ConnectionStore>({
+  name: 'TestConnection',
+  async handle(input, { scope, state: store, emulator: context }) {
     if (input.ConnectionName !== undefined && input.TestConnectionInput !== undefined) {
       throw new AwsError('InvalidInputException', scope.message('glue.test-connection.name-and-input'));
     }
@@ -22,7 +20,8 @@ export function testConnection(store: ConnectionStore, context: EmulatorContext)
       throw new AwsError('InvalidInputException', scope.message('glue.test-connection.neither'));
     }
     const connection = input.ConnectionName !== undefined ? findConnection(store, input.ConnectionName, scope).input : input.TestConnectionInput!;
-    const properties = (connection.ConnectionProperties ?? {}) as Record<string, string>;
+    // Wider than the SDK's ConnectionPropertyKey: Glue documents keys its model lacks (INSTANCE_URL).
+    const properties = { ...connection.ConnectionProperties } as Record<string, string>;
     scope.redactor.addFrom(connection);
     switch (connection.ConnectionType) {
       case 'JDBC':
@@ -32,5 +31,5 @@ export function testConnection(store: ConnectionStore, context: EmulatorContext)
       default:
         throw new AwsError('InvalidInputException', scope.message('glue.test-connection.unsupported-type', { type: String(connection.ConnectionType) }));
     }
-  };
-}
+  },
+});

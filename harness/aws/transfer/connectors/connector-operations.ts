@@ -1,57 +1,84 @@
+import type {
+  CreateConnectorCommandInput,
+  CreateConnectorCommandOutput,
+  DeleteConnectorCommandInput,
+  DeleteConnectorCommandOutput,
+  DescribeConnectorCommandInput,
+  DescribeConnectorCommandOutput,
+  ListConnectorsCommandInput,
+  ListConnectorsCommandOutput,
+  UpdateConnectorCommandInput,
+  UpdateConnectorCommandOutput,
+} from '@aws-sdk/client-transfer';
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
-import type { OperationHandler } from '../../endpoint/emulated-service.ts';
+import { defineOperation } from '../../endpoint/define-operation.ts';
 import { paginate } from '../../endpoint/paginate.ts';
+import type { WireInput, WireOutput } from '../../endpoint/wire-shape.ts';
+import type { MessageId } from '../../messages/all-messages.ts';
+import type { TransferState } from '../transfer-state.ts';
 import { connectorSecurityPolicies, DEFAULT_CONNECTOR_SECURITY_POLICY } from './connector-security-policies.ts';
 import type { ConnectorStore, StoredConnector } from './connector-store.ts';
 import { parseTrustedHostKey } from './trusted-host-key.ts';
 
-/** CreateConnector, DescribeConnector, UpdateConnector, DeleteConnector, ListConnectors. */
-export function connectorOperations(store: ConnectorStore): Record<string, OperationHandler> {
-  return {
-    CreateConnector(input, scope) {
-      checkConnectorRules(input, scope, { creating: true, sftp: Boolean(input.SftpConfig) });
-      const connector = store.create(scope.region, scope.accountId, {
-        Url: input.Url,
-        AccessRole: input.AccessRole,
-        LoggingRole: input.LoggingRole,
-        SecurityPolicyName: input.SecurityPolicyName ?? (input.SftpConfig ? DEFAULT_CONNECTOR_SECURITY_POLICY : undefined),
-        SftpConfig: input.SftpConfig,
-        As2Config: input.As2Config,
-        EgressConfig: input.EgressConfig,
-        IpAddressType: input.IpAddressType ?? 'IPV4',
-        Tags: input.Tags,
-      });
-      return { ConnectorId: connector.ConnectorId };
-    },
+export const createConnector = defineOperation<CreateConnectorCommandInput, CreateConnectorCommandOutput, TransferState>({
+  name: 'CreateConnector',
+  handle(input, { scope, state }) {
+    checkConnectorRules(input, scope, { creating: true, sftp: Boolean(input.SftpConfig) });
+    const connector = state.connectors.create(scope.region, scope.accountId, {
+      Url: input.Url,
+      AccessRole: input.AccessRole,
+      LoggingRole: input.LoggingRole,
+      SecurityPolicyName: input.SecurityPolicyName ?? (input.SftpConfig ? DEFAULT_CONNECTOR_SECURITY_POLICY : undefined),
+      SftpConfig: input.SftpConfig,
+      As2Config: input.As2Config,
+      EgressConfig: input.EgressConfig,
+      IpAddressType: input.IpAddressType ?? 'IPV4',
+      Tags: input.Tags,
+    });
+    return { ConnectorId: connector.ConnectorId };
+  },
+});
 
-    DescribeConnector(input, scope) {
-      return { Connector: describe(findConnector(store, input.ConnectorId, scope)) };
-    },
+export const describeConnector = defineOperation<DescribeConnectorCommandInput, DescribeConnectorCommandOutput, TransferState>({
+  name: 'DescribeConnector',
+  handle(input, { scope, state }) {
+    return { Connector: describe(findConnector(state.connectors, input.ConnectorId, scope)) };
+  },
+});
 
-    UpdateConnector(input, scope) {
-      const connector = findConnector(store, input.ConnectorId, scope);
-      checkConnectorRules(input, scope, { creating: false, sftp: Boolean(connector.SftpConfig) });
-      for (const key of ['Url', 'AccessRole', 'LoggingRole', 'SecurityPolicyName', 'As2Config', 'EgressConfig', 'IpAddressType'] as const) {
-        if (input[key] !== undefined) (connector as unknown as Record<string, unknown>)[key] = input[key];
-      }
-      // SftpConfig members are merged: UserSecretId is optional on update.
-      if (input.SftpConfig) connector.SftpConfig = { ...connector.SftpConfig, ...input.SftpConfig };
-      return { ConnectorId: connector.ConnectorId };
-    },
+export const updateConnector = defineOperation<UpdateConnectorCommandInput, UpdateConnectorCommandOutput, TransferState>({
+  name: 'UpdateConnector',
+  handle(input, { scope, state }) {
+    const connector = findConnector(state.connectors, input.ConnectorId, scope);
+    checkConnectorRules(input, scope, { creating: false, sftp: Boolean(connector.SftpConfig) });
+    for (const key of ['Url', 'AccessRole', 'LoggingRole', 'SecurityPolicyName', 'As2Config', 'EgressConfig', 'IpAddressType'] as const) {
+      if (input[key] !== undefined) Object.assign(connector, { [key]: input[key] });
+    }
+    // SftpConfig members are merged: UserSecretId is optional on update.
+    if (input.SftpConfig) connector.SftpConfig = { ...connector.SftpConfig, ...input.SftpConfig };
+    return { ConnectorId: connector.ConnectorId };
+  },
+});
 
-    DeleteConnector(input, scope) {
-      findConnector(store, input.ConnectorId, scope);
-      store.delete(input.ConnectorId);
-      return {};
-    },
+export const deleteConnector = defineOperation<DeleteConnectorCommandInput, DeleteConnectorCommandOutput, TransferState>({
+  name: 'DeleteConnector',
+  handle(input, { scope, state }) {
+    findConnector(state.connectors, input.ConnectorId, scope);
+    state.connectors.delete(input.ConnectorId);
+    return {};
+  },
+});
 
-    ListConnectors(input, scope) {
-      const { page, nextToken } = paginate(store.list(), input, { scope, defaultSize: 1000, messageId: 'transfer.list.invalid-next-token' });
-      return { Connectors: page.map((c) => ({ Arn: c.Arn, ConnectorId: c.ConnectorId, Url: c.Url })), NextToken: nextToken };
-    },
-  };
-}
+export const listConnectors = defineOperation<ListConnectorsCommandInput, ListConnectorsCommandOutput, TransferState>({
+  name: 'ListConnectors',
+  handle(input, { scope, state }) {
+    const { page, nextToken } = paginate(state.connectors.list(), input, { scope, defaultSize: 1000, messageId: 'transfer.list.invalid-next-token' });
+    return { Connectors: page.map((c) => ({ Arn: c.Arn, ConnectorId: c.ConnectorId, Url: c.Url })), NextToken: nextToken };
+  },
+});
+
+export const connectorOperations = [createConnector, describeConnector, updateConnector, deleteConnector, listConnectors];
 
 export function findConnector(store: ConnectorStore, id: string, scope: CallScope): StoredConnector {
   const connector = store.get(id);
@@ -64,9 +91,14 @@ export function findConnector(store: ConnectorStore, id: string, scope: CallScop
   return connector;
 }
 
-function describe(connector: StoredConnector): Record<string, unknown> {
+type DescribedConnector = WireOutput<DescribeConnectorCommandOutput>['Connector'];
+
+function describe(connector: StoredConnector): DescribedConnector {
   return {
     ...connector,
+    // UpdateConnector stores EgressConfig as given, where ResourceConfigurationArn is optional;
+    // what AWS answers for an update that leaves it out is unknown, so it is answered back as stored.
+    EgressConfig: connector.EgressConfig as DescribedConnector['EgressConfig'],
     EgressType: connector.EgressConfig ? 'VPC_LATTICE' : 'SERVICE_MANAGED',
     Status: 'ACTIVE',
     // Documentation-range addresses (RFC 5737): this emulator has no real egress IPs.
@@ -76,11 +108,11 @@ function describe(connector: StoredConnector): Record<string, unknown> {
 
 /** Rules the model cannot express; texts are in the catalogue (mostly inferred). */
 function checkConnectorRules(
-  input: Record<string, any>,
+  input: WireInput<CreateConnectorCommandInput | UpdateConnectorCommandInput>,
   scope: CallScope,
   { creating, sftp }: { creating: boolean; sftp: boolean },
 ): void {
-  const invalid = (id: string, params: Record<string, string> = {}) =>
+  const invalid = (id: MessageId, params: Record<string, string> = {}) =>
     new AwsError('InvalidRequestException', scope.message(id, params));
   if (creating && Boolean(input.As2Config) === Boolean(input.SftpConfig)) throw invalid('transfer.connector.config-required');
   if (input.SftpConfig) {

@@ -1,17 +1,12 @@
+import type { CreateConnectorCommandInput, UpdateConnectorCommandInput } from '@aws-sdk/client-transfer';
+import type { WireInput } from '../../endpoint/wire-shape.ts';
 import { arn, ids } from '../../ids.ts';
 
-export interface StoredConnector {
+/** A connector as CreateConnector made it and UpdateConnector changed it. */
+export interface StoredConnector extends Omit<WireInput<CreateConnectorCommandInput>, 'EgressConfig'> {
   ConnectorId: string;
   Arn: string;
-  Url?: string;
-  AccessRole: string;
-  LoggingRole?: string;
-  SecurityPolicyName?: string;
-  SftpConfig?: { UserSecretId?: string; TrustedHostKeys?: string[]; MaxConcurrentConnections?: number };
-  As2Config?: Record<string, unknown>;
-  EgressConfig?: Record<string, unknown>;
-  IpAddressType?: string;
-  Tags?: Array<{ Key: string; Value: string }>;
+  EgressConfig?: WireInput<CreateConnectorCommandInput | UpdateConnectorCommandInput>['EgressConfig'];
 }
 
 export class ConnectorStore {

@@ -1,27 +1,24 @@
+import type { TestIdentityProviderCommandInput, TestIdentityProviderCommandOutput } from '@aws-sdk/client-transfer';
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
+import { defineOperation } from '../../endpoint/define-operation.ts';
+import type { WireOutput } from '../../endpoint/wire-shape.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
 import { findServer } from '../servers/server-operations.ts';
-import type { ServerStore, StoredServer } from '../servers/server-store.ts';
+import type { StoredServer } from '../servers/server-store.ts';
+import type { TransferState } from '../transfer-state.ts';
 import { callApiGateway, lambdaEvent, providerConfigUrl, readLambdaAnswer, readProviderAnswer, type ProviderRequest, type ProviderVerdict } from '../../../../core/identity-provider/index.ts';
 
-interface TestIdentityProviderOutput {
-  Response: string;
-  StatusCode: number;
-  Message: string;
-  Url: string;
-}
+type TestIdentityProviderOutput = WireOutput<TestIdentityProviderCommandOutput>;
 
 /**
  * Transfer `TestIdentityProvider`: calls the server's identity provider for real, the way a
  * login would, and reports what it answered (API_TestIdentityProvider).
  */
-export function testIdentityProvider(servers: ServerStore, context: EmulatorContext) {
-  return async (
-    input: { ServerId: string; UserName: string; UserPassword?: string; ServerProtocol?: string; SourceIp?: string },
-    scope: CallScope,
-  ): Promise<TestIdentityProviderOutput> => {
-    const server = findServer(servers, input.ServerId, scope);
+export const testIdentityProvider = defineOperation<TestIdentityProviderCommandInput, TestIdentityProviderCommandOutput, TransferState>({
+  name: 'TestIdentityProvider',
+  async handle(input, { scope, state, emulator: context }) {
+    const server = findServer(state.servers, input.ServerId, scope);
     if (server.IdentityProviderType === 'SERVICE_MANAGED') {
       throw new AwsError('InvalidRequestException', scope.message('transfer.server.not-external-auth', { serverId: server.ServerId }));
     }
@@ -44,8 +41,8 @@ export function testIdentityProvider(servers: ServerStore, context: EmulatorCont
       default:
         return { Response: '', StatusCode: 501, Message: scope.message('transfer.identity-provider.directory-service'), Url: server.IdentityProviderDetails?.DirectoryId ?? '' };
     }
-  };
-}
+  },
+});
 
 async function viaApiGateway(server: StoredServer, request: ProviderRequest, context: EmulatorContext, scope: CallScope): Promise<TestIdentityProviderOutput> {
   const base = server.IdentityProviderDetails!.Url!;

@@ -1,33 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import type { CreateServerCommandInput, DescribeUserCommandOutput } from '@aws-sdk/client-transfer';
+import type { WireInput, WireOutput } from '../../endpoint/wire-shape.ts';
 import { arn, ids } from '../../ids.ts';
 
-export interface StoredUser {
+type DescribedUser = WireOutput<DescribeUserCommandOutput>['User'];
+
+/** A user as CreateUser made it: what DescribeUser answers. */
+export interface StoredUser extends DescribedUser {
   UserName: string;
-  Arn: string;
   Role: string;
-  HomeDirectory?: string;
-  HomeDirectoryType?: string;
-  HomeDirectoryMappings?: Array<{ Entry: string; Target: string; Type?: string }>;
-  Policy?: string;
-  PosixProfile?: { Uid: number; Gid: number; SecondaryGids?: number[] };
-  SshPublicKeys: Array<{ SshPublicKeyId: string; SshPublicKeyBody: string; DateImported: Date }>;
-  Tags?: Array<{ Key: string; Value: string }>;
+  SshPublicKeys: NonNullable<DescribedUser['SshPublicKeys']>;
 }
 
-export interface StoredServer {
+type ServerInput = WireInput<CreateServerCommandInput>;
+
+export interface StoredServer extends Required<Pick<ServerInput, 'IdentityProviderType' | 'Protocols' | 'Domain' | 'EndpointType' | 'SecurityPolicyName'>> {
   ServerId: string;
   Arn: string;
   State: 'ONLINE' | 'OFFLINE';
-  IdentityProviderType: string;
-  IdentityProviderDetails?: { Url?: string; InvocationRole?: string; DirectoryId?: string; Function?: string; SftpAuthenticationMethods?: string };
-  Protocols: string[];
-  Domain: string;
-  EndpointType: string;
-  SecurityPolicyName: string;
+  IdentityProviderDetails?: ServerInput['IdentityProviderDetails'];
   LoggingRole?: string;
-  Tags?: Array<{ Key: string; Value: string }>;
+  Tags?: ServerInput['Tags'];
   /** Everything else CreateServer/UpdateServer accepted, answered back as given. */
-  extra: Record<string, unknown>;
+  extra: Partial<ServerInput>;
   users: Map<string, StoredUser>;
 }
 

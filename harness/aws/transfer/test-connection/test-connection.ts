@@ -1,9 +1,12 @@
 import { readSshKey } from '../../../../core/ssh/index.ts';
+import type { TestConnectionCommandInput, TestConnectionCommandOutput } from '@aws-sdk/client-transfer';
 import type { CallScope } from '../../endpoint/call-scope.ts';
+import { defineOperation } from '../../endpoint/define-operation.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
+import type { TransferState } from '../transfer-state.ts';
 import { findConnector, parseSftpUrl } from '../connectors/connector-operations.ts';
 import { connectorSecurityPolicies, DEFAULT_CONNECTOR_SECURITY_POLICY } from '../connectors/connector-security-policies.ts';
-import type { ConnectorStore, StoredConnector } from '../connectors/connector-store.ts';
+import type { StoredConnector } from '../connectors/connector-store.ts';
 import { parseTrustedHostKey, type ParsedHostKey } from '../connectors/trusted-host-key.ts';
 import { probeSftp, type ProbeFailure } from './ssh-probe.ts';
 
@@ -18,9 +21,10 @@ interface Credentials {
  * still HTTP 200 with `Status: "ERROR"` (API_TestConnection); only a bad request or an unknown
  * connector raises an exception.
  */
-export function testConnection(store: ConnectorStore, context: EmulatorContext) {
-  return async (input: { ConnectorId: string }, scope: CallScope) => {
-    const connector = findConnector(store, input.ConnectorId, scope);
+export const testConnection = defineOperation<TestConnectionCommandInput, TestConnectionCommandOutput, TransferState>({
+  name: 'TestConnection',
+  async handle(input, { scope, state, emulator: context }) {
+    const connector = findConnector(state.connectors, input.ConnectorId, scope);
     const answer = (status: 'OK' | 'ERROR', message: string, hostKey?: string) => ({
       ConnectorId: connector.ConnectorId,
       Status: status,
@@ -52,8 +56,8 @@ export function testConnection(store: ConnectorStore, context: EmulatorContext) 
     });
     if (!result.failure) return answer('OK', scope.message('transfer.test-connection.succeeded'), result.hostKey);
     return answer('ERROR', failureMessage(result.failure, target, credentials, context, scope), result.hostKey);
-  };
-}
+  },
+});
 
 function readCredentials(connector: StoredConnector, context: EmulatorContext, scope: CallScope): Credentials | string {
   const secretId = connector.SftpConfig?.UserSecretId ?? '';
@@ -108,7 +112,7 @@ function failureMessage(
     case 'closed':
       return scope.message('transfer.test-connection.connection-closed', { ...target, stage: failure.stage });
     case 'negotiation': {
-      const id = { kex: 'kex-kex', serverHostKey: 'kex-host-key', cipher: 'kex-cipher', hmac: 'kex-mac' }[failure.category];
+      const id = ({ kex: 'kex-kex', serverHostKey: 'kex-host-key', cipher: 'kex-cipher', hmac: 'kex-mac' } as const)[failure.category];
       return scope.message(`transfer.test-connection.${id}`, {
         clientOffered: list(failure.clientOffered),
         serverOffered: list(failure.serverOffered),

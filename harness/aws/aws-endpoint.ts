@@ -1,0 +1,106 @@
+import { defaultEmulatorOptions, type EmulatorContext, type EmulatorOptions } from './emulator-context.ts';
+import { emulatedServices } from './emulated-services.ts';
+import type { AnyOperation } from './endpoint/define-operation.ts';
+import type { EmulatedService } from './endpoint/emulated-service.ts';
+import { checkEndpointLimits, defaultEndpointLimits, type EndpointLimits } from './endpoint/endpoint-limits.ts';
+import { startEndpoint } from './endpoint/start-endpoint.ts';
+import type { StartedAwsEndpoint } from './endpoint/started-aws-endpoint.ts';
+import { LambdaRegistry, type LambdaHandler } from './lambda/lambda-registry.ts';
+import { MessageCatalogue } from './messages/message-catalogue.ts';
+import { SecretStore } from './secrets-manager/secret-store.ts';
+
+/**
+ * A local AWS-compatible endpoint emulating Secrets Manager, Transfer Family and Glue, plus
+ * any service or operation added with `withService()`/`withOperations()`. Builder: configure
+ * with `with*()`, then `start()`.
+ *
+ * ```ts
+ * await using aws = await new AwsEndpoint().withConnectTimeout(2000).start();
+ * const client = new TransferClient({ endpoint: aws.getUrl(), ...aws.getClientConfig() });
+ * ```
+ */
+export class AwsEndpoint {
+  #host = '127.0.0.1';
+  #port = 0;
+  #options: EmulatorOptions = { ...defaultEmulatorOptions };
+  #services: EmulatedService[] = [...emulatedServices];
+  #limits: EndpointLimits = { ...defaultEndpointLimits };
+  readonly #lambdas = new LambdaRegistry();
+
+  withHost(host: string): this {
+    this.#host = host;
+    return this;
+  }
+
+  withPort(port: number): this {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`Invalid port ${port}: use an integer from 0 (OS-chosen) to 65535`);
+    }
+    this.#port = port;
+    return this;
+  }
+
+  withOptions(options: Partial<EmulatorOptions>): this {
+    this.#options = { ...this.#options, ...options };
+    return this;
+  }
+
+  /** Request size, JSON nesting, call-log and call-record bounds (see EndpointLimits); checked here. */
+  withLimits(limits: Partial<EndpointLimits>): this {
+    const merged = { ...this.#limits, ...limits };
+    checkEndpointLimits(merged);
+    this.#limits = merged;
+    return this;
+  }
+
+  withConnectTimeout(ms: number): this {
+    return this.withOptions({ connectTimeoutMs: ms });
+  }
+
+  /** Replaces catalogue texts by id (a text a real partner showed you); an unknown id fails `start()`. */
+  withMessageOverrides(overrides: Record<string, string>): this {
+    return this.withOptions({ messageOverrides: { ...this.#options.messageOverrides, ...overrides } });
+  }
+
+  /** Registers a function the emulated services can invoke by ARN (an AWS_LAMBDA identity provider). */
+  withLambda(arn: string, handler: LambdaHandler, options: { timeoutMs?: number } = {}): this {
+    this.#lambdas.register(arn, handler, options);
+    return this;
+  }
+
+  /** Emulates one more service (see `defineService`); its name must be new. */
+  withService<State>(service: EmulatedService<State>): this {
+    if (this.#services.some((known) => known.name === service.name)) {
+      throw new Error(`The endpoint already emulates a service named ${service.name}: use withOperations('${service.name}', ...) to add operations to it`);
+    }
+    this.#services.push(service);
+    return this;
+  }
+
+  /**
+   * Adds operations to a service already emulated (`transfer`, `glue`, `secretsmanager` or one
+   * added with `withService()`), e.g. one the harness does not emulate yet. They get the
+   * service's model validation; its state is its own business, so they see it as `unknown`.
+   */
+  withOperations(serviceName: string, ...operations: AnyOperation[]): this {
+    const index = this.#services.findIndex((service) => service.name === serviceName);
+    const service = this.#services[index];
+    if (!service) {
+      throw new Error(`No emulated service named ${serviceName}: the endpoint has ${this.#services.map((s) => s.name).join(', ')}`);
+    }
+    for (const operation of operations) {
+      if (service.operations.some((known) => known.name === operation.name)) {
+        throw new Error(`${serviceName} already emulates ${operation.name}; give your operation another name or leave it out`);
+      }
+    }
+    this.#services[index] = { ...service, operations: [...service.operations, ...operations] };
+    return this;
+  }
+
+  async start(): Promise<StartedAwsEndpoint> {
+    // Built eagerly so an unknown override id fails start(), not the first call.
+    const catalogue = new MessageCatalogue(this.#services.flatMap((service) => service.messages)).withOverrides(this.#options.messageOverrides);
+    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas };
+    return startEndpoint({ host: this.#host, port: this.#port, services: [...this.#services], context, limits: { ...this.#limits } });
+  }
+}
