@@ -1,7 +1,8 @@
 /**
  * Writes the trimmed AWS service models under harness/aws/model/models/ from the botocore copy
- * installed on this machine. The output is committed, so the harness (and CI) never needs Python:
- * run this only to pick up a newer model or another operation (`npm run extract-models`).
+ * installed on this machine, keeping exactly the operations harness/aws/emulated-services.ts
+ * registers. The output is committed, so the harness (and CI) never needs Python: run this after
+ * registering an operation or to pick up a newer model (`npm run extract-models`).
  *
  * BOTOCORE_DATA overrides where the models are read from: a botocore `data` directory, the one
  * holding `<service>/<version>/service-2.json.gz`.
@@ -11,37 +12,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { emulatedServices } from '../harness/aws/emulated-services.ts';
 
 interface Extraction {
+  /** botocore's name for the service, which is also the committed model's file name. */
   readonly service: string;
-  readonly version: string;
   readonly operations: readonly string[];
 }
 
-const EXTRACTIONS: readonly Extraction[] = [
-  {
-    service: 'transfer',
-    version: '2018-11-05',
-    operations: [
-      'CreateConnector', 'DescribeConnector', 'UpdateConnector', 'DeleteConnector', 'ListConnectors',
-      'TestConnection', 'CreateServer', 'DescribeServer', 'UpdateServer', 'DeleteServer', 'ListServers',
-      'StartServer', 'StopServer', 'CreateUser', 'DescribeUser', 'DeleteUser', 'ListUsers',
-      'TestIdentityProvider', 'DescribeSecurityPolicy', 'ListSecurityPolicies',
-    ],
-  },
-  {
-    service: 'secretsmanager',
-    version: '2017-10-17',
-    operations: ['CreateSecret', 'GetSecretValue', 'PutSecretValue', 'DescribeSecret', 'DeleteSecret', 'ListSecrets'],
-  },
-  {
-    service: 'glue',
-    version: '2017-03-31',
-    operations: [
-      'CreateConnection', 'GetConnection', 'GetConnections', 'UpdateConnection', 'DeleteConnection', 'TestConnection',
-    ],
-  },
-];
+/**
+ * What the harness registers (harness/aws/emulated-services.ts), so a new operation is
+ * extracted by registering it: there is no second list here. Services with a model of their
+ * own (a ServiceModel object) are not botocore's and are left alone.
+ */
+const EXTRACTIONS: readonly Extraction[] = emulatedServices.flatMap(({ model, operations }) =>
+  typeof model === 'string' ? [{ service: model, operations: operations.map((operation) => operation.name) }] : [],
+);
 
 const METADATA_KEYS = [
   'targetPrefix', 'apiVersion', 'jsonVersion', 'protocol', 'signingName', 'endpointPrefix', 'serviceId',
@@ -70,8 +56,15 @@ function botocoreVersion(dataDir: string): string {
   return /__version__\s*=\s*['"]([^'"]+)['"]/.exec(readFileSync(init, 'utf8'))?.[1] ?? 'unknown';
 }
 
-function readModel(dataDir: string, { service, version }: Extraction): JsonObject {
-  const dir = join(dataDir, service, version);
+/** The newest API version botocore has for the service, as botocore's own loader picks it. */
+function newestVersion(dataDir: string, service: string): string {
+  const versions = readdirSync(join(dataDir, service), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  if (versions.length === 0) throw new Error(`botocore has no API version of ${service} in ${join(dataDir, service)}`);
+  return versions.sort().at(-1)!;
+}
+
+function readModel(dataDir: string, { service }: Extraction): JsonObject {
+  const dir = join(dataDir, service, newestVersion(dataDir, service));
   const file = readdirSync(dir).find((name) => name === 'service-2.json.gz' || name === 'service-2.json');
   if (!file) throw new Error(`no service-2.json(.gz) in ${dir}`);
   const raw = readFileSync(join(dir, file));

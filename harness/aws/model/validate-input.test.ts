@@ -102,8 +102,8 @@ describe('validateInput', () => {
   });
 
   it('checks security policy names against their pattern', () => {
-    expect(validateInput(transfer, 'DescribeSecurityPolicy', { SecurityPolicyName: 'TransferSecurityPolicy-2024-01' }).violations).toEqual([]);
-    expect(validateInput(transfer, 'DescribeSecurityPolicy', { SecurityPolicyName: 'bogus' }).violations).toEqual([
+    expect(validateInput(transfer, 'CreateServer', { SecurityPolicyName: 'TransferSecurityPolicy-2024-01' }).violations).toEqual([]);
+    expect(validateInput(transfer, 'CreateServer', { SecurityPolicyName: 'bogus' }).violations).toEqual([
       "Value 'bogus' at 'securityPolicyName' failed to satisfy constraint: Member must satisfy regular expression " +
         'pattern: Transfer[A-Za-z0-9]*SecurityPolicy-[A-Za-z0-9-]+',
     ]);
