@@ -39,6 +39,8 @@ export function partnerHarness(options: PartnerHarnessPluginOptions = {}): Plugi
         PARTNER_HARNESS_RUNTIME: options.runtime ?? 'embedded',
         PARTNER_HARNESS_MODE: options.mode ?? 'emulated',
         ...(configFile ? { [CONFIG_ENV]: configFile } : {}),
+        // As the CLI does: the SDK's Node 20 notice would print once per worker; README states the Node range.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
       };
       return { test: { env } };
     },
