@@ -1,7 +1,6 @@
 import type { PeerCertificate, ConnectionOptions as TlsOptions } from 'node:tls';
 import createDebug from 'debug';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
+import type { Connection as MysqlConnection, SslOptions as MysqlSslOptions } from 'mysql2/promise';
 
 const debug = createDebug('partner-harness:aws:glue:jdbc');
 
@@ -66,7 +65,11 @@ function nameMismatch(expected: string, cert: PeerCertificate): Error | undefine
   return error;
 }
 
+// The drivers are loaded by the first login that needs one (each costs about 0.1 s to load), so
+// importing partner-harness/aws and running scenarios without Glue never pays for them.
+
 async function postgresLogin(request: LoginRequest, ssl: TlsOptions | undefined): Promise<LoginOutcome> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     host: request.host,
     port: request.port,
@@ -90,7 +93,8 @@ async function postgresLogin(request: LoginRequest, ssl: TlsOptions | undefined)
 }
 
 async function mysqlLogin(request: LoginRequest, ssl: TlsOptions | undefined): Promise<LoginOutcome> {
-  let connection: mysql.Connection | undefined;
+  const { default: mysql } = await import('mysql2/promise');
+  let connection: MysqlConnection | undefined;
   try {
     connection = await mysql.createConnection({
       host: request.host,
@@ -99,7 +103,7 @@ async function mysqlLogin(request: LoginRequest, ssl: TlsOptions | undefined): P
       password: request.password,
       database: request.database,
       connectTimeout: request.timeoutMs,
-      ...(ssl ? { ssl: ssl as mysql.SslOptions } : {}),
+      ...(ssl ? { ssl: ssl as MysqlSslOptions } : {}),
     });
     await connection.query('SELECT 1');
     debug('mysql login ok (tls %s)', Boolean(ssl));
