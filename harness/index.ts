@@ -18,6 +18,9 @@ export { loadScenarioFile } from './scenario/load-scenario-file.ts';
 export { ScenarioFileError, type FieldIssue } from './scenario/scenario-file-error.ts';
 export type { ScenarioResult } from './scenario/run-scenario.ts';
 export type { FakeRuntime } from './scenario/fakes/runtime-choice.ts';
+// The kinds of fake scenarios may declare; loadScenarioFile(file, { kinds: FAKE_KINDS.withKinds([yourKind]) }).
+export { FAKE_KINDS } from './scenario/fakes/fake-kinds.ts';
+export type { FakeKindRegistry } from './scenario/fakes/fake-kind-registry.ts';
 
 export { defineConfig, loadConfig, ConfigError, type PartnerHarnessConfig, type LoadedConfig } from './config/index.ts';
 
