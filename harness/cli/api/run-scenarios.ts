@@ -51,11 +51,14 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   });
   run.options.print = options.print ?? false;
   const interrupt = new RunInterrupt(options.print ? undefined : () => undefined);
+  // vitest sets the exit code of a run with failures; the caller decides what a failure means.
+  const exitCode = process.exitCode;
   try {
     const report = await executeRun(run, interrupt);
     if (!report) throw interrupt.interrupted ? new RunInterruptedError() : new Error('the run ended without a report (vitest did not report the end of the run)');
     return report;
   } finally {
     interrupt.dispose();
+    process.exitCode = exitCode;
   }
 }
