@@ -1,3 +1,5 @@
+import { PartnerHarnessError } from '../../core/errors/index.ts';
+
 /** Distinct exit codes, so CI can tell a broken partner from a broken scenario file or a broken harness. */
 export const ExitCode = {
   /** Every scenario passed. */
@@ -12,11 +14,10 @@ export const ExitCode = {
   Interrupted: 130,
 } as const;
 
-/** A mistake in how the command was called. The message says what to do instead. */
-export class UsageError extends Error {
-  readonly code = 'USAGE';
+/** A mistake in how the command (or runScenarios) was called. The message says what to do instead. */
+export class UsageError extends PartnerHarnessError {
+  declare readonly code: 'USAGE';
   constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+    super('USAGE', message);
   }
 }

@@ -1,4 +1,5 @@
 import createDebug from 'debug';
+import { FakeKindError } from '../../fakes/shared/fake-kind-error.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
 import { TemplateError } from '../scenario/template.ts';
@@ -28,6 +29,11 @@ ${serveUsage}
 
 ${initUsage}`;
 
+/** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
+function isUserMistake(error: unknown): error is Error {
+  return [UsageError, ScenarioFileError, TemplateError, ConfigError, FakeKindError].some((type) => error instanceof type);
+}
+
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -54,7 +60,7 @@ export async function main(args: string[]): Promise<number> {
         throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve' or 'init' (partner-harness --help).`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ScenarioFileError || error instanceof TemplateError || error instanceof ConfigError) {
+    if (isUserMistake(error)) {
       process.stderr.write(`partner-harness: ${error.message}\n`);
       return ExitCode.InvalidInput;
     }

@@ -77,4 +77,11 @@ describe('resolveRun', () => {
     await writeFile(join(root, 'typo.config.mjs'), `export default { runtme: 'process' };\n`);
     await expect(resolveRun({ cwd, config: '../typo.config.mjs' })).rejects.toThrow(ConfigError);
   });
+
+  it("refuses a config whose own kind of fake is not usable before anything runs", async () => {
+    await writeFile(join(root, 'plain/kinds.config.mjs'), `export default { fakes: [{ kind: 'ftp-partner' }] };\n`);
+    const error = await resolveRun({ cwd: join(root, 'plain'), config: 'kinds.config.mjs' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'FakeKindError', code: 'FAKE_KIND_INVALID' });
+    expect((error as Error).message).toContain(`${join(root, 'plain/kinds.config.mjs')}: fakes[0]: not a usable kind of fake 'ftp-partner'`);
+  });
 });

@@ -41,6 +41,8 @@ export interface ResolvedRun {
 export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
   const cwd = resolve(request.cwd ?? process.cwd());
   const config = await findConfig(request.config, cwd);
+  // The config's own kinds of fake are checked here, so a broken one stops the run before it starts.
+  if (config?.config.fakes?.length) (await import('../scenario/fakes/fake-kinds-from-config.ts')).fakeKindsFromConfig(config);
   const sources = scenarioSources(request, config, cwd);
   const files = await findScenarioFiles(sources, cwd).catch((error: unknown) => {
     // A path in the config that is wrong is the config's mistake: say where it comes from.

@@ -1,3 +1,4 @@
+import { PartnerHarnessError } from '../../../core/errors/index.ts';
 import type { RunReport } from '../../../reports/index.ts';
 import type { FakeRuntime } from '../../scenario/fakes/runtime-choice.ts';
 import { executeRun } from '../execute-run.ts';
@@ -27,11 +28,10 @@ export interface RunScenariosOptions {
 }
 
 /** A run was interrupted (SIGINT/SIGTERM) before it produced a report. */
-export class RunInterruptedError extends Error {
-  readonly code = 'RUN_INTERRUPTED';
+export class RunInterruptedError extends PartnerHarnessError {
+  declare readonly code: 'RUN_INTERRUPTED';
   constructor() {
-    super('The run was interrupted (SIGINT or SIGTERM) before any scenario finished.');
-    this.name = 'RunInterruptedError';
+    super('RUN_INTERRUPTED', 'The run was interrupted (SIGINT or SIGTERM) before any scenario finished.');
   }
 }
 
