@@ -25,5 +25,7 @@ export type { FakeKindRegistry } from './scenario/fakes/fake-kind-registry.ts';
 export { defineConfig, loadConfig, ConfigError, type PartnerHarnessConfig, type LoadedConfig } from './config/index.ts';
 
 export { runScenarios, RunInterruptedError, type RunScenariosOptions } from './cli/api/run-scenarios.ts';
+// The base of every error a user can meet (ScenarioFileError, ConfigError, UsageError, FakeKindError, …): match on `code`.
+export { PartnerHarnessError } from '../core/errors/index.ts';
 export { UsageError } from './cli/exit-codes.ts';
 export type { RunReport, ScenarioReportEntry, ScenarioState, CapturedOutput } from '../reports/index.ts';
