@@ -14,7 +14,7 @@ import { defineOperation } from '../../endpoint/define-operation.ts';
 import { paginate } from '../../endpoint/paginate.ts';
 import type { TransferState } from '../transfer-state.ts';
 import { findServer } from './server-operations.ts';
-import { sshPublicKeyId, type ServerStore, type StoredServer, type StoredUser } from './server-store.ts';
+import { sshPublicKeyId, type StoredServer, type StoredUser } from './server-store.ts';
 
 export const createUser = defineOperation<CreateUserCommandInput, CreateUserCommandOutput, TransferState>({
   name: 'CreateUser',
