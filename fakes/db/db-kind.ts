@@ -5,15 +5,18 @@ import type { DbEngine } from './db-types.ts';
 import { isRuntimeAvailable } from './runtime-availability.ts';
 import type { StartedDbFake } from './started-db-fake.ts';
 
-/** A real engine's kind of fake: postgres and mysql share the config and the start, not the runtimes. */
-export function defineDbKind<Kind extends 'postgres' | 'mysql'>(kind: Kind, engine: DbEngine, builder: () => DbFake, runtimes: Array<'embedded' | 'process' | 'container'>) {
+/**
+ * A real engine's kind of fake: postgres and mysql share the config and the start, not the runtimes.
+ * `builder` imports its fake on demand: the drivers load when a scenario starts one (start-up cost).
+ */
+export function defineDbKind<Kind extends 'postgres' | 'mysql'>(kind: Kind, engine: DbEngine, builder: () => Promise<DbFake>, runtimes: Array<'embedded' | 'process' | 'container'>) {
   return defineFakeKind({
     kind,
     schema: dbKindConfig(kind),
     runtimes: Object.fromEntries(runtimes.map((runtime) => [runtime, { available: () => isRuntimeAvailable(engine, runtime) }])),
     async start(config, context): Promise<StartedDbFake> {
       context.redact(...config.users.map((user) => user.password));
-      const fake = builder().withRuntime(context.runtime);
+      const fake = (await builder()).withRuntime(context.runtime);
       for (const user of config.users) fake.withUser(user.name, user.password);
       for (const database of config.databases) fake.withDatabase(database.name, database.owner ? { owner: database.owner } : undefined);
       if (config.tls === 'required') fake.withRequireTls();

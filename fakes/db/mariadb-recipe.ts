@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
-import mysql from 'mysql2/promise';
+import type * as Mysql from 'mysql2/promise';
 import type { EngineRecipe } from './engine-recipe.ts';
 import { runTool } from './engine-process.ts';
 import { findMariadb, type MariadbBinaries } from './find-binaries.ts';
@@ -7,6 +8,10 @@ import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 import { accessorOf } from './engine-user.ts';
 import { assertCanExecute } from './path-access.ts';
+
+// The driver loads on first use: the scenario registry and the runtime checks import this file,
+// and most runs start no database.
+const mysql = (): typeof Mysql => createRequire(import.meta.url)('mysql2/promise') as typeof Mysql;
 
 /** MySQL has no database owner and no quoting helper that leaves dots alone, so we quote ourselves. */
 export function quoteIdentifier(name: string): string {
@@ -17,15 +22,15 @@ export function quoteIdentifier(name: string): string {
 export function createUserSql({ name, password, superuser }: DbUser, config: DbFakeConfig): string[] {
   // IDENTIFIED BY gives mysql_native_password on MariaDB; '%' is any host (with no DNS lookups).
   return [
-    mysql.format(`CREATE USER ?@'%' IDENTIFIED BY ?${config.requireTls ? ' REQUIRE SSL' : ''}`, [name, password]),
-    ...(superuser ? [mysql.format("GRANT ALL PRIVILEGES ON *.* TO ?@'%' WITH GRANT OPTION", [name])] : []),
+    mysql().format(`CREATE USER ?@'%' IDENTIFIED BY ?${config.requireTls ? ' REQUIRE SSL' : ''}`, [name, password]),
+    ...(superuser ? [mysql().format("GRANT ALL PRIVILEGES ON *.* TO ?@'%' WITH GRANT OPTION", [name])] : []),
   ];
 }
 
 export function createDatabaseSql({ name, owner }: DbDatabase, config: DbFakeConfig): string[] {
   // The owner gets everything; without one every configured user does, so that (as on Postgres) any user can connect.
   const grantees = owner === undefined ? config.users.map((user) => user.name) : [owner];
-  return [`CREATE DATABASE ${quoteIdentifier(name)}`, ...grantees.map((grantee) => mysql.format(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]))];
+  return [`CREATE DATABASE ${quoteIdentifier(name)}`, ...grantees.map((grantee) => mysql().format(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]))];
 }
 
 /**
@@ -33,7 +38,7 @@ export function createDatabaseSql({ name, owner }: DbDatabase, config: DbFakeCon
  * only through the unix socket in conf/ (0700, the engine user's), so no other OS user can use it;
  * every root and anonymous account that TCP could reach is dropped before users are created.
  */
-export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
+export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
   label: 'MysqlFake',
   osUsers: ['mysql'],
   stopSignal: 'SIGTERM',
@@ -77,11 +82,11 @@ export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
   },
 
   login({ dir }) {
-    return mysql.createConnection({ socketPath: dir.conf('mysqld.sock'), user: 'root', password: '', connectTimeout: 2_000 });
+    return mysql().createConnection({ socketPath: dir.conf('mysqld.sock'), user: 'root', password: '', connectTimeout: 2_000 });
   },
 
   async secure(connection) {
-    const [rows] = await connection.query<mysql.RowDataPacket[]>(
+    const [rows] = await connection.query<Mysql.RowDataPacket[]>(
       "SELECT User, Host FROM mysql.user WHERE User = '' OR (User = 'root' AND Host <> 'localhost')",
     );
     for (const { User, Host } of rows) await connection.query('DROP USER ?@?', [User, Host]);
@@ -90,7 +95,7 @@ export const mariadbRecipe: EngineRecipe<mysql.Connection, MariadbBinaries> = {
   },
 
   async version(connection) {
-    const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
+    const [rows] = await connection.query<Mysql.RowDataPacket[]>('SELECT VERSION() AS version');
     return String(rows[0]?.version ?? '?');
   },
 

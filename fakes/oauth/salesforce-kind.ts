@@ -1,11 +1,6 @@
 import { defineFakeKind } from '../shared/define-fake-kind.ts';
-import { createJwtAssertion } from './jwt-assertion.ts';
-import { generateRsaKeyPair } from './rsa-keys.ts';
-import { SalesforceFake } from './salesforce-fake.ts';
-import { salesforceKindConfig, type SalesforceKindConfig } from './salesforce-kind-config.ts';
+import { salesforceKindConfig } from './salesforce-kind-config.ts';
 import type { StartedSalesforceFake } from './started-salesforce-fake.ts';
-
-const DEFAULT_AUDIENCE = 'https://login.salesforce.com';
 
 /**
  * `kind: salesforce`: a Salesforce-like OAuth2 token endpoint and instance API. JWT clients get
@@ -16,43 +11,5 @@ export const salesforceKind = defineFakeKind({
   kind: 'salesforce',
   schema: salesforceKindConfig,
   runtimes: { embedded: {} },
-  async start(config, context): Promise<StartedSalesforceFake> {
-    context.redact(...config.clients.map((client) => client.secret), ...config.authorizationCodes.map((code) => code.code));
-    const fake = new SalesforceFake();
-    for (const user of config.users) fake.withUser(user);
-    const signers = config.clients.map((client) => withClient(fake, client, config.audience));
-    for (const code of config.authorizationCodes) fake.withAuthorizationCode(code.code, code);
-    if (config.audience) fake.withAudience(config.audience);
-    if (config.tokenLifetimeSeconds !== undefined) fake.withTokenLifetime(config.tokenLifetimeSeconds);
-    const signed = await Promise.all(signers.map((sign) => sign()));
-    const assertions = Object.fromEntries(signed.filter((entry) => entry !== undefined));
-    context.redact(...Object.values(assertions));
-    const started = await fake.start();
-    context.expose({ tokenUrl: started.getTokenUrl(), instanceUrl: started.getInstanceUrl(), assertions });
-    return started;
-  },
+  start: async (config, context): Promise<StartedSalesforceFake> => (await import('./salesforce-kind-start.ts')).startSalesforceKind(config, context),
 });
-
-type Client = SalesforceKindConfig['clients'][number];
-
-/** Adds the client; for a JWT client, returns how to sign its assertion (with a key the fake does not trust if asked). */
-function withClient(fake: SalesforceFake, client: Client, audience: string | undefined): () => Promise<[string, string] | undefined> {
-  const jwt = client.jwt;
-  if (!jwt) {
-    fake.withClient(client.clientId, { secret: client.secret, redirectUris: client.redirectUris });
-    return async () => undefined;
-  }
-  const trusted = generateRsaKeyPair();
-  const signing = jwt.signWithOtherKey ? generateRsaKeyPair() : trusted;
-  fake.withClient(client.clientId, { secret: client.secret, jwtPublicKeyPem: trusted.publicKeyPem, redirectUris: client.redirectUris });
-  return async () => [
-    client.clientId,
-    await createJwtAssertion({
-      privateKeyPem: signing.privateKeyPem,
-      clientId: client.clientId,
-      username: jwt.user,
-      audience: jwt.audience ?? audience ?? DEFAULT_AUDIENCE,
-      expiresInSeconds: jwt.expiresInSeconds,
-    }),
-  ];
-}

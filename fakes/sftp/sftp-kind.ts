@@ -1,7 +1,6 @@
 import { defineFakeKind } from '../shared/define-fake-kind.ts';
 import type { RuntimeAvailability } from '../shared/fake-kind.ts';
 import { sftpKindConfig, type SftpKindConfig } from './sftp-kind-config.ts';
-import { SftpFake } from './sftp-fake.ts';
 import { isSftpRuntimeAvailable } from './sftp-runtime.ts';
 
 /** Stands in for the Transfer server id in identity-provider calls when the scenario gives none. */
@@ -28,6 +27,8 @@ export const sftpKind = defineFakeKind({
   },
   async start(config, context) {
     context.redact(...config.users.map((user) => user.password));
+    // Loaded when a scenario starts one, not with the registry (start-up cost).
+    const { SftpFake } = await import('./sftp-fake.ts');
     const fake = new SftpFake().withRuntime(context.runtime);
     for (const key of config.hostKeys ?? []) {
       if (typeof key === 'string') fake.withHostKey(key);

@@ -4,20 +4,8 @@ import { idpConfigRoute, providerJson } from '../idp-route.ts';
 import type { IdpUser } from '../idp-user.ts';
 import { answerFor, knownUser } from './user-table.ts';
 
-/** One response-shape mistake each; these are the main bug class of real custom providers. */
-export const MALFORMED_KINDS = [
-  'home-directory-details-array',
-  'home-directory-with-logical',
-  'public-keys-string',
-  'policy-object',
-  'posix-profile-string',
-  'posix-uid-string',
-  'missing-role',
-  'blank-role',
-  'home-directory-details-bad-entries',
-] as const;
-
-export type MalformedKind = (typeof MALFORMED_KINDS)[number];
+export { MALFORMED_KINDS, type MalformedKind } from './malformed-kinds.ts';
+import { MALFORMED_KINDS, type MalformedKind } from './malformed-kinds.ts';
 
 type Session = Record<string, unknown>;
 
