@@ -79,8 +79,9 @@ export class AwsEndpoint {
 
   /**
    * Adds operations to a service already emulated (`transfer`, `glue`, `secretsmanager` or one
-   * added with `withService()`), e.g. one the harness does not emulate yet. They get the
-   * service's model validation; its state is its own business, so they see it as `unknown`.
+   * added with `withService()`), e.g. one the harness does not emulate yet. Input is validated
+   * against the service's model where the model has the operation; an operation it lacks gets
+   * the request's JSON as sent. The service's state is its own business: they see it as `unknown`.
    */
   withOperations(serviceName: string, ...operations: AnyOperation[]): this {
     const index = this.#services.findIndex((service) => service.name === serviceName);
@@ -88,12 +89,14 @@ export class AwsEndpoint {
     if (!service) {
       throw new Error(`No emulated service named ${serviceName}: the endpoint has ${this.#services.map((s) => s.name).join(', ')}`);
     }
+    const merged = [...service.operations];
     for (const operation of operations) {
-      if (service.operations.some((known) => known.name === operation.name)) {
+      if (merged.some((known) => known.name === operation.name)) {
         throw new Error(`${serviceName} already emulates ${operation.name}; give your operation another name or leave it out`);
       }
+      merged.push(operation);
     }
-    this.#services[index] = { ...service, operations: [...service.operations, ...operations] };
+    this.#services[index] = { ...service, operations: merged };
     return this;
   }
 

@@ -17,8 +17,9 @@ export interface OperationContext<State = void, Id extends string = MessageId> {
  * One emulated AWS operation, typed by the SDK's command types:
  * `Operation<TestConnectionCommandInput, TestConnectionCommandOutput>`. The endpoint hands
  * `handle` an input already validated against the service model (bad input is answered exactly
- * as AWS answers it before any handler runs); what `handle` returns is the answer, and an
- * `AwsError` it throws is answered as AWS's exception.
+ * as AWS answers it before any handler runs; that is what the input type relies on, so the
+ * operation belongs in the model: `npm run extract-models` for the built-in services). What
+ * `handle` returns is the answer, and an `AwsError` it throws is answered as AWS's exception.
  */
 export interface Operation<Input extends object = object, Output extends object = object, State = void, Id extends string = MessageId> {
   /** The operation's name in the model and in `X-Amz-Target`, e.g. `TestConnection`. */
