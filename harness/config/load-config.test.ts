@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.ts';
 import { CONFIG_ENV, findConfigFile, loadConfig, loadConfigFromEnv } from './load-config.ts';
@@ -46,6 +47,14 @@ describe('loadConfig', () => {
     expect(error.message).toContain(`Invalid config file ${join(dir, 'typo.config.ts')}:`);
     expect(error.message).toContain(`scenario: unknown field: remove it or check the spelling. Did you mean 'scenarios'? Fields: scenarios, outDir, runtime, mode, fakes`);
     expect(error.message).toContain(`Did you mean 'outDir'?`);
+  });
+
+  it("imports through the caller's module loader when given one (a vitest worker's)", async () => {
+    const file = await write('importer.config.ts', `export default { mode: 'aws' as const };\n`);
+    const imported: string[] = [];
+    const loaded = await loadConfig(file, { importModule: (url) => (imported.push(url), import(url)) });
+    expect(imported).toEqual([pathToFileURL(file).href]);
+    expect(loaded.config).toEqual({ mode: 'aws' });
   });
 
   it('refuses a bad value, a missing default export and a file that does not load', async () => {

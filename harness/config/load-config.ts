@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { formatPath, hint, listAllowed, type FieldIssue } from '../../core/errors/index.ts';
 import { ConfigError } from './config-error.ts';
@@ -18,12 +19,20 @@ export function findConfigFile(dir: string): string | undefined {
   return CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
 }
 
+export interface LoadConfigOptions {
+  /**
+   * Imports the config module by file URL, where the caller already has a module loader that
+   * compiles TypeScript (a vitest worker's `import()`), instead of starting Vite's for it.
+   */
+  importModule?: (url: string) => Promise<unknown>;
+}
+
 /** Imports and validates a config file; every problem is a ConfigError naming the field and the fix. */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+export async function loadConfig(file: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const absolute = resolve(file);
   let raw: unknown;
   try {
-    raw = await importConfigModule(absolute);
+    raw = options.importModule ? ((await options.importModule(pathToFileURL(absolute).href)) as { default?: unknown }).default : await importConfigModule(absolute);
   } catch (cause) {
     throw new ConfigError(absolute, [{ path: '', message: `cannot be loaded (${(cause as Error)?.message ?? String(cause)})` }], { cause });
   }
@@ -38,9 +47,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
 }
 
 /** The config the CLI passed to this scenario worker, or undefined when the run has none. */
-export async function loadConfigFromEnv(): Promise<LoadedConfig | undefined> {
+export async function loadConfigFromEnv(options: LoadConfigOptions = {}): Promise<LoadedConfig | undefined> {
   const file = process.env[CONFIG_ENV];
-  return file ? loadConfig(file) : undefined;
+  return file ? loadConfig(file, options) : undefined;
 }
 
 function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
