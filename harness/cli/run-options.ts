@@ -6,13 +6,13 @@ import { UsageError } from './exit-codes.ts';
 export const runUsage = `Usage: partner-harness run [paths…] [options]
 
 Runs your project's scenarios and writes reports: the files, folders or globs given, else the
-config's \`scenarios\` (partner-harness.config.ts), else ./scenarios.
+config's \`scenarios\` (partner-harness.config.ts), else ./scenarios. --out, --mode and
+--runtime override the config's outDir, mode and runtime.
 
 Options:
   --catalogue        run the catalogue shipped with partner-harness instead
   --config <file>    the config file (default: partner-harness.config.{ts,mts,js,mjs} here)
-  --out <dir>        where report.json, report.html and junit.xml go (default: the config's
-                     outDir, else reports/out)
+  --out <dir>        where report.json, report.html and junit.xml go (default: reports/out)
   --mode <mode>      emulated (default: the local endpoint) or aws (real AWS, default credentials)
   --runtime <r>      how fakes run: embedded (default, in-process), process (system binaries
                      such as sshd, postgres, mariadbd) or container (Docker via testcontainers)
