@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { globBase, globToRegExp, isGlob } from './glob-pattern.ts';
+import { commonFolder } from './common-folder.ts';
+import { escapeGlob, globBase, globToRegExp, isGlob } from './glob-pattern.ts';
 
 describe('glob patterns', () => {
   it.each([
@@ -21,5 +22,17 @@ describe('glob patterns', () => {
     expect(isGlob('scenarios/**/*.yaml')).toBe(true);
     expect(globBase('/p/scenarios/**/*.yaml')).toBe('/p/scenarios');
     expect(globBase('/p/*/x.yaml')).toBe('/p');
+  });
+});
+
+describe('commonFolder and escapeGlob', () => {
+  it('finds the deepest folder holding them all, trailing slashes or not', () => {
+    expect(commonFolder(['/p/scenarios/a', '/p/scenarios/b/c'])).toBe('/p/scenarios');
+    expect(commonFolder(['/p/scenarios/'])).toBe('/p/scenarios');
+    expect(commonFolder(['/p', '/q'])).toBe('/');
+  });
+
+  it("escapes a literal path for vitest's include globs", () => {
+    expect(escapeGlob('a/[draft] (1)*.yaml')).toBe('a/\\[draft\\] \\(1\\)\\*.yaml');
   });
 });

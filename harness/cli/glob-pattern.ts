@@ -47,3 +47,8 @@ export function globToRegExp(pattern: string): RegExp {
   }
   return new RegExp(`^${out}$`);
 }
+
+/** A literal path as a glob that matches only itself. */
+export function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!]/g, '\\$&');
+}

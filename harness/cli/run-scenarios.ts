@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
 import type { RunReport } from '../../reports/index.ts';
+import { commonFolder } from './common-folder.ts';
+import { escapeGlob } from './glob-pattern.ts';
 import type { RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 
@@ -26,7 +28,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   if (interrupt.interrupted) return undefined;
   process.env.PARTNER_HARNESS_MODE = options.mode;
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
-  const root = commonFolder(files);
+  const root = commonFolder(files.map((file) => dirname(file)));
   let vitest: Vitest | undefined;
   const stop = () => void (vitest && stopNow(vitest));
   // A signal that comes while vitest starts its run is seen again once files are queued, because
@@ -90,15 +92,4 @@ export function nativeHarnessModules(): RegExp[] {
   if (!import.meta.url.endsWith('.js')) return [];
   const built = fileURLToPath(new URL('../../', import.meta.url));
   return [new RegExp(`^${built.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)];
-}
-
-function commonFolder(files: string[]): string {
-  const split = files.map((file) => file.split('/').slice(0, -1));
-  const common: string[] = [];
-  for (let i = 0; split.every((parts) => parts[i] !== undefined && parts[i] === split[0]![i]); i++) common.push(split[0]![i]!);
-  return common.join('/') || '/';
-}
-
-function escapeGlob(path: string): string {
-  return path.replace(/[*?[\]{}()!]/g, '\\$&');
 }

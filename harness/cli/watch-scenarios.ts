@@ -2,7 +2,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { CONFIG_ENV } from '../config/index.ts';
 import { ExitCode } from './exit-codes.ts';
-import { globBase, isGlob } from './glob-pattern.ts';
+import { commonFolder } from './common-folder.ts';
+import { escapeGlob, globBase, isGlob } from './glob-pattern.ts';
 import type { ResolvedRun } from './resolve-run.ts';
 import { prepareOutDir } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
@@ -65,15 +66,4 @@ function includePattern(source: string, root: string): string {
 function folderOf(source: string): string {
   if (isGlob(source)) return globBase(source);
   return /\.(ya?ml|scenario\.ts)$/.test(source) ? dirname(source) : source;
-}
-
-function commonFolder(folders: string[]): string {
-  const split = folders.map((folder) => folder.split('/'));
-  const common: string[] = [];
-  for (let i = 0; split.every((parts) => parts[i] !== undefined && parts[i] === split[0]![i]); i++) common.push(split[0]![i]!);
-  return common.join('/') || '/';
-}
-
-function escapeGlob(path: string): string {
-  return path.replace(/[*?[\]{}()!]/g, '\\$&');
 }
