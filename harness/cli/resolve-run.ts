@@ -5,7 +5,7 @@ import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { UsageError } from './exit-codes.ts';
 import { findScenarioFiles } from './find-scenario-files.ts';
 import { CATALOGUE_DIR } from './paths.ts';
-import { checkMode, checkRuntime, type RunMode, type RunOptions } from './run-options.ts';
+import type { RunMode, RunOptions } from './run-options.ts';
 
 /** What to run, from the command line or from `runScenarios()`; unset fields come from the config. */
 export interface RunRequest {
@@ -27,7 +27,7 @@ export interface RunRequest {
 export interface ResolvedRun {
   /** The scenario files, absolute and sorted. */
   files: string[];
-  /** Where they were found (files, folders, globs; relative to `cwd` when given so): what --watch watches. */
+  /** Where they were found (files, folders, globs), absolute: what --watch watches. */
   sources: string[];
   options: RunOptions;
   config?: LoadedConfig;
@@ -51,11 +51,11 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
     }
     throw error;
   });
-  const settings = config?.config;
+  // The config's values were checked when it was loaded.
   const options: RunOptions = {
     outDir: request.outDir ? resolve(cwd, request.outDir) : (config?.outDir ?? join(config?.dir ?? cwd, 'reports/out')),
-    mode: request.mode ?? (settings?.mode ? checkMode(settings.mode, `${config!.file}: mode`) : 'emulated'),
-    runtime: request.runtime ?? (settings?.runtime ? checkRuntime(settings.runtime, `${config!.file}: runtime`) : 'embedded'),
+    mode: request.mode ?? config?.config.mode ?? 'emulated',
+    runtime: request.runtime ?? config?.config.runtime ?? 'embedded',
     filter: request.filter,
     shard: request.shard,
   };
