@@ -4,7 +4,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
 import { TemplateError } from '../scenario/template.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
-import { initUsage } from './init/init-command.ts';
+import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
 import { serveUsage } from './serve-command-usage.ts';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { formatPath, hint, listAllowed, type FieldIssue } from '../../core/errors/index.ts';
 import { ConfigError } from './config-error.ts';
-import { CONFIG_KEYS, configSchema } from './config-schema.ts';
+import type { CONFIG_KEYS as ConfigKeys } from './config-schema.ts';
 import { importConfigModule } from './import-config-module.ts';
 import type { LoadedConfig, PartnerHarnessConfig } from './partner-harness-config.ts';
 
@@ -37,8 +37,10 @@ export async function loadConfig(file: string, options: LoadConfigOptions = {}):
     throw new ConfigError(absolute, [{ path: '', message: `cannot be loaded (${(cause as Error)?.message ?? String(cause)})` }], { cause });
   }
   if (raw === undefined) throw new ConfigError(absolute, [{ path: '', message: 'it has no default export: write `export default defineConfig({ … })`' }]);
+  // zod loads only for a run that has a config (start-up cost of every other run).
+  const { CONFIG_KEYS, configSchema } = await import('./config-schema.ts');
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(absolute, parsed.error.issues.flatMap(toFieldIssues));
+  if (!parsed.success) throw new ConfigError(absolute, parsed.error.issues.flatMap((issue) => toFieldIssues(issue, CONFIG_KEYS)));
   // The user's own values (their fake kinds included), not zod's copy.
   const config = raw as PartnerHarnessConfig;
   const dir = dirname(absolute);
@@ -52,7 +54,7 @@ export async function loadConfigFromEnv(options: LoadConfigOptions = {}): Promis
   return file ? loadConfig(file, options) : undefined;
 }
 
-function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
+function toFieldIssues(issue: z.core.$ZodIssue, CONFIG_KEYS: typeof ConfigKeys): FieldIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: formatPath([...issue.path, key]),

@@ -4,20 +4,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { initFiles } from './init-templates.ts';
+import { initUsage } from './init-usage.ts';
 import { schemaPathFrom } from './schema-path.ts';
 
-export const initUsage = `Usage: partner-harness init [dir] [options]
 
-Scaffolds partner-harness in your repository (dir, default: the current folder):
-  partner-harness.config.ts               the config (scenario folders, reports, runtime)
-  scenarios/*.yaml                        two starter scenarios for an SFTP partner, checked by
-                                          your editor against the shipped JSON Schema
-  .github/workflows/partner-harness.yml   a CI workflow that runs them and keeps the reports
-Existing files are kept (and listed); --force overwrites them.
-
-Options:
-  --force      overwrite files that exist
-  -h, --help   show this help`;
 
 export async function initCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   const { values, positionals } = parse(args);

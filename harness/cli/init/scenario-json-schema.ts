@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenario/scenario-schema.ts';
-
-/** Shipped in the package beside the built code (scripts/build.mjs writes it), as `dist/` + this. */
-export const SCENARIO_JSON_SCHEMA_FILE = 'scenario.schema.json';
+export { SCENARIO_JSON_SCHEMA_FILE } from './schema-path.ts';
 
 /**
  * The scenario file format as a JSON Schema, from the same zod schema the loader checks with,

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { SCENARIO_JSON_SCHEMA_FILE } from './scenario-json-schema.ts';
+
+/** Shipped in the package beside the built code (scripts/build.mjs writes it), as `dist/` + this. */
+export const SCENARIO_JSON_SCHEMA_FILE = 'scenario.schema.json';
 
 /**
  * Where a scenario in `scenariosDir` finds the installed package's JSON Schema, as a relative
