@@ -4,6 +4,7 @@ import { loadConfigFromEnv } from '../../config/load-config.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
 import { fakeKindsFromConfig } from '../fakes/fake-kinds-from-config.ts';
+import { importUserModule } from '../import-user-module.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
@@ -22,9 +23,13 @@ const SETUP_ALLOWANCE_MS = 30_000;
 
 let workerKinds: Promise<FakeKindRegistry> | undefined;
 
-/** The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's, loaded once per worker. */
+/**
+ * The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's,
+ * loaded once per worker through Vite's own import (a TypeScript config compiles without starting
+ * a second Vite).
+ */
 function fakeKinds(): Promise<FakeKindRegistry> {
-  workerKinds ??= loadConfigFromEnv().then(fakeKindsFromConfig);
+  workerKinds ??= loadConfigFromEnv({ importModule: importUserModule }).then(fakeKindsFromConfig);
   return workerKinds;
 }
 
