@@ -39,6 +39,16 @@ async function sh(file: string, args: string[], cwd: string, env: NodeJS.Process
   }
 }
 
+async function writeOwnScenario(consumer: string): Promise<void> {
+  await mkdir(join(consumer, 'own'), { recursive: true });
+  await writeFile(
+    join(consumer, 'own/unknown-connector.yaml'),
+    'name: an unknown connector answers ResourceNotFoundException\n' +
+      'when: { operation: "transfer:TestConnection", input: { ConnectorId: c-0123456789abcdef0 } }\n' +
+      'then: { error: ResourceNotFoundException }\n',
+  );
+}
+
 /** Where `npx partner-harness` would run the bin: through the consumer's node_modules/.bin link. */
 function bin(consumer: string): string {
   return join(consumer, 'node_modules/.bin/partner-harness');
@@ -101,18 +111,39 @@ describe('the packed package, installed into a consumer project', () => {
 
   for (const [label, node] of NODES) {
     it(`(c) npx partner-harness run runs the consumer's own scenario file (${label})`, async () => {
-      await mkdir(join(consumer, 'own'), { recursive: true });
-      await writeFile(
-        join(consumer, 'own/unknown-connector.yaml'),
-        'name: an unknown connector answers ResourceNotFoundException\n' +
-          'when: { operation: "transfer:TestConnection", input: { ConnectorId: c-0123456789abcdef0 } }\n' +
-          'then: { error: ResourceNotFoundException }\n',
-      );
+      await writeOwnScenario(consumer);
       const result = await sh(node, [bin(consumer), 'run', 'own', '--out', `reports-${label.replace(/\W+/g, '-')}`], consumer);
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 0 skipped$/m);
     });
   }
+
+  it('(b) a vitest suite of the consumer uses the fixtures and matchers, and runs its YAML scenario through the plugin', async () => {
+    await writeOwnScenario(consumer);
+    const result = await sh(process.execPath, [join(consumer, 'node_modules/vitest/vitest.mjs'), 'run'], consumer);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    expect(result.stdout + result.stderr).not.toMatch(/deprecat|warning/i);
+  });
+
+  it('(e) npx partner-harness init scaffolds a project whose starters pass its own run', async () => {
+    const project = join(consumer, 'initialised');
+    await mkdir(project);
+    const init = await sh(process.execPath, [bin(consumer), 'init'], project);
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    const starters = (await readdir(join(project, 'scenarios'))).filter((file) => file.endsWith('.yaml'));
+    expect(starters).toHaveLength(2);
+    for (const starter of starters) {
+      // The editor's schema line points at the installed package's JSON Schema.
+      const schemaLine = /^# yaml-language-server: \$schema=(\S+)$/m.exec(await readFile(join(project, 'scenarios', starter), 'utf8'));
+      expect(schemaLine, starter).not.toBeNull();
+      expect(existsSync(join(project, 'scenarios', schemaLine![1]!)), schemaLine![1]).toBe(true);
+    }
+    expect(existsSync(join(project, '.github/workflows/partner-harness.yml'))).toBe(true);
+    const run = await sh(process.execPath, [bin(consumer), 'run'], project);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^2 passed, 0 failed, 0 invalid, 0 skipped$/m);
+  });
 
   it(`the shipped catalogue runs from the installed package with --catalogue (${NODES.at(-1)![0]})`, async () => {
     const result = await sh(NODES.at(-1)![1], [bin(consumer), 'run', '--catalogue', '--out', 'reports-catalogue'], consumer);
