@@ -1,4 +1,5 @@
 import ssh2 from 'ssh2';
+import { InvalidOptionError } from '../errors/index.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './host-key-type.ts';
 import { parsePrivateKey, parsePublicKey } from './parse-ssh-key.ts';
 
@@ -24,7 +25,7 @@ const cache = new Map<string, SshKeyPair>();
  */
 export function generateSshKey(type: HostKeyType, slot = 'default'): SshKeyPair {
   if (!isHostKeyType(type)) {
-    throw new Error(`generateSshKey: unknown key type '${String(type)}'; use one of ${HOST_KEY_TYPES.join(', ')}`);
+    throw new InvalidOptionError(`generateSshKey: unknown key type '${String(type)}'; use one of ${HOST_KEY_TYPES.join(', ')}`);
   }
   const cacheKey = `${type}\0${slot}`;
   let pair = cache.get(cacheKey);

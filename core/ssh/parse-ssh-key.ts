@@ -1,4 +1,5 @@
 import ssh2, { type ParsedKey } from 'ssh2';
+import { InvalidKeyError } from '../errors/index.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './host-key-type.ts';
 import { blobFingerprint, formatPublicKey } from './ssh-key-blob.ts';
 
@@ -17,7 +18,7 @@ export interface ParsedPublicKey {
 
 /**
  * Parses an OpenSSH public key line, or the public half of a private key.
- * Throws with the reason when ssh2 cannot read it or the type is not one we serve.
+ * Throws an InvalidKeyError with the reason when ssh2 cannot read it or the type is not one we serve.
  */
 export function parsePublicKey(keyText: string): ParsedPublicKey {
   return describe(supported(readSshKey(keyText, 'public key')));
@@ -27,7 +28,7 @@ export function parsePublicKey(keyText: string): ParsedPublicKey {
 export function parsePrivateKey(keyText: string): ParsedPublicKey {
   const parsed = supported(readSshKey(keyText, 'private key'));
   if (!parsed.isPrivateKey()) {
-    throw new Error(`expected a private key but got a public ${parsed.type} key; pass the private half (OpenSSH or PEM)`);
+    throw new InvalidKeyError(`expected a private key but got a public ${parsed.type} key; pass the private half (OpenSSH or PEM)`);
   }
   return describe(parsed);
 }
@@ -43,21 +44,21 @@ export function publicKeyFingerprint(publicKeyLine: string): string {
  */
 export function readSshKey(keyText: string, what: string): ParsedKey {
   if (typeof keyText !== 'string' || keyText.trim() === '') {
-    throw new Error(`expected a ${what} as text but got ${JSON.stringify(keyText)}`);
+    throw new InvalidKeyError(`expected a ${what} as text but got ${JSON.stringify(keyText)}`);
   }
   const result = utils.parseKey(keyText.trim());
   // ssh2 returns an array for OpenSSH files that may hold several keys; they only ever hold one.
   const parsed = Array.isArray(result) ? (result[0] as ParsedKey | undefined) : result;
   if (!parsed || parsed instanceof Error) {
     const reason = parsed instanceof Error ? parsed.message : 'no key found';
-    throw new Error(`cannot parse ${what} (${reason}); expected OpenSSH or PEM text, unencrypted`);
+    throw new InvalidKeyError(`cannot parse ${what} (${reason}); expected OpenSSH or PEM text, unencrypted`);
   }
   return parsed;
 }
 
 function supported(parsed: ParsedKey): ParsedKey {
   if (!isHostKeyType(parsed.type)) {
-    throw new Error(`unsupported key type '${parsed.type}'; use one of ${HOST_KEY_TYPES.join(', ')}`);
+    throw new InvalidKeyError(`unsupported key type '${parsed.type}'; use one of ${HOST_KEY_TYPES.join(', ')}`);
   }
   return parsed;
 }
