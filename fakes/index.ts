@@ -17,6 +17,9 @@ export {
 export { FakeKindError, type FakeKindErrorCode } from './shared/fake-kind-error.ts';
 export { Transcript, type TranscriptEntry } from './shared/transcript.ts';
 
+// Errors: every one a user meets is a PartnerHarnessError with a stable `code` (match on it, not on the text).
+export { PartnerHarnessError, InvalidOptionError, RuntimeUnavailableError, FakeStartError, InvalidKeyError } from '../core/errors/index.ts';
+
 // SFTP partners.
 export {
   SftpFake,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 /** Where the Docker Engine API listens, from DOCKER_HOST (unix:// or tcp://), or why we cannot tell. */
 export type DockerEndpoint = { socketPath: string } | { host: string; port: number } | { reason: string };
@@ -27,7 +28,7 @@ export interface DockerResponse {
 /** One Engine API call; plain HTTP (TLS-protected tcp:// daemons are not supported). */
 export function dockerRequest(method: string, path: string, timeoutMs = 5_000): Promise<DockerResponse> {
   const endpoint = dockerEndpoint();
-  if ('reason' in endpoint) return Promise.reject(new Error(endpoint.reason));
+  if ('reason' in endpoint) return Promise.reject(new RuntimeUnavailableError(endpoint.reason));
   return new Promise((resolve, reject) => {
     const req = request({ ...endpoint, method, path, timeout: timeoutMs }, (res) => {
       let body = '';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import createDebug from 'debug';
 import { dockerRequest } from './docker-api.ts';
 import { LogTail } from '../../core/process/index.ts';
+import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:container');
 
@@ -56,7 +57,7 @@ async function ensure(spec: ImageSpec): Promise<EnsuredImage> {
   if (existing && (!spec.rebuildWhenStale || existing[CONTEXT_HASH_LABEL] === hash)) return { name: spec.name, built: false };
   // Our base image can only come from ensure-base-image.sh; any other (debian:bookworm-slim) the build may pull.
   if (BASE_IMAGE.startsWith('partner-harness/') && !(await inspectLabels(BASE_IMAGE))) {
-    throw new Error(`image ${spec.name} must be built FROM ${BASE_IMAGE}, which the Docker daemon does not have; run scripts/docker/ensure-base-image.sh (as root, with DOCKER_HOST exported), or set PARTNER_HARNESS_BASE_IMAGE=debian:bookworm-slim where a registry is reachable`);
+    throw new RuntimeUnavailableError(`image ${spec.name} must be built FROM ${BASE_IMAGE}, which the Docker daemon does not have; run scripts/docker/ensure-base-image.sh (as root, with DOCKER_HOST exported), or set PARTNER_HARNESS_BASE_IMAGE=debian:bookworm-slim where a registry is reachable`);
   }
   log('building %s from %s (%s)', spec.name, spec.dockerfile, existing ? 'stale' : 'missing');
   const began = performance.now();
@@ -72,7 +73,7 @@ async function ensure(spec: ImageSpec): Promise<EnsuredImage> {
 async function inspectLabels(image: string): Promise<Record<string, string> | undefined> {
   const { status, body } = await dockerRequest('GET', `/images/${encodeURIComponent(image)}/json`);
   if (status === 404) return undefined;
-  if (status !== 200) throw new Error(`inspecting image ${image} failed with HTTP ${status}: ${body.trim()}`);
+  if (status !== 200) throw new FakeStartError(`inspecting image ${image} failed with HTTP ${status}: ${body.trim()}`);
   return (JSON.parse(body) as { Config?: { Labels?: Record<string, string> | null } }).Config?.Labels ?? {};
 }
 
@@ -101,7 +102,7 @@ function buildWithCli(spec: ImageSpec, buildArgs: Record<string, string>): Promi
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`docker build of ${spec.name} (${spec.dockerfile}) failed with exit code ${code}; its output ends:\n  ${output.lines().join('\n  ')}`));
+      else reject(new FakeStartError(`docker build of ${spec.name} (${spec.dockerfile}) failed with exit code ${code}; its output ends:\n  ${output.lines().join('\n  ')}`));
     });
   });
 }

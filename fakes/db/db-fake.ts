@@ -1,6 +1,7 @@
 import { validateFault, type DbFault } from './db-fault.ts';
 import { DB_RUNTIMES, type DbDatabase, type DbEngine, type DbRuntime, type DbUser, type DbUserOptions } from './db-types.ts';
 import type { StartedDbFake } from './started-db-fake.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** Everything start() needs; a frozen copy of what the builder collected. */
 export interface DbFakeConfig {
@@ -43,10 +44,10 @@ export abstract class DbFake {
   /** A login role with a password (SCRAM-SHA-256 on Postgres, mysql_native_password on MariaDB). */
   withUser(name: string, password: string, options: DbUserOptions = {}): this {
     this.#checkName('withUser', 'user', name, this.rules.maxUserLength);
-    if (this.rules.reservedUsers(name)) throw new Error(`${this.rules.label}.withUser: '${name}' is reserved by the engine or the fake's superuser; pick another name`);
-    if (this.#users.has(name)) throw new Error(`${this.rules.label}.withUser: user '${name}' is already configured; call withUser once per user`);
+    if (this.rules.reservedUsers(name)) throw new InvalidOptionError(`${this.rules.label}.withUser: '${name}' is reserved by the engine or the fake's superuser; pick another name`);
+    if (this.#users.has(name)) throw new InvalidOptionError(`${this.rules.label}.withUser: user '${name}' is already configured; call withUser once per user`);
     if (typeof password !== 'string' || password === '' || password.includes('\0')) {
-      throw new Error(`${this.rules.label}.withUser: user '${name}' needs a non-empty password without NUL characters`);
+      throw new InvalidOptionError(`${this.rules.label}.withUser: user '${name}' needs a non-empty password without NUL characters`);
     }
     this.#users.set(name, { name, password, ...(options.superuser ? { superuser: true } : {}) });
     return this;
@@ -55,8 +56,8 @@ export abstract class DbFake {
   /** A database; `owner` must be a user configured with withUser (in any order). */
   withDatabase(name: string, options: { owner?: string } = {}): this {
     this.#checkName('withDatabase', 'database', name, this.rules.maxDatabaseLength);
-    if (this.rules.reservedDatabases(name)) throw new Error(`${this.rules.label}.withDatabase: '${name}' already exists in a new server or is reserved; pick another name`);
-    if (this.#databases.has(name)) throw new Error(`${this.rules.label}.withDatabase: database '${name}' is already configured`);
+    if (this.rules.reservedDatabases(name)) throw new InvalidOptionError(`${this.rules.label}.withDatabase: '${name}' already exists in a new server or is reserved; pick another name`);
+    if (this.#databases.has(name)) throw new InvalidOptionError(`${this.rules.label}.withDatabase: database '${name}' is already configured`);
     if (options.owner !== undefined) this.#checkName('withDatabase', 'owner', options.owner, this.rules.maxUserLength);
     this.#databases.set(name, { name, ...(options.owner === undefined ? {} : { owner: options.owner }) });
     return this;
@@ -78,14 +79,14 @@ export abstract class DbFake {
   /** Instead of an engine, a port that refuses or hangs; see DbFault. */
   withFault(fault: DbFault): this {
     validateFault(fault);
-    if (this.#fault) throw new Error(`${this.rules.label}.withFault: a fault ('${this.#fault.kind}') is already configured; a fake has one`);
+    if (this.#fault) throw new InvalidOptionError(`${this.rules.label}.withFault: a fault ('${this.#fault.kind}') is already configured; a fake has one`);
     this.#fault = { ...fault };
     return this;
   }
 
   withRuntime(runtime: DbRuntime): this {
     if (!DB_RUNTIMES.includes(runtime)) {
-      throw new Error(`${this.rules.label}.withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${DB_RUNTIMES.join(', ')}`);
+      throw new InvalidOptionError(`${this.rules.label}.withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${DB_RUNTIMES.join(', ')}`);
     }
     this.runtime = runtime;
     return this;
@@ -97,7 +98,7 @@ export abstract class DbFake {
   protected config(): DbFakeConfig {
     for (const { name, owner } of this.#databases.values()) {
       if (owner !== undefined && !this.#users.has(owner)) {
-        throw new Error(`${this.rules.label}: database '${name}' has owner '${owner}', who is not configured; add withUser('${owner}', password)`);
+        throw new InvalidOptionError(`${this.rules.label}: database '${name}' has owner '${owner}', who is not configured; add withUser('${owner}', password)`);
       }
     }
     return {
@@ -113,7 +114,7 @@ export abstract class DbFake {
 
   #checkName(method: string, what: string, name: string, max: number): void {
     if (typeof name !== 'string' || name === '' || name.includes('\0') || Buffer.byteLength(name) > max) {
-      throw new Error(`${this.rules.label}.${method}: invalid ${what} name ${JSON.stringify(name)}; use 1..${max} bytes without NUL`);
+      throw new InvalidOptionError(`${this.rules.label}.${method}: invalid ${what} name ${JSON.stringify(name)}; use 1..${max} bytes without NUL`);
     }
   }
 }

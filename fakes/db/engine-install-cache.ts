@@ -6,6 +6,7 @@ import createDebug from 'debug';
 import { onProcessExit } from '../../core/process/index.ts';
 import { copyTreeForOthers, treeDigest } from './install-tree.ts';
 import { canAccess, describeMode, explainNoAccess, SEARCH, type Accessor } from './path-access.ts';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -45,7 +46,7 @@ export async function reachableInstall(install: EngineInstall, who: Accessor, ne
   }
   const stillMissing = firstUnreachable(dir, needs, who);
   if (stillMissing !== undefined) {
-    throw new Error(`the database engine runs as uid ${who.uid}, which can reach neither ${missing} nor its copy ${stillMissing} (${explainNoAccess(stillMissing, who)}); set TMPDIR to a world-traversable directory such as /tmp`);
+    throw new RuntimeUnavailableError(`the database engine runs as uid ${who.uid}, which can reach neither ${missing} nor its copy ${stillMissing} (${explainNoAccess(stillMissing, who)}); set TMPDIR to a world-traversable directory such as /tmp`);
   }
   return dir;
 }
@@ -102,7 +103,7 @@ async function cacheRoot(): Promise<string> {
   await mkdir(root, { recursive: true });
   const stats = await lstat(root);
   if (!stats.isDirectory() || stats.uid !== process.getuid?.() || (stats.mode & 0o022) !== 0) {
-    throw new Error(`refusing to use the engine cache ${root}: it must be a directory owned by uid ${process.getuid?.()} and writable by no one else (it is ${stats.isDirectory() ? describeMode(root) : 'not a directory'}); remove it`);
+    throw new RuntimeUnavailableError(`refusing to use the engine cache ${root}: it must be a directory owned by uid ${process.getuid?.()} and writable by no one else (it is ${stats.isDirectory() ? describeMode(root) : 'not a directory'}); remove it`);
   }
   if ((stats.mode & 0o777) !== 0o755) await chmod(root, 0o755);
   return root;

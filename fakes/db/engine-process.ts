@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onProcessExit, WatchedProcess } from '../../core/process/index.ts';
 import type { EngineUser } from './engine-user.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 export interface EngineCommand {
   command: string;
@@ -48,6 +49,6 @@ export async function runTool(command: EngineCommand, what: string, secrets: rea
   const { code, signal } = await tool.exited.finally(unregister);
   if (code === 0) return;
   const tail = tool.log.lines(secrets).slice(-15).join('\n  ');
-  throw new Error(`${what} failed (${command.command} exited with ${code ?? signal ?? 'a spawn error'}):\n  ${tail}`);
+  throw new FakeStartError(`${what} failed (${command.command} exited with ${code ?? signal ?? 'a spawn error'}):\n  ${tail}`);
 }
 

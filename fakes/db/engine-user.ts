@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Accessor } from './path-access.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 const run = promisify(execFile);
 
@@ -38,7 +39,7 @@ export async function resolveEngineUser(candidates: readonly string[]): Promise<
   } catch (error) {
     // Another fake may have created it a moment ago.
     if (!(await lookupIds(FALLBACK_USER))) {
-      throw new Error(`cannot create OS user '${FALLBACK_USER}' to run the database engine as non-root: ${(error as Error).message}`, { cause: error });
+      throw new FakeStartError(`cannot create OS user '${FALLBACK_USER}' to run the database engine as non-root: ${(error as Error).message}`, { cause: error });
     }
   }
   const ids = await lookupIds(FALLBACK_USER);

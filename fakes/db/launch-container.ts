@@ -8,6 +8,7 @@ import { LogTail } from '../../core/process/index.ts';
 import { createServerCertificate } from './self-signed-cert.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { WorkDir } from './work-dir.ts';
+import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -34,7 +35,7 @@ export function ensureEngineImage(recipe: DbContainerRecipe): Promise<EnsuredIma
  */
 export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
   const availability = isContainerRuntimeAvailable();
-  if (!availability.available) throw new Error(`${recipe.label}: runtime 'container' is not available: ${availability.reason}`);
+  if (!availability.available) throw new RuntimeUnavailableError(`${recipe.label}: runtime 'container' is not available: ${availability.reason}`);
   const image = await ensureEngineImage(recipe);
   const secrets = config.users.map((user) => user.password);
   const certificate = config.tls ? await hostCertificate() : undefined;
@@ -59,7 +60,7 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${recipe.label}: the ${image.name} container did not become ready (${reason}); its log ends:\n  ${output.lines(secrets).join('\n  ')}`, { cause: error });
+    throw new FakeStartError(`${recipe.label}: the ${image.name} container did not become ready (${reason}); its log ends:\n  ${output.lines(secrets).join('\n  ')}`, { cause: error });
   }
   const readyMs = Math.round(performance.now() - began);
   // The entrypoint prints the version before the server starts; our log stream may trail the wait strategy's.

@@ -12,6 +12,7 @@ import { createServerCertificate } from './self-signed-cert.ts';
 import { DB_HOST } from './db-types.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { WorkDir } from './work-dir.ts';
+import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -25,7 +26,7 @@ const PORT_ATTEMPTS = 3;
  */
 export async function launchEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
   const found = recipe.binaries(config);
-  if ('reason' in found) throw new Error(`${recipe.label}: runtime '${config.runtime}' is not available: ${found.reason}`);
+  if ('reason' in found) throw new RuntimeUnavailableError(`${recipe.label}: runtime '${config.runtime}' is not available: ${found.reason}`);
   const began = performance.now();
   const user = await resolveEngineUser(recipe.osUsers);
   const bin = (await recipe.forUser?.(found, user)) ?? found;
@@ -110,7 +111,7 @@ async function waitForLogin<Admin, Bin extends object>(recipe: EngineRecipe<Admi
   for (;;) {
     if (engine.exit) {
       const { code, signal } = engine.exit;
-      throw new Error(`${recipe.label}: the engine exited during start-up (${code ?? signal}); its log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
+      throw new FakeStartError(`${recipe.label}: the engine exited during start-up (${code ?? signal}); its log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
     }
     try {
       return await recipe.login(ctx, port);
@@ -119,7 +120,7 @@ async function waitForLogin<Admin, Bin extends object>(recipe: EngineRecipe<Admi
     }
     if (performance.now() > deadline) {
       const reason = lastError instanceof Error ? lastError.message : String(lastError);
-      throw new Error(`${recipe.label}: no superuser login on ${DB_HOST}:${port} within ${READY_DEADLINE_MS} ms (last: ${reason}); the engine's log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
+      throw new FakeStartError(`${recipe.label}: no superuser login on ${DB_HOST}:${port} within ${READY_DEADLINE_MS} ms (last: ${reason}); the engine's log ends:\n  ${engine.log.lines(secrets).join('\n  ')}`);
     }
     await Promise.race([sleep(50), engine.exited]);
   }

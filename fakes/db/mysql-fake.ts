@@ -7,6 +7,7 @@ import { mariadbRecipe } from './mariadb-recipe.ts';
 import { MYSQL_EMBEDDED_UNAVAILABLE } from './runtime-availability.ts';
 import { startDbFake } from './started-db-fake-handle.ts';
 import type { StartedDbFake } from './started-db-fake.ts';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const RESERVED_USERS = new Set(['root', 'mariadb.sys', 'mysql', 'PUBLIC']);
 const RESERVED_DATABASES = new Set(['mysql', 'information_schema', 'performance_schema', 'sys']);
@@ -30,7 +31,7 @@ export class MysqlFake extends DbFake {
   }
 
   override withRuntime(runtime: DbRuntime): this {
-    if (runtime === 'embedded') throw new Error(MYSQL_EMBEDDED_UNAVAILABLE);
+    if (runtime === 'embedded') throw new RuntimeUnavailableError(MYSQL_EMBEDDED_UNAVAILABLE);
     return super.withRuntime(runtime);
   }
 

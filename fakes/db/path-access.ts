@@ -1,5 +1,6 @@
 import { constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 /** The identity the kernel checks a path against. */
 export interface Accessor {
@@ -73,5 +74,5 @@ export function explainNoAccess(path: string, who: Accessor): string {
 /** Throws when `who` may not execute one of `paths`, naming what stops it; `what` says who runs them and why. */
 export function assertCanExecute(paths: readonly string[], who: Accessor, what: string): void {
   const path = paths.find((candidate) => !canAccess(candidate, who, SEARCH));
-  if (path !== undefined) throw new Error(`${what} cannot execute ${path}: ${explainNoAccess(path, who)}; install it where other users can run it`);
+  if (path !== undefined) throw new RuntimeUnavailableError(`${what} cannot execute ${path}: ${explainNoAccess(path, who)}; install it where other users can run it`);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { accessorOf, type EngineUser } from './engine-user.ts';
 import { onProcessExit } from '../../core/process/index.ts';
 import { describeMode, firstBlockingDir } from './path-access.ts';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 export const WORK_DIR_PREFIX = 'partner-harness-db-';
 
@@ -84,6 +85,6 @@ function assertEngineCanEnter(dir: string, user: EngineUser): void {
   const who = accessorOf(user);
   const blocking = who && firstBlockingDir(join(dir, WORK_DIR_PREFIX), who);
   if (blocking) {
-    throw new Error(`database fakes run the engine as the non-root OS user '${user.name}', which cannot enter ${blocking} (${describeMode(blocking)}); set TMPDIR to a world-traversable directory such as /tmp`);
+    throw new RuntimeUnavailableError(`database fakes run the engine as the non-root OS user '${user.name}', which cannot enter ${blocking} (${describeMode(blocking)}); set TMPDIR to a world-traversable directory such as /tmp`);
   }
 }

@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { IdpUser } from './idp-user.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 export interface FakeIdpUsersOptions {
   role?: string;
@@ -12,10 +13,10 @@ const SYMBOLS = ['!', '#', '%', '+', '=', '?', '^', '~'];
 
 /** Realistic password users with PATH homes; the same seed gives the same users. */
 export function fakeIdpUsers(faker: Faker, count: number, options: FakeIdpUsersOptions = {}): IdpUser[] {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`fakeIdpUsers: count must be a non-negative integer, got ${JSON.stringify(count)}`);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidOptionError(`fakeIdpUsers: count must be a non-negative integer, got ${JSON.stringify(count)}`);
   const role = options.role ?? DEFAULT_ROLE;
   const bucket = options.bucket ?? DEFAULT_BUCKET;
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`fakeIdpUsers: invalid S3 bucket name ${JSON.stringify(bucket)}`);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new InvalidOptionError(`fakeIdpUsers: invalid S3 bucket name ${JSON.stringify(bucket)}`);
   const taken = new Set<string>();
   const users: IdpUser[] = [];
   for (let i = 0; i < count; i++) {

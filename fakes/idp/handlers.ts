@@ -1,11 +1,12 @@
 import { RequestHandler } from 'msw';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** Accepts handlers or arrays of them (behaviours return arrays), so forgetting `...` still works. */
 export function flattenHandlers(handlers: ReadonlyArray<RequestHandler | readonly RequestHandler[]>, where: string): RequestHandler[] {
   const flat = handlers.flat();
   for (const handler of flat) {
     if (!(handler instanceof RequestHandler)) {
-      throw new Error(`${where}: expected msw request handlers (http.get(...) or behaviours.*()), got ${describe(handler)}`);
+      throw new InvalidOptionError(`${where}: expected msw request handlers (http.get(...) or behaviours.*()), got ${describe(handler)}`);
     }
   }
   return flat;

@@ -5,6 +5,7 @@ import { flattenHandlers } from './handlers.ts';
 import type { IdpUser } from './idp-user.ts';
 import { StartedEmbeddedIdpFake } from './started-embedded-idp-fake.ts';
 import type { StartedIdpFake } from './started-idp-fake.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /**
  * A fake Transfer custom identity provider: msw handlers behind a real HTTP server shaped like an
@@ -29,7 +30,7 @@ export class IdpFake extends EndpointBuilder {
   withStage(stage: string): this {
     // API Gateway stage names: letters, digits, hyphens and underscores, up to 128.
     if (typeof stage !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(stage)) {
-      throw new Error(`withStage: invalid stage ${JSON.stringify(stage)}; use letters, digits, '-' or '_' (1-128), e.g. 'prod'`);
+      throw new InvalidOptionError(`withStage: invalid stage ${JSON.stringify(stage)}; use letters, digits, '-' or '_' (1-128), e.g. 'prod'`);
     }
     this.#stage = stage;
     return this;

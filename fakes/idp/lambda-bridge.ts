@@ -1,4 +1,5 @@
 import { apiGatewayRequest } from '../../core/identity-provider/index.ts';
+import { InvalidOptionError, PartnerHarnessError } from '../../core/errors/index.ts';
 
 /** The event Transfer passes to a Lambda identity provider. */
 export interface TransferAuthEvent {
@@ -10,13 +11,17 @@ export interface TransferAuthEvent {
   sourceIp: string;
 }
 
-/** The handlers answered something other than 200; `name` is `Http<status>Error`, e.g. `Http500Error`. */
-export class IdpHttpStatusError extends Error {
+/**
+ * The handlers answered something other than 200; code `IDP_HTTP_STATUS`. `name` is not the class
+ * name but `Http<status>Error`, e.g. `Http500Error`: it is the errorType a Lambda invoke reports.
+ */
+export class IdpHttpStatusError extends PartnerHarnessError {
+  declare readonly code: 'IDP_HTTP_STATUS';
   readonly status: number;
   readonly body: string;
 
   constructor(status: number, body: string) {
-    super(`identity provider answered HTTP ${status}: ${body.slice(0, 500)}`);
+    super('IDP_HTTP_STATUS', `identity provider answered HTTP ${status}: ${body.slice(0, 500)}`);
     this.name = `Http${status}Error`;
     this.status = status;
     this.body = body;
@@ -24,14 +29,15 @@ export class IdpHttpStatusError extends Error {
 }
 
 /**
- * The handlers answered 200 with a body that is not JSON. Lambda reports a result it cannot
- * marshal as `Runtime.MarshalError`, so that is the name this takes.
+ * The handlers answered 200 with a body that is not JSON; code `IDP_INVALID_RESPONSE`. Lambda
+ * reports a result it cannot marshal as `Runtime.MarshalError`, so that is the name this takes.
  */
-export class IdpInvalidResponseError extends Error {
+export class IdpInvalidResponseError extends PartnerHarnessError {
+  declare readonly code: 'IDP_INVALID_RESPONSE';
   readonly body: string;
 
   constructor(body: string, cause: unknown) {
-    super(`identity provider result is not JSON: ${body.slice(0, 500)}`, { cause });
+    super('IDP_INVALID_RESPONSE', `identity provider result is not JSON: ${body.slice(0, 500)}`, { cause });
     this.name = 'Runtime.MarshalError';
     this.body = body;
   }
@@ -40,8 +46,8 @@ export class IdpInvalidResponseError extends Error {
 const PROTOCOLS = ['SFTP', 'FTP', 'FTPS'];
 
 export function validateEvent(event: TransferAuthEvent): void {
-  const bad = (field: string, hint: string) => new Error(`invokeAsLambda: invalid ${field} ${JSON.stringify((event as unknown as Record<string, unknown>)?.[field])}; ${hint}`);
-  if (typeof event !== 'object' || event === null) throw new Error(`invokeAsLambda: expected an event object, got ${JSON.stringify(event)}`);
+  const bad = (field: string, hint: string) => new InvalidOptionError(`invokeAsLambda: invalid ${field} ${JSON.stringify((event as unknown as Record<string, unknown>)?.[field])}; ${hint}`);
+  if (typeof event !== 'object' || event === null) throw new InvalidOptionError(`invokeAsLambda: expected an event object, got ${JSON.stringify(event)}`);
   if (typeof event.username !== 'string' || event.username === '') throw bad('username', 'give a non-empty string');
   if (event.password !== undefined && typeof event.password !== 'string') throw bad('password', 'give a string, or leave it out for key auth');
   if (!PROTOCOLS.includes(event.protocol)) throw bad('protocol', `use one of ${PROTOCOLS.join(', ')}`);

@@ -4,6 +4,7 @@ import { FaultSet } from './fault-set.ts';
 import type { NetFault } from './net-fault.ts';
 import { StartedEmbeddedFaultProxy } from './started-embedded-fault-proxy.ts';
 import type { StartedFaultProxy } from './started-fault-proxy.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 // withTarget takes any resolvable name, so the proxy's hint says so (withHost shares the wording).
 const HOST_EXAMPLE = "'127.0.0.1' or a host name";
@@ -35,7 +36,7 @@ export class FaultProxy extends EndpointBuilder {
   }
 
   async start(): Promise<StartedFaultProxy> {
-    if (!this.#target) throw new Error('FaultProxy: no target; call withTarget(host, port) with the partner to proxy to');
+    if (!this.#target) throw new InvalidOptionError('FaultProxy: no target; call withTarget(host, port) with the partner to proxy to');
     return StartedEmbeddedFaultProxy.start({
       ...this.endpoint(),
       target: { ...this.#target },

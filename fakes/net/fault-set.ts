@@ -1,4 +1,5 @@
 import { validateFault, type NetFault } from './net-fault.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** One configured fault. Connections key per-fault state (byte counters, timers) on this object. */
 export interface FaultEntry {
@@ -16,8 +17,8 @@ export class FaultSet {
     const copy = validateFault(fault, where);
     this.#counter += 1;
     const name = options.name ?? this.#nextName(copy.kind);
-    if (typeof name !== 'string' || name === '') throw new Error(`${where}: name must be a non-empty string, got ${JSON.stringify(name)}`);
-    if (this.has(name)) throw new Error(`${where}: a fault named '${name}' already exists; remove it first or pick another name`);
+    if (typeof name !== 'string' || name === '') throw new InvalidOptionError(`${where}: name must be a non-empty string, got ${JSON.stringify(name)}`);
+    if (this.has(name)) throw new InvalidOptionError(`${where}: a fault named '${name}' already exists; remove it first or pick another name`);
     const entry = { name, fault: copy };
     this.#entries = [...this.#entries, entry];
     this.#notify();
@@ -26,7 +27,7 @@ export class FaultSet {
 
   remove(name: string): FaultEntry {
     const entry = this.#entries.find((e) => e.name === name);
-    if (!entry) throw new Error(`removeFault: no fault named '${name}'; current: ${this.#entries.map((e) => e.name).join(', ') || '(none)'}`);
+    if (!entry) throw new InvalidOptionError(`removeFault: no fault named '${name}'; current: ${this.#entries.map((e) => e.name).join(', ') || '(none)'}`);
     this.#entries = this.#entries.filter((e) => e !== entry);
     this.#notify();
     return entry;

@@ -1,3 +1,5 @@
+import { InvalidOptionError } from '../../core/errors/index.ts';
+
 /**
  * `upstream` is client → target, `downstream` is target → client. Like toxiproxy, a fault with a
  * direction defaults to `downstream`, the direction that carries answers.
@@ -49,15 +51,15 @@ export function appliesTo(fault: NetFault, flow: 'upstream' | 'downstream'): boo
 /** Throws a message naming the field and an example; returns a copy safe to keep. */
 export function validateFault(fault: NetFault, where: string): NetFault {
   if (typeof fault !== 'object' || fault === null || !NET_FAULT_KINDS.includes(fault.kind)) {
-    throw new Error(`${where}: unknown fault ${JSON.stringify(fault)}; kind must be one of ${NET_FAULT_KINDS.join(', ')}`);
+    throw new InvalidOptionError(`${where}: unknown fault ${JSON.stringify(fault)}; kind must be one of ${NET_FAULT_KINDS.join(', ')}`);
   }
   const number = (field: string, value: unknown, min: number, example: string): void => {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-      throw new Error(`${where}: ${fault.kind} needs ${field} >= ${min}, got ${JSON.stringify(value)}; e.g. ${example}`);
+      throw new InvalidOptionError(`${where}: ${fault.kind} needs ${field} >= ${min}, got ${JSON.stringify(value)}; e.g. ${example}`);
     }
   };
   if ('direction' in fault && fault.direction !== undefined && !DIRECTIONS.includes(fault.direction)) {
-    throw new Error(`${where}: ${fault.kind} direction must be one of ${DIRECTIONS.join(', ')}, got ${JSON.stringify(fault.direction)}`);
+    throw new InvalidOptionError(`${where}: ${fault.kind} direction must be one of ${DIRECTIONS.join(', ')}, got ${JSON.stringify(fault.direction)}`);
   }
   switch (fault.kind) {
     case 'latency':

@@ -1,4 +1,5 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { InvalidKeyError } from '../../core/errors/index.ts';
 
 /** A fresh 2048-bit RSA pair: PKCS8 private and SPKI public PEM, as a connected app's certificate holds. */
 export function generateRsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
@@ -16,8 +17,8 @@ export function readRsaPublicKey(pem: string, where: string): KeyObject {
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new Error(`${where}: jwtPublicKeyPem is not a PEM public key (${(error as Error).message}); pass generateRsaKeyPair().publicKeyPem`, { cause: error });
+    throw new InvalidKeyError(`${where}: jwtPublicKeyPem is not a PEM public key (${(error as Error).message}); pass generateRsaKeyPair().publicKeyPem`, { cause: error });
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new Error(`${where}: jwtPublicKeyPem must be an RSA key for RS256, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'rsa') throw new InvalidKeyError(`${where}: jwtPublicKeyPem must be an RSA key for RS256, got ${key.asymmetricKeyType}`);
   return key;
 }

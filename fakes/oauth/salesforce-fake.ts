@@ -4,6 +4,7 @@ import { readRsaPublicKey } from './rsa-keys.ts';
 import type { AuthorizationCode, ConnectedApp } from './salesforce-org.ts';
 import { StartedEmbeddedSalesforceFake } from './started-embedded-salesforce-fake.ts';
 import type { StartedSalesforceFake } from './started-salesforce-fake.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 export interface SalesforceClientOptions {
   /** The consumer secret; needed for client_credentials, checked in authorization_code when set. */
@@ -35,7 +36,7 @@ export class SalesforceFake extends EndpointBuilder {
 
   withClient(clientId: string, options: SalesforceClientOptions = {}): this {
     requireText('withClient', 'clientId', clientId);
-    if (this.#apps.has(clientId)) throw new Error(`withClient: client ${JSON.stringify(clientId)} is already registered; use one withClient() per client id`);
+    if (this.#apps.has(clientId)) throw new InvalidOptionError(`withClient: client ${JSON.stringify(clientId)} is already registered; use one withClient() per client id`);
     if (options.secret !== undefined) requireText('withClient', 'secret', options.secret);
     const redirectUris = options.redirectUris ?? [];
     for (const uri of redirectUris) requireHttpUrl('withClient', uri);
@@ -59,7 +60,7 @@ export class SalesforceFake extends EndpointBuilder {
   /** A code the authorization_code grant redeems once, as if the user had just approved the app. */
   withAuthorizationCode(code: string, options: SalesforceCodeOptions): this {
     requireText('withAuthorizationCode', 'code', code);
-    if (this.#codes.has(code)) throw new Error('withAuthorizationCode: that code is already registered; codes are single use, register a new one');
+    if (this.#codes.has(code)) throw new InvalidOptionError('withAuthorizationCode: that code is already registered; codes are single use, register a new one');
     requireText('withAuthorizationCode', 'clientId', options.clientId);
     requireHttpUrl('withAuthorizationCode', options.redirectUri);
     if (options.user !== undefined) requireText('withAuthorizationCode', 'user', options.user);
@@ -76,7 +77,7 @@ export class SalesforceFake extends EndpointBuilder {
 
   /** How long access tokens live; 0 issues tokens that are already expired. Default 3600. */
   withTokenLifetime(seconds: number): this {
-    if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`withTokenLifetime: invalid ${JSON.stringify(seconds)}; use whole seconds >= 0 (0 = already expired)`);
+    if (!Number.isInteger(seconds) || seconds < 0) throw new InvalidOptionError(`withTokenLifetime: invalid ${JSON.stringify(seconds)}; use whole seconds >= 0 (0 = already expired)`);
     this.#tokenLifetimeSeconds = seconds;
     return this;
   }
@@ -84,7 +85,7 @@ export class SalesforceFake extends EndpointBuilder {
   /** Extra msw handlers, tried before the built-in routes in the order given. */
   withHandlers(...handlers: RequestHandler[]): this {
     for (const handler of handlers) {
-      if (!(handler instanceof RequestHandler)) throw new Error('withHandlers: expected msw request handlers such as http.post(...)');
+      if (!(handler instanceof RequestHandler)) throw new InvalidOptionError('withHandlers: expected msw request handlers such as http.post(...)');
     }
     this.#handlers.push(...handlers);
     return this;
@@ -107,21 +108,21 @@ export class SalesforceFake extends EndpointBuilder {
   #checkCodes(): void {
     for (const { clientId, redirectUri, user } of this.#codes.values()) {
       const app = this.#apps.get(clientId);
-      if (!app) throw new Error(`withAuthorizationCode: unknown client ${JSON.stringify(clientId)}; register it with withClient() first`);
+      if (!app) throw new InvalidOptionError(`withAuthorizationCode: unknown client ${JSON.stringify(clientId)}; register it with withClient() first`);
       if (app.redirectUris.length > 0 && !app.redirectUris.includes(redirectUri)) {
-        throw new Error(`withAuthorizationCode: redirect URI ${JSON.stringify(redirectUri)} is not one of client ${JSON.stringify(clientId)}'s redirectUris`);
+        throw new InvalidOptionError(`withAuthorizationCode: redirect URI ${JSON.stringify(redirectUri)} is not one of client ${JSON.stringify(clientId)}'s redirectUris`);
       }
-      if (user !== undefined && !this.#users.includes(user)) throw new Error(`withAuthorizationCode: unknown user ${JSON.stringify(user)}; add it with withUser()`);
+      if (user !== undefined && !this.#users.includes(user)) throw new InvalidOptionError(`withAuthorizationCode: unknown user ${JSON.stringify(user)}; add it with withUser()`);
     }
   }
 }
 
 function requireText(where: string, name: string, value: unknown): void {
-  if (typeof value !== 'string' || value.length === 0) throw new Error(`${where}: ${name} must be a non-empty string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value.length === 0) throw new InvalidOptionError(`${where}: ${name} must be a non-empty string, got ${JSON.stringify(value)}`);
 }
 
 function requireHttpUrl(where: string, value: unknown): void {
   if (typeof value !== 'string' || !/^https?:\/\/[^\s/$.?#][^\s]*$/.test(value)) {
-    throw new Error(`${where}: invalid redirect URI ${JSON.stringify(value)}; use an http(s) URL like 'https://app.example.com/callback'`);
+    throw new InvalidOptionError(`${where}: invalid redirect URI ${JSON.stringify(value)}; use an http(s) URL like 'https://app.example.com/callback'`);
   }
 }

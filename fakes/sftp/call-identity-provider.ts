@@ -6,6 +6,7 @@ import {
   type ProviderRequest,
   type ProviderVerdict,
 } from '../../core/identity-provider/index.ts';
+import { PartnerHarnessError } from '../../core/errors/index.ts';
 import type { IdentityProviderEvent, ResolvedIdentityProvider } from './identity-provider.ts';
 
 /**
@@ -68,6 +69,8 @@ function readInvokeResult(result: unknown): ProviderVerdict {
 const noAnswer = (provider: ResolvedIdentityProvider) => `no answer within ${provider.timeoutMs} ms`;
 
 function describe(error: unknown): string {
+  // An errno code (ECONNREFUSED) says it all; our own errors' codes (IDP_HTTP_STATUS) say less than their message.
+  if (error instanceof PartnerHarnessError) return error.message;
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
   return String(error);
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { CONTAINER_CHROOT_DIR } from './sshd-container-bundle.ts';
 import type { SftpUser } from './sftp-user.ts';
+import { InvalidOptionError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 // Resolves symlinks inside the container and refuses anything outside the user's chroot.
 const READ_SCRIPT = 'real=$(realpath -e -- "$2") || exit 3; case "$real" in "$1"|"$1"/*) ;; *) exit 3;; esac; [ -f "$real" ] || exit 3; exec cat -- "$real"';
@@ -21,12 +22,12 @@ export class ContainerChrootFiles {
 
   readFile(user: string, path: string): Buffer | undefined {
     const home = this.users.get(user)?.home;
-    if (home === undefined) throw new Error(`SftpFake: no user '${user}'; configured: ${[...this.users.keys()].join(', ') || '(none)'}`);
+    if (home === undefined) throw new InvalidOptionError(`SftpFake: no user '${user}'; configured: ${[...this.users.keys()].join(', ') || '(none)'}`);
     const inside = posix.resolve(home, path);
     if (this.#frozen) return this.#frozen.get(`${user}${inside}`);
     const root = `${CONTAINER_CHROOT_DIR}/${user}`;
     const result = spawnSync('docker', ['exec', this.containerId, 'sh', '-c', READ_SCRIPT, 'sh', root, `${root}${inside}`], { maxBuffer: 256 * 1024 * 1024 });
-    if (result.error) throw new Error(`SftpFake (container): readFile needs the docker CLI on PATH (${result.error.message})`);
+    if (result.error) throw new RuntimeUnavailableError(`SftpFake (container): readFile needs the docker CLI on PATH (${result.error.message})`);
     return result.status === 0 ? result.stdout : undefined;
   }
 

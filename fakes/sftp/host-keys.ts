@@ -1,5 +1,6 @@
 import { generateSshKey, parsePrivateKey, type HostKeyType } from '../../core/ssh/index.ts';
 import { signatureAlgorithmsFor } from './ssh-algorithms.ts';
+import { InvalidKeyError, InvalidOptionError } from '../../core/errors/index.ts';
 
 /** What withHostKey() recorded; generation waits for start() so the builder stays cheap. */
 export type HostKeySpec =
@@ -19,7 +20,7 @@ export function suppliedHostKey(privateKey: string): HostKeySpec {
   try {
     return { source: 'supplied', type: parsePrivateKey(privateKey).type, privateKey };
   } catch (error) {
-    throw new Error(`withHostKey: ${(error as Error).message}`);
+    throw new InvalidKeyError(`withHostKey: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -33,7 +34,7 @@ export function resolveHostKeys(specs: readonly HostKeySpec[], serverHostKeyAlgo
   if (serverHostKeyAlgorithms) {
     const usable = keys.filter((key) => signatureAlgorithmsFor(key.type).some((a) => serverHostKeyAlgorithms.includes(a)));
     if (usable.length === 0) {
-      throw new Error(
+      throw new InvalidOptionError(
         `withAlgorithms: serverHostKey [${serverHostKeyAlgorithms.join(', ')}] matches none of the host keys ` +
           `[${keys.map((k) => k.type).join(', ')}]; add a matching withHostKey() or widen serverHostKey`,
       );
@@ -45,6 +46,6 @@ export function resolveHostKeys(specs: readonly HostKeySpec[], serverHostKeyAlgo
 /** ssh2 keeps only the first key of each type, silently; we refuse instead. */
 export function assertNewKeyType(specs: readonly HostKeySpec[], type: HostKeyType): void {
   if (specs.some((spec) => spec.type === type)) {
-    throw new Error(`withHostKey: a ${type} host key is already configured; an SSH server offers one key per type`);
+    throw new InvalidOptionError(`withHostKey: a ${type} host key is already configured; an SSH server offers one key per type`);
   }
 }

@@ -1,4 +1,5 @@
 import type { ProviderLambdaEvent } from '../../core/identity-provider/index.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** The event a Transfer server sends to an AWS_LAMBDA identity provider (`password` absent for a key login). */
 export type IdentityProviderEvent = ProviderLambdaEvent & { protocol: 'SFTP' };
@@ -38,33 +39,33 @@ export type ResolvedIdentityProvider = SftpIdentityProvider & { timeoutMs: numbe
 export function validateIdentityProvider(provider: SftpIdentityProvider): ResolvedIdentityProvider {
   const where = 'withIdentityProvider';
   if (typeof provider !== 'object' || provider === null || (provider.kind !== 'api-gateway' && provider.kind !== 'lambda')) {
-    throw new Error(`${where}: expected { kind: 'api-gateway', url, serverId } or { kind: 'lambda', invoke, serverId }, got ${JSON.stringify(provider)}`);
+    throw new InvalidOptionError(`${where}: expected { kind: 'api-gateway', url, serverId } or { kind: 'lambda', invoke, serverId }, got ${JSON.stringify(provider)}`);
   }
   if (typeof provider.serverId !== 'string' || !/^[A-Za-z0-9-]+$/.test(provider.serverId)) {
-    throw new Error(`${where}: serverId must be letters, digits and '-' (e.g. 's-0123456789abcdef0'), got ${JSON.stringify(provider.serverId)}`);
+    throw new InvalidOptionError(`${where}: serverId must be letters, digits and '-' (e.g. 's-0123456789abcdef0'), got ${JSON.stringify(provider.serverId)}`);
   }
   if (provider.protocol !== undefined && provider.protocol !== 'SFTP') {
-    throw new Error(`${where}: protocol must be 'SFTP' (the fake serves SFTP only), got ${JSON.stringify(provider.protocol)}`);
+    throw new InvalidOptionError(`${where}: protocol must be 'SFTP' (the fake serves SFTP only), got ${JSON.stringify(provider.protocol)}`);
   }
   const timeoutMs = provider.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new Error(`${where}: timeoutMs must be a positive number of milliseconds, got ${JSON.stringify(provider.timeoutMs)}`);
+    throw new InvalidOptionError(`${where}: timeoutMs must be a positive number of milliseconds, got ${JSON.stringify(provider.timeoutMs)}`);
   }
   if (provider.kind === 'lambda') {
-    if (typeof provider.invoke !== 'function') throw new Error(`${where}: a lambda provider needs invoke: (event) => Promise<response>`);
+    if (typeof provider.invoke !== 'function') throw new InvalidOptionError(`${where}: a lambda provider needs invoke: (event) => Promise<response>`);
     return { ...provider, timeoutMs };
   }
   let url: URL;
   try {
     url = new URL(provider.url);
   } catch {
-    throw new Error(`${where}: url must be an absolute http(s) URL like 'http://127.0.0.1:8080/prod', got ${JSON.stringify(provider.url)}`);
+    throw new InvalidOptionError(`${where}: url must be an absolute http(s) URL like 'http://127.0.0.1:8080/prod', got ${JSON.stringify(provider.url)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`${where}: url must use http or https, got ${JSON.stringify(provider.url)}`);
+    throw new InvalidOptionError(`${where}: url must use http or https, got ${JSON.stringify(provider.url)}`);
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new Error(`${where}: url must not have a query or fragment (Transfer appends /servers/...), got ${JSON.stringify(provider.url)}`);
+    throw new InvalidOptionError(`${where}: url must not have a query or fragment (Transfer appends /servers/...), got ${JSON.stringify(provider.url)}`);
   }
   return { ...provider, timeoutMs };
 }

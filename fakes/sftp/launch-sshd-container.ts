@@ -8,6 +8,7 @@ import type { ProcessSftpFakeConfig } from './launch-sshd.ts';
 import { CONTAINER_SSH_PORT, sshdContainerBundle } from './sshd-container-bundle.ts';
 import { FRONT_FAULTS, startSshdFront, type SshdFront } from './sshd-front.ts';
 import { SshdLogTranscript } from './sshd-log.ts';
+import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
 const sshdLog = createDebug('partner-harness:fake:sftp:sshd');
@@ -45,7 +46,7 @@ export function ensureSftpImage(): Promise<EnsuredImage> {
  */
 export async function launchSshdContainer(config: ProcessSftpFakeConfig, transcript: Transcript): Promise<RunningSshdContainer> {
   const availability = isContainerRuntimeAvailable();
-  if (!availability.available) throw new Error(`SftpFake: runtime 'container' is not available: ${availability.reason}`);
+  if (!availability.available) throw new RuntimeUnavailableError(`SftpFake: runtime 'container' is not available: ${availability.reason}`);
   const bundle = sshdContainerBundle(config);
   const image = await ensureSftpImage();
   const parser = new SshdLogTranscript(transcript, {
@@ -77,7 +78,7 @@ export async function launchSshdContainer(config: ProcessSftpFakeConfig, transcr
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const secrets = [...config.users.values()].flatMap((user) => (user.password === undefined ? [] : [user.password]));
-    throw new Error(`SftpFake (container): the ${image.name} container did not become ready (${reason}); its log ends:\n  ${output.lines(secrets).join('\n  ')}`, { cause: error });
+    throw new FakeStartError(`SftpFake (container): the ${image.name} container did not become ready (${reason}); its log ends:\n  ${output.lines(secrets).join('\n  ')}`, { cause: error });
   }
   const readyMs = Math.round(performance.now() - began);
   // Our log stream may trail the wait strategy's by a few milliseconds.
@@ -101,7 +102,7 @@ export async function launchSshdContainer(config: ProcessSftpFakeConfig, transcr
   } catch (error) {
     await stop().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`SftpFake: cannot listen on ${config.host}:${config.port} (${code}); use withPort(0) for a free port`, { cause: error });
+    throw new FakeStartError(`SftpFake: cannot listen on ${config.host}:${config.port} (${code}); use withPort(0) for a free port`, { cause: error });
   }
   const host = front ? config.host : container.host;
   const port = front?.port ?? container.port;

@@ -18,6 +18,7 @@ import { FRONT_FAULTS, startSshdFront, type SshdFront } from './sshd-front.ts';
 import { SshdLogTranscript } from './sshd-log.ts';
 import { SshdProcess } from './sshd-process.ts';
 import { UserChroot } from './user-chroot.ts';
+import { FakeStartError, InvalidOptionError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
 /** sshd's own log lines, as they come (sshd never logs passwords). */
@@ -59,7 +60,7 @@ export interface RunningSshd {
  */
 export async function launchSshd(config: ProcessSftpFakeConfig, transcript: Transcript): Promise<RunningSshd> {
   const availability = isSftpRuntimeAvailable('process');
-  if (!availability.available) throw new Error(`SftpFake: runtime 'process' is not available: ${availability.reason}`);
+  if (!availability.available) throw new RuntimeUnavailableError(`SftpFake: runtime 'process' is not available: ${availability.reason}`);
   const began = performance.now();
   // The privilege-separation directory sshd insists on; shared with any system sshd, so never removed.
   await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
@@ -144,7 +145,7 @@ async function provisionUsers(config: ProcessSftpFakeConfig, dir: SshdDir, creat
   // One at a time: useradd locks /etc/passwd, and a failure should leave a short list to undo.
   for (const user of config.users.values()) {
     if (user.password !== undefined && /[\r\n\0]/.test(user.password)) {
-      throw new Error(`SftpFake (process): withUser('${user.name}'): a password with CR, LF or NUL cannot be set through chpasswd; use another password or runtime 'embedded'`);
+      throw new InvalidOptionError(`SftpFake (process): withUser('${user.name}'): a password with CR, LF or NUL cannot be set through chpasswd; use another password or runtime 'embedded'`);
     }
     const osUser = await claimOsUser(user.name, { home: user.home, ...(user.password === undefined ? {} : { password: user.password }) });
     created.push(user.name);
@@ -194,9 +195,9 @@ async function startOnPort(
     } catch (error) {
       const taken = sshd.exit !== undefined && sshd.log.includes('Address already in use');
       if (taken && port !== 0) {
-        throw new Error(`SftpFake: cannot listen on ${config.host}:${port} (EADDRINUSE); use withPort(0) for a free port`, { cause: error });
+        throw new FakeStartError(`SftpFake: cannot listen on ${config.host}:${port} (EADDRINUSE); use withPort(0) for a free port`, { cause: error });
       }
-      if (!(taken && attempt < PORT_ATTEMPTS)) throw new Error(`SftpFake (process): ${(error as Error).message}`, { cause: error });
+      if (!(taken && attempt < PORT_ATTEMPTS)) throw new FakeStartError(`SftpFake (process): ${(error as Error).message}`, { cause: error });
       log('sshd port %d was taken; retrying', candidate);
     }
   }
@@ -207,6 +208,6 @@ async function startFront(config: ProcessSftpFakeConfig, backendPort: number, id
     return await startSshdFront({ host: config.host, port: config.port, backendPort, faults: config.faults, identLine, transcript });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`SftpFake: cannot listen on ${config.host}:${config.port} (${code}); use withPort(0) for a free port`, { cause: error });
+    throw new FakeStartError(`SftpFake: cannot listen on ${config.host}:${config.port} (${code}); use withPort(0) for a free port`, { cause: error });
   }
 }

@@ -1,3 +1,5 @@
+import { InvalidOptionError } from '../../core/errors/index.ts';
+
 /**
  * OpenSSH's `MaxStartups start:rate:full`: with `start` or more unauthenticated connections open,
  * a new one is dropped with probability `rate`% rising linearly to 100% at `full`.
@@ -19,18 +21,18 @@ const MAX_INT = 2 ** 31 - 1;
 /** Whole milliseconds, 0 (no limit, as in sshd) up to about 24 days. */
 export function validateLoginGraceTime(method: string, ms: number): void {
   if (!Number.isInteger(ms) || ms < 0 || ms > MAX_LOGIN_GRACE_TIME_MS) {
-    throw new Error(`${method}: invalid ${JSON.stringify(ms)}; use whole milliseconds from 0 (no limit) to ${MAX_LOGIN_GRACE_TIME_MS}, e.g. 120000 for sshd's default`);
+    throw new InvalidOptionError(`${method}: invalid ${JSON.stringify(ms)}; use whole milliseconds from 0 (no limit) to ${MAX_LOGIN_GRACE_TIME_MS}, e.g. 120000 for sshd's default`);
   }
 }
 
 /** Throws unless `spec` passes sshd's own checks (servconf.c): 1 <= start <= full, 1 <= rate <= 100, whole numbers. */
 export function validateMaxStartups(method: string, spec: MaxStartups): void {
   const example = "e.g. { start: 10, rate: 30, full: 100 } (sshd's default)";
-  if (typeof spec !== 'object' || spec === null) throw new Error(`${method}: expected { start, rate, full }, got ${JSON.stringify(spec)}; ${example}`);
+  if (typeof spec !== 'object' || spec === null) throw new InvalidOptionError(`${method}: expected { start, rate, full }, got ${JSON.stringify(spec)}; ${example}`);
   const unknown = Object.keys(spec).filter((key) => !['start', 'rate', 'full'].includes(key));
-  if (unknown.length > 0) throw new Error(`${method}: unknown key ${unknown.map((key) => `'${key}'`).join(', ')}; use start, rate and full, ${example}`);
+  if (unknown.length > 0) throw new InvalidOptionError(`${method}: unknown key ${unknown.map((key) => `'${key}'`).join(', ')}; use start, rate and full, ${example}`);
   const problem = rangeProblem(spec);
-  if (problem) throw new Error(`${method}: ${problem}; ${example}`);
+  if (problem) throw new InvalidOptionError(`${method}: ${problem}; ${example}`);
 }
 
 /**
@@ -40,11 +42,11 @@ export function validateMaxStartups(method: string, spec: MaxStartups): void {
 export function parseMaxStartups(text: string): MaxStartups {
   const example = 'e.g. "10:30:100" (sshd\'s default) or "2"';
   const match = /^(\d+)(?::(\d+):(\d+))?$/.exec(text);
-  if (!match) throw new Error(`cannot read ${JSON.stringify(text)}; use sshd_config's form "start:rate:full" or one number, ${example}`);
+  if (!match) throw new InvalidOptionError(`cannot read ${JSON.stringify(text)}; use sshd_config's form "start:rate:full" or one number, ${example}`);
   const [, start, rate, full] = match;
   const spec = full === undefined ? { start: Number(start), rate: DEFAULT_MAX_STARTUPS.rate, full: Number(start) } : { start: Number(start), rate: Number(rate), full: Number(full) };
   const problem = rangeProblem(spec);
-  if (problem) throw new Error(`${problem} in ${JSON.stringify(text)}; ${example}`);
+  if (problem) throw new InvalidOptionError(`${problem} in ${JSON.stringify(text)}; ${example}`);
   return spec;
 }
 

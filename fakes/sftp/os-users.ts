@@ -2,6 +2,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { isAlive } from '../../core/process/index.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 const run = promisify(execFile);
 
@@ -26,7 +27,7 @@ const held = new Set<string>();
  */
 export async function claimOsUser(name: string, options: { home: string; password?: string }): Promise<OsUser> {
   if (held.has(name)) {
-    throw new Error(`SftpFake (process): OS user '${name}' is held by another running process-runtime SftpFake in this process; OS users are machine-wide, so stop that fake first or use another user name`);
+    throw new FakeStartError(`SftpFake (process): OS user '${name}' is held by another running process-runtime SftpFake in this process; OS users are machine-wide, so stop that fake first or use another user name`);
   }
   held.add(name);
   try {
@@ -34,7 +35,7 @@ export async function claimOsUser(name: string, options: { home: string; passwor
     const created = await tryRun('useradd', ['-M', '-N', '-d', options.home, '-s', '/usr/sbin/nologin', '-c', mark, name]);
     // 9: the name exists.
     if (created.code === 9) await takeOver(name, options.home, mark);
-    else if (created.code !== 0) throw new Error(`SftpFake (process): useradd ${name} failed (exit ${created.code}): ${created.stderr.trim()}`);
+    else if (created.code !== 0) throw new FakeStartError(`SftpFake (process): useradd ${name} failed (exit ${created.code}): ${created.stderr.trim()}`);
     await setPassword(name, options.password);
     return { name, ...(await ids(name)) };
   } catch (error) {
@@ -71,14 +72,14 @@ export function releaseOsUserSync(name: string): void {
 async function takeOver(name: string, home: string, mark: string): Promise<void> {
   const gecos = (await run('getent', ['passwd', name])).stdout.split(':')[4] ?? '';
   if (!gecos.startsWith(OS_USER_MARK)) {
-    throw new Error(
+    throw new FakeStartError(
       `SftpFake (process): OS user '${name}' already exists on this machine and was not created by the harness (GECOS ${JSON.stringify(gecos)}); ` +
         `runtime 'process' logs in as real OS users, so it will not touch it: use another user name or runtime 'embedded'`,
     );
   }
   const owner = Number(/pid=(\d+)/.exec(gecos)?.[1]);
   if (owner !== process.pid && Number.isInteger(owner) && isAlive(owner)) {
-    throw new Error(`SftpFake (process): OS user '${name}' is held by a process-runtime SftpFake in process ${owner}; OS users are machine-wide, so run such fakes one at a time or use distinct user names`);
+    throw new FakeStartError(`SftpFake (process): OS user '${name}' is held by a process-runtime SftpFake in process ${owner}; OS users are machine-wide, so run such fakes one at a time or use distinct user names`);
   }
   await run('usermod', ['-c', mark, '-d', home, '-s', '/usr/sbin/nologin', name]);
 }
@@ -98,7 +99,7 @@ async function setPassword(name: string, password: string | undefined): Promise<
   child.stdin.end(`${name}:${password}\n`);
   const code = await new Promise<number | null>((resolve) => child.once('error', () => resolve(null)).once('close', resolve));
   // chpasswd's messages name the user and line, never the password.
-  if (code !== 0) throw new Error(`SftpFake (process): chpasswd for '${name}' failed (exit ${code}): ${stderr.trim()}`);
+  if (code !== 0) throw new FakeStartError(`SftpFake (process): chpasswd for '${name}' failed (exit ${code}): ${stderr.trim()}`);
 }
 
 async function ids(name: string): Promise<{ uid: number; gid: number }> {

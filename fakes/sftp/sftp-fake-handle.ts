@@ -4,6 +4,7 @@ import type { HostKey } from './host-keys.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 import type { SftpUser } from './sftp-user.ts';
 import type { HostKeyInfo, StartedSftpFake } from './started-sftp-fake.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** The part of every runtime's config that the shared getters read. */
 export interface SftpFakeHandleConfig {
@@ -45,7 +46,7 @@ export abstract class SftpFakeHandle extends StartedFakeBase implements StartedS
 
   getUser(name: string): { name: string; password?: string; publicKeys: string[] } {
     const user = this.#config.users.get(name);
-    if (!user) throw new Error(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
+    if (!user) throw new InvalidOptionError(`SftpFake: no user '${name}'; configured: ${[...this.#config.users.keys()].join(', ') || '(none)'}`);
     return { name: user.name, ...(user.password === undefined ? {} : { password: user.password }), publicKeys: [...user.publicKeys] };
   }
 }

@@ -17,6 +17,7 @@ import { StartedProcessSftpFake } from './started-process-sftp-fake.ts';
 import { StartedContainerSftpFake } from './started-container-sftp-fake.ts';
 import { SFTP_RUNTIMES, type SftpRuntime } from './sftp-runtime.ts';
 import type { StartedSftpFake } from './started-sftp-fake.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /**
  * Not OpenSSH on purpose: clients switch on bug-compatibility modes by the
@@ -43,7 +44,7 @@ export class SftpFake extends EndpointBuilder {
   #maxStartups: MaxStartups = { ...DEFAULT_MAX_STARTUPS };
 
   withUser(name: string, options: SftpUserOptions): this {
-    if (this.#users.has(name)) throw new Error(`withUser: user '${name}' is already configured; call withUser once per user`);
+    if (this.#users.has(name)) throw new InvalidOptionError(`withUser: user '${name}' is already configured; call withUser once per user`);
     this.#users.set(name, toSftpUser(name, options));
     return this;
   }
@@ -54,7 +55,7 @@ export class SftpFake extends EndpointBuilder {
    */
   withIdentityProvider(provider: SftpIdentityProvider): this {
     this.#assertEmbedded('withIdentityProvider');
-    if (this.#identityProvider) throw new Error('withIdentityProvider: an identity provider is already configured; a server has one');
+    if (this.#identityProvider) throw new InvalidOptionError('withIdentityProvider: an identity provider is already configured; a server has one');
     this.#identityProvider = validateIdentityProvider(provider);
     return this;
   }
@@ -65,12 +66,12 @@ export class SftpFake extends EndpointBuilder {
    */
   withStorage(files: Record<string, string | Uint8Array>): this {
     this.#assertEmbedded('withStorage');
-    if (typeof files !== 'object' || files === null) throw new Error(`withStorage: expected { '/bucket/key': content }, got ${JSON.stringify(files)}`);
+    if (typeof files !== 'object' || files === null) throw new InvalidOptionError(`withStorage: expected { '/bucket/key': content }, got ${JSON.stringify(files)}`);
     for (const [path, content] of Object.entries(files)) {
       if (!path.startsWith('/') || path.endsWith('/')) {
-        throw new Error(`withStorage: '${path}' must be an absolute file path like '/bucket/home/alice/hello.txt'`);
+        throw new InvalidOptionError(`withStorage: '${path}' must be an absolute file path like '/bucket/home/alice/hello.txt'`);
       }
-      if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw new Error(`withStorage: files['${path}'] must be a string or Uint8Array`);
+      if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw new InvalidOptionError(`withStorage: files['${path}'] must be a string or Uint8Array`);
       this.#storage.set(path, content);
     }
     return this;
@@ -86,7 +87,7 @@ export class SftpFake extends EndpointBuilder {
     } else if (isHostKeyType(typeOrKey)) {
       spec = { source: 'generated', type: typeOrKey, slot: options.slot ?? 'default' };
     } else {
-      throw new Error(`withHostKey: unknown key type ${JSON.stringify(typeOrKey)}; use one of ${HOST_KEY_TYPES.join(', ')} or { privateKey }`);
+      throw new InvalidOptionError(`withHostKey: unknown key type ${JSON.stringify(typeOrKey)}; use one of ${HOST_KEY_TYPES.join(', ')} or { privateKey }`);
     }
     assertNewKeyType(this.#hostKeys, spec.type);
     this.#hostKeys.push(spec);
@@ -108,7 +109,7 @@ export class SftpFake extends EndpointBuilder {
     const [version = ''] = String(softwareVersion).split(' ');
     // RFC 4253 section 4.2: printable ASCII, the version has no '-' and the whole line fits in 255 bytes.
     if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(softwareVersion) || version.includes('-') || softwareVersion.length > 245) {
-      throw new Error(`withIdent: invalid software version ${JSON.stringify(softwareVersion)}; use printable ASCII without '-' in the version, e.g. 'AWS_SFTP_1.1'`);
+      throw new InvalidOptionError(`withIdent: invalid software version ${JSON.stringify(softwareVersion)}; use printable ASCII without '-' in the version, e.g. 'AWS_SFTP_1.1'`);
     }
     this.#ident = softwareVersion;
     return this;
@@ -116,7 +117,7 @@ export class SftpFake extends EndpointBuilder {
 
   /** Text the client may show before authentication (SSH_MSG_USERAUTH_BANNER). */
   withBanner(text: string): this {
-    if (typeof text !== 'string' || text === '') throw new Error(`withBanner: expected non-empty text, got ${JSON.stringify(text)}`);
+    if (typeof text !== 'string' || text === '') throw new InvalidOptionError(`withBanner: expected non-empty text, got ${JSON.stringify(text)}`);
     this.#banner = text;
     return this;
   }
@@ -125,7 +126,7 @@ export class SftpFake extends EndpointBuilder {
   withFault(fault: SftpFault): this {
     validateFault(fault);
     if (this.#faults.some((f) => f.kind === fault.kind)) {
-      throw new Error(`withFault: fault '${fault.kind}' is already configured; each kind applies once`);
+      throw new InvalidOptionError(`withFault: fault '${fault.kind}' is already configured; each kind applies once`);
     }
     this.#faults.push({ ...fault });
     return this;
@@ -161,11 +162,11 @@ export class SftpFake extends EndpointBuilder {
    */
   withRuntime(runtime: SftpRuntime): this {
     if (!SFTP_RUNTIMES.includes(runtime)) {
-      throw new Error(`withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${SFTP_RUNTIMES.join(', ')}`);
+      throw new InvalidOptionError(`withRuntime: unknown runtime ${JSON.stringify(runtime)}; use one of ${SFTP_RUNTIMES.join(', ')}`);
     }
     if (runtime !== 'embedded') {
-      if (this.#identityProvider) throw new Error(embeddedOnly('withIdentityProvider'));
-      if (this.#storage.size > 0) throw new Error(embeddedOnly('withStorage'));
+      if (this.#identityProvider) throw new InvalidOptionError(embeddedOnly('withIdentityProvider'));
+      if (this.#storage.size > 0) throw new InvalidOptionError(embeddedOnly('withStorage'));
     }
     this.#runtime = runtime;
     return this;
@@ -203,7 +204,7 @@ export class SftpFake extends EndpointBuilder {
   }
 
   #assertEmbedded(option: string): void {
-    if (this.#runtime !== 'embedded') throw new Error(embeddedOnly(option));
+    if (this.#runtime !== 'embedded') throw new InvalidOptionError(embeddedOnly(option));
   }
 }
 

@@ -1,3 +1,5 @@
+import { InvalidOptionError } from '../../core/errors/index.ts';
+
 /** Misbehaviours a real partner shows in the wild; each is applied to every connection. */
 export type SftpFault =
   /** Every authentication attempt fails, whatever the credentials. */
@@ -17,9 +19,9 @@ const KINDS = ['refuse-login', 'close-after-ident', 'close-after-kex', 'hang', '
 
 export function validateFault(fault: SftpFault): void {
   if (typeof fault !== 'object' || fault === null || !KINDS.includes(fault.kind)) {
-    throw new Error(`withFault: unknown fault ${JSON.stringify(fault)}; kind must be one of ${KINDS.join(', ')}`);
+    throw new InvalidOptionError(`withFault: unknown fault ${JSON.stringify(fault)}; kind must be one of ${KINDS.join(', ')}`);
   }
   if (fault.kind === 'delay-ident' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
-    throw new Error(`withFault: delay-ident needs ms >= 0, got ${JSON.stringify(fault.ms)}; e.g. { kind: 'delay-ident', ms: 2000 }`);
+    throw new InvalidOptionError(`withFault: delay-ident needs ms >= 0, got ${JSON.stringify(fault.ms)}; e.g. { kind: 'delay-ident', ms: 2000 }`);
   }
 }

@@ -2,6 +2,7 @@ import { defineFakeKind } from '../shared/define-fake-kind.ts';
 import type { RuntimeAvailability } from '../shared/fake-kind.ts';
 import { sftpKindConfig, type SftpKindConfig } from './sftp-kind-config.ts';
 import { isSftpRuntimeAvailable } from './sftp-runtime.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** Stands in for the Transfer server id in identity-provider calls when the scenario gives none. */
 const DEFAULT_SERVER_ID = 's-0123456789abcdef0';
@@ -49,7 +50,7 @@ export const sftpKind = defineFakeKind({
       fake.withIdentityProvider({ kind: 'api-gateway', url: provider.url, serverId: provider.serverId ?? DEFAULT_SERVER_ID });
     } else if (provider) {
       const invoke = context.findFake(provider.fake)?.invokeAsLambda;
-      if (!invoke) throw new Error(`identityProvider.fake: '${provider.fake}' is not a fake of kind idp declared before this one`);
+      if (!invoke) throw new InvalidOptionError(`identityProvider.fake: '${provider.fake}' is not a fake of kind idp declared before this one`);
       fake.withIdentityProvider({ kind: 'lambda', invoke, serverId: provider.serverId ?? DEFAULT_SERVER_ID });
     }
     const started = await fake.start();

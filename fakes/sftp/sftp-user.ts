@@ -1,4 +1,5 @@
 import { parsePublicKey, type ParsedPublicKey } from '../../core/ssh/index.ts';
+import { InvalidKeyError, InvalidOptionError } from '../../core/errors/index.ts';
 
 export interface SftpUserOptions {
   /** Accepted for `password` authentication. Never written to the transcript or logs. */
@@ -35,31 +36,31 @@ const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.@-]*$/;
 export function toSftpUser(name: string, options: SftpUserOptions): SftpUser {
   const where = `withUser('${name}')`;
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new Error(`withUser: invalid user name ${JSON.stringify(name)}; use letters, digits and _ . @ - (e.g. 'alice')`);
+    throw new InvalidOptionError(`withUser: invalid user name ${JSON.stringify(name)}; use letters, digits and _ . @ - (e.g. 'alice')`);
   }
   const { password, publicKeys = [], files = {}, home = '/' } = options ?? {};
   if (password !== undefined && (typeof password !== 'string' || password === '')) {
-    throw new Error(`${where}: password must be a non-empty string or left out`);
+    throw new InvalidOptionError(`${where}: password must be a non-empty string or left out`);
   }
   if (!Array.isArray(publicKeys)) {
-    throw new Error(`${where}: publicKeys must be an array of OpenSSH public key lines`);
+    throw new InvalidOptionError(`${where}: publicKeys must be an array of OpenSSH public key lines`);
   }
   if (password === undefined && publicKeys.length === 0) {
-    throw new Error(`${where}: no password and no publicKeys, so nobody could log in; give one (use withFault({ kind: 'refuse-login' }) to test failed logins)`);
+    throw new InvalidOptionError(`${where}: no password and no publicKeys, so nobody could log in; give one (use withFault({ kind: 'refuse-login' }) to test failed logins)`);
   }
   if (typeof home !== 'string' || !home.startsWith('/')) {
-    throw new Error(`${where}: home must be an absolute path like '/' or '/inbox', got ${JSON.stringify(home)}`);
+    throw new InvalidOptionError(`${where}: home must be an absolute path like '/' or '/inbox', got ${JSON.stringify(home)}`);
   }
   const authorizedKeys = publicKeys.map((line, i) => {
     try {
       return parsePublicKey(line);
     } catch (error) {
-      throw new Error(`${where}: publicKeys[${i}] is not a usable OpenSSH public key line: ${(error as Error).message}`);
+      throw new InvalidKeyError(`${where}: publicKeys[${i}] is not a usable OpenSSH public key line: ${(error as Error).message}`, { cause: error });
     }
   });
   for (const [path, content] of Object.entries(files)) {
     if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-      throw new Error(`${where}: files['${path}'] must be a string or Uint8Array`);
+      throw new InvalidOptionError(`${where}: files['${path}'] must be a string or Uint8Array`);
     }
   }
   const methods: AuthMethod[] = [];

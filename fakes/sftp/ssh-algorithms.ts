@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** Restricts what the fake offers; each list replaces ssh2's default for that slot, in preference order. */
 export interface SshAlgorithms {
@@ -31,20 +32,20 @@ export const SUPPORTED_ALGORITHMS: Readonly<Record<keyof SshAlgorithms, readonly
 /** Throws, naming the slot, the bad value and what is allowed, unless every list is usable. */
 export function validateAlgorithms(algorithms: SshAlgorithms): void {
   if (typeof algorithms !== 'object' || algorithms === null) {
-    throw new Error(`withAlgorithms: expected an object like { kex: ['curve25519-sha256'] } but got ${String(algorithms)}`);
+    throw new InvalidOptionError(`withAlgorithms: expected an object like { kex: ['curve25519-sha256'] } but got ${String(algorithms)}`);
   }
   for (const [slot, names] of Object.entries(algorithms)) {
     if (names === undefined) continue;
     if (!(slot in SUPPORTED_ALGORITHMS)) {
-      throw new Error(`withAlgorithms: unknown slot '${slot}'; use kex, cipher, hmac or serverHostKey`);
+      throw new InvalidOptionError(`withAlgorithms: unknown slot '${slot}'; use kex, cipher, hmac or serverHostKey`);
     }
     const supported = SUPPORTED_ALGORITHMS[slot as keyof SshAlgorithms];
     if (!Array.isArray(names) || names.length === 0) {
-      throw new Error(`withAlgorithms: ${slot} must be a non-empty array of names, got ${JSON.stringify(names)}`);
+      throw new InvalidOptionError(`withAlgorithms: ${slot} must be a non-empty array of names, got ${JSON.stringify(names)}`);
     }
     for (const name of names) {
       if (!supported.includes(name)) {
-        throw new Error(`withAlgorithms: ${slot} '${String(name)}' is not supported by ssh2 here; use one of ${supported.join(', ')}`);
+        throw new InvalidOptionError(`withAlgorithms: ${slot} '${String(name)}' is not supported by ssh2 here; use one of ${supported.join(', ')}`);
       }
     }
   }

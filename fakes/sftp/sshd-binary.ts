@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SSHD } from './sftp-runtime.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 const run = promisify(execFile);
 
@@ -10,7 +11,7 @@ export async function validateSshdConfig(configFile: string): Promise<void> {
     await run(SSHD, ['-t', '-f', configFile]);
   } catch (error) {
     const stderr = ((error as { stderr?: string }).stderr ?? (error as Error).message).trim();
-    throw new Error(
+    throw new FakeStartError(
       `SftpFake (process): OpenSSH rejects the generated sshd_config: ${stderr}` +
         (/Bad SSH2|Bad key types|unsupported/i.test(stderr) ? ' (withAlgorithms names something ssh2 supports but this OpenSSH does not)' : ''),
       { cause: error },

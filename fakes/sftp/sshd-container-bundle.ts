@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { ProcessSftpFakeConfig } from './launch-sshd.ts';
 import { loginGraceTimeSeconds } from './login-limits.ts';
 import { renderSshdConfig } from './sshd-config.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /** Where sshd-entrypoint.sh expects the bundle; see the comment at its top. */
 export const BUNDLE_DIR = '/partner-harness/sftp';
@@ -66,7 +67,7 @@ export function sshdContainerBundle(config: ProcessSftpFakeConfig): BundleFile[]
   const passwords = users.filter((user) => user.password !== undefined);
   for (const user of passwords) {
     if (/[\r\n\0]/.test(user.password!)) {
-      throw new Error(`SftpFake (container): withUser('${user.name}'): a password with CR, LF or NUL cannot be set through chpasswd; use another password or runtime 'embedded'`);
+      throw new InvalidOptionError(`SftpFake (container): withUser('${user.name}'): a password with CR, LF or NUL cannot be set through chpasswd; use another password or runtime 'embedded'`);
     }
   }
   add('passwords', passwords.map((user) => `${user.name}:${user.password}\n`).join(''), 0o600);
@@ -74,5 +75,5 @@ export function sshdContainerBundle(config: ProcessSftpFakeConfig): BundleFile[]
 }
 
 function assertTsvSafe(user: string, what: string, path: string): void {
-  if (/[\t\r\n\0]/.test(path)) throw new Error(`SftpFake (container): withUser('${user}'): ${what} ${JSON.stringify(path)} has a tab, CR, LF or NUL, which runtime 'container' cannot seed; rename it or use runtime 'embedded'`);
+  if (/[\t\r\n\0]/.test(path)) throw new InvalidOptionError(`SftpFake (container): withUser('${user}'): ${what} ${JSON.stringify(path)} has a tab, CR, LF or NUL, which runtime 'container' cannot seed; rename it or use runtime 'embedded'`);
 }

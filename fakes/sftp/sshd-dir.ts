@@ -1,6 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 
 export const SSHD_DIR_PREFIX = 'partner-harness-sftp-';
 
@@ -22,7 +23,7 @@ export class SshdDir {
 
   static async create(): Promise<SshdDir> {
     const base = BASES.find(isSafeChrootParent);
-    if (!base) throw new Error(`SftpFake (process): none of ${BASES.join(', ')} is a root-owned directory without group/other write access, which sshd's ChrootDirectory requires`);
+    if (!base) throw new RuntimeUnavailableError(`SftpFake (process): none of ${BASES.join(', ')} is a root-owned directory without group/other write access, which sshd's ChrootDirectory requires`);
     const root = await mkdtemp(join(base, SSHD_DIR_PREFIX));
     await chmod(root, 0o755);
     const dir = new SshdDir(root);

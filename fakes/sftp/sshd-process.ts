@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive, LogTail, processTree, signalAll, WatchedProcess } from '../../core/process/index.ts';
 import { SSHD } from './sftp-runtime.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 /** One `sshd -D -e` in the foreground: its PID, its log lines and its exit. */
 export class SshdProcess extends WatchedProcess {
@@ -31,10 +32,10 @@ export class SshdProcess extends WatchedProcess {
   async waitForIdent(host: string, port: number, deadlineMs: number, onProbe: (localPort: number) => void): Promise<string> {
     const deadline = performance.now() + deadlineMs;
     for (;;) {
-      if (this.exit) throw new Error(`sshd exited during start-up (${this.exit.code ?? this.exit.signal}); its log ends:\n  ${this.log.lines().join('\n  ')}`);
+      if (this.exit) throw new FakeStartError(`sshd exited during start-up (${this.exit.code ?? this.exit.signal}); its log ends:\n  ${this.log.lines().join('\n  ')}`);
       const ident = this.#listening ? await readIdent(host, port, onProbe) : undefined;
       if (ident) return ident;
-      if (performance.now() > deadline) throw new Error(`sshd did not answer on ${host}:${port} within ${deadlineMs} ms; its log ends:\n  ${this.log.lines().join('\n  ')}`);
+      if (performance.now() > deadline) throw new FakeStartError(`sshd did not answer on ${host}:${port} within ${deadlineMs} ms; its log ends:\n  ${this.log.lines().join('\n  ')}`);
       await Promise.race([sleep(20), this.exited]);
     }
   }

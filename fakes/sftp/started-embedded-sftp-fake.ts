@@ -18,6 +18,7 @@ import type { SftpUser } from './sftp-user.ts';
 import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
 import { VirtualFs } from './virtual-fs.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
 
@@ -141,7 +142,7 @@ export class StartedEmbeddedSftpFake extends SftpFakeHandle {
 
   #tree(user: string): VirtualFs {
     const tree = this.#trees.get(user);
-    if (!tree) throw new Error(`SftpFake: no user '${user}'; configured: ${[...this.#trees.keys()].join(', ')}`);
+    if (!tree) throw new InvalidOptionError(`SftpFake: no user '${user}'; configured: ${[...this.#trees.keys()].join(', ')}`);
     return tree;
   }
 

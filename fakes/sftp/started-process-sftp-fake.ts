@@ -4,6 +4,7 @@ import { launchSshd, type ProcessSftpFakeConfig, type RunningSshd } from './laun
 import { loginGraceTimeAdjustment } from './login-limits.ts';
 import { SftpFakeHandle } from './sftp-fake-handle.ts';
 import type { SftpRuntime } from './sftp-runtime.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 const log = createDebug('partner-harness:fake:sftp');
 
@@ -54,7 +55,7 @@ export class StartedProcessSftpFake extends SftpFakeHandle {
   /** Read from the user's chroot on disk; after stop() from the copy it took before deleting the chroot. */
   override readFile(user: string, path: string): Buffer | undefined {
     const chroot = this.#sshd.chroots.get(user);
-    if (!chroot) throw new Error(`SftpFake: no user '${user}'; configured: ${[...this.#sshd.chroots.keys()].join(', ')}`);
+    if (!chroot) throw new InvalidOptionError(`SftpFake: no user '${user}'; configured: ${[...this.#sshd.chroots.keys()].join(', ')}`);
     return chroot.readFile(path);
   }
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:net';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 /**
  * Listens on host:port and resolves the port actually bound (the OS's choice for port 0).
@@ -8,7 +9,7 @@ export function listen(server: Server, host: string, port: number, who: string):
   return new Promise((resolve, reject) => {
     // once() stays attached after a successful listen, so a later 'error' never goes unhandled.
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new Error(`${who}: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
+      reject(new FakeStartError(`${who}: cannot listen on ${host}:${port} (${error.code ?? error.message}); use withPort(0) for a free port`, { cause: error }));
     });
     server.listen(port, host, () => {
       const address = server.address();

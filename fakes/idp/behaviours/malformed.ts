@@ -3,6 +3,7 @@ import { readAuthRequest } from '../idp-request.ts';
 import { idpConfigRoute, providerJson } from '../idp-route.ts';
 import type { IdpUser } from '../idp-user.ts';
 import { answerFor, knownUser } from './user-table.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 export { MALFORMED_KINDS, type MalformedKind } from './malformed-kinds.ts';
 import { MALFORMED_KINDS, type MalformedKind } from './malformed-kinds.ts';
@@ -16,9 +17,9 @@ const DEFAULT_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', A
  * in the answer. Requests for other usernames fall through to the next handler.
  */
 export function malformed(kind: MalformedKind, user: IdpUser): RequestHandler[] {
-  if (!MALFORMED_KINDS.includes(kind)) throw new Error(`malformed: unknown kind ${JSON.stringify(kind)}; use one of ${MALFORMED_KINDS.join(', ')}`);
+  if (!MALFORMED_KINDS.includes(kind)) throw new InvalidOptionError(`malformed: unknown kind ${JSON.stringify(kind)}; use one of ${MALFORMED_KINDS.join(', ')}`);
   const known = knownUser(user, `malformed('${kind}')`);
-  if (kind === 'public-keys-string' && !user.publicKeys?.length) throw new Error(`malformed('public-keys-string'): user '${user.username}' needs publicKeys`);
+  if (kind === 'public-keys-string' && !user.publicKeys?.length) throw new InvalidOptionError(`malformed('public-keys-string'): user '${user.username}' needs publicKeys`);
   if (kind === 'policy-object') policyObject(user);
   return [
     idpConfigRoute(({ request, params }) => {
@@ -64,7 +65,7 @@ function policyObject(user: IdpUser): unknown {
   try {
     return JSON.parse(user.policy);
   } catch {
-    throw new Error(`malformed('policy-object'): user '${user.username}' has a policy that is not JSON; give an object or a JSON string`);
+    throw new InvalidOptionError(`malformed('policy-object'): user '${user.username}' has a policy that is not JSON; give an object or a JSON string`);
   }
 }
 

@@ -3,6 +3,7 @@ import { isAllowed, parseCidrs } from '../ip-allow-list.ts';
 import { readAuthRequest } from '../idp-request.ts';
 import { idpConfigRoute, internalServerError, providerJson } from '../idp-route.ts';
 import { sessionResponse, validateSessionConfig, type SessionConfig } from '../idp-user.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 export interface SecretsManagerToolkitOptions {
   /** Returns the SecretString, or undefined when there is no such secret. */
@@ -21,7 +22,7 @@ const SESSION_KEYS = ['Role', 'HomeDirectoryType', 'HomeDirectory', 'HomeDirecto
  * makes the toolkit raise, which API Gateway turns into a 500.
  */
 export function secretsManagerToolkit(options: SecretsManagerToolkitOptions): RequestHandler[] {
-  if (typeof options?.getSecret !== 'function') throw new Error('secretsManagerToolkit: getSecret must be a function (secretId) => Promise<string | undefined>');
+  if (typeof options?.getSecret !== 'function') throw new InvalidOptionError('secretsManagerToolkit: getSecret must be a function (secretId) => Promise<string | undefined>');
   const prefix = options.prefix ?? 'SFTP/';
   const defaults = options.defaults ?? {};
   validateSessionConfig(defaults, 'secretsManagerToolkit: defaults');

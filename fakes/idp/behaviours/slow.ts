@@ -1,5 +1,6 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { idpConfigRoute } from '../idp-route.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 /**
  * Waits `ms`, then answers with `inner` (first match wins). With no inner handler, or none that
@@ -7,7 +8,7 @@ import { idpConfigRoute } from '../idp-route.ts';
  * first makes the whole provider slow.
  */
 export function slow(ms: number, ...inner: RequestHandler[][]): RequestHandler[] {
-  if (!Number.isInteger(ms) || ms < 0 || ms > 2_147_483_647) throw new Error(`slow: ms must be an integer 0..2147483647, got ${JSON.stringify(ms)}`);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 2_147_483_647) throw new InvalidOptionError(`slow: ms must be an integer 0..2147483647, got ${JSON.stringify(ms)}`);
   const handlers = inner.flat();
   return [
     idpConfigRoute(async ({ request }) => {

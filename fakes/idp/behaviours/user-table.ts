@@ -3,6 +3,7 @@ import { isAllowed, parseCidrs, type Cidr } from '../ip-allow-list.ts';
 import { readAuthRequest, type IdpAuthRequest } from '../idp-request.ts';
 import { idpConfigRoute, providerJson } from '../idp-route.ts';
 import { sessionResponse, validateIdpUser, type IdpUser } from '../idp-user.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 export interface UserTableOptions {
   /**
@@ -37,13 +38,13 @@ export function answerFor(known: KnownUser | undefined, auth: IdpAuthRequest): R
 
 /** A provider backed by a fixed table of users; it answers every username (unknown ones get `{}`). */
 export function userTable(options: { users: IdpUser[] } & UserTableOptions): RequestHandler[] {
-  if (!Array.isArray(options?.users)) throw new Error(`userTable: expected { users: IdpUser[] }, got ${JSON.stringify(options)}`);
+  if (!Array.isArray(options?.users)) throw new InvalidOptionError(`userTable: expected { users: IdpUser[] }, got ${JSON.stringify(options)}`);
   const fold = options.caseInsensitiveUsernames ? (name: string) => name.toLowerCase() : (name: string) => name;
   const table = new Map<string, KnownUser>();
   for (const user of options.users) {
     const known = knownUser(user, 'userTable');
     const key = fold(user.username);
-    if (table.has(key)) throw new Error(`userTable: user '${user.username}' is listed twice${options.caseInsensitiveUsernames ? ' (usernames are case-insensitive)' : ''}`);
+    if (table.has(key)) throw new InvalidOptionError(`userTable: user '${user.username}' is listed twice${options.caseInsensitiveUsernames ? ' (usernames are case-insensitive)' : ''}`);
     table.set(key, known);
   }
   return [
