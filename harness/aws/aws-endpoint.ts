@@ -8,6 +8,7 @@ import type { StartedAwsEndpoint } from './endpoint/started-aws-endpoint.ts';
 import { LambdaRegistry, type LambdaHandler } from './lambda/lambda-registry.ts';
 import { MessageCatalogue } from './messages/message-catalogue.ts';
 import { SecretStore } from './secrets-manager/secret-store.ts';
+import { InvalidOptionError } from '../../core/errors/index.ts';
 
 /**
  * A local AWS-compatible endpoint emulating Secrets Manager, Transfer Family and Glue, plus
@@ -34,7 +35,7 @@ export class AwsEndpoint {
 
   withPort(port: number): this {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`Invalid port ${port}: use an integer from 0 (OS-chosen) to 65535`);
+      throw new InvalidOptionError(`Invalid port ${port}: use an integer from 0 (OS-chosen) to 65535`);
     }
     this.#port = port;
     return this;
@@ -71,7 +72,7 @@ export class AwsEndpoint {
   /** Emulates one more service (see `defineService`); its name must be new. */
   withService<State>(service: EmulatedService<State>): this {
     if (this.#services.some((known) => known.name === service.name)) {
-      throw new Error(`The endpoint already emulates a service named ${service.name}: use withOperations('${service.name}', ...) to add operations to it`);
+      throw new InvalidOptionError(`The endpoint already emulates a service named ${service.name}: use withOperations('${service.name}', ...) to add operations to it`);
     }
     this.#services.push(service);
     return this;
@@ -87,12 +88,12 @@ export class AwsEndpoint {
     const index = this.#services.findIndex((service) => service.name === serviceName);
     const service = this.#services[index];
     if (!service) {
-      throw new Error(`No emulated service named ${serviceName}: the endpoint has ${this.#services.map((s) => s.name).join(', ')}`);
+      throw new InvalidOptionError(`No emulated service named ${serviceName}: the endpoint has ${this.#services.map((s) => s.name).join(', ')}`);
     }
     const merged = [...service.operations];
     for (const operation of operations) {
       if (merged.some((known) => known.name === operation.name)) {
-        throw new Error(`${serviceName} already emulates ${operation.name}; give your operation another name or leave it out`);
+        throw new InvalidOptionError(`${serviceName} already emulates ${operation.name}; give your operation another name or leave it out`);
       }
       merged.push(operation);
     }

@@ -16,6 +16,9 @@ export type { EmulatedService } from './endpoint/emulated-service.ts';
 export type { WireInput, WireOutput } from './endpoint/wire-shape.ts';
 export type { CallScope } from './endpoint/call-scope.ts';
 export { AwsError } from './endpoint/aws-error.ts';
+// A builder or definition given a bad value throws InvalidOptionError (code INVALID_OPTION), a
+// PartnerHarnessError. AwsError above is the emulated service's answer, not one of these.
+export { PartnerHarnessError, InvalidOptionError } from '../../core/errors/index.ts';
 export { ServiceModel } from './model/service-model.ts';
 export type { ServiceName } from './model/service-model.ts';
 export type { ServiceModelFile } from './model/shape.ts';

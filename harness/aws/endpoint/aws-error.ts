@@ -1,6 +1,12 @@
 /**
  * An error answered the way an AWS JSON 1.1 service answers it: HTTP status, `__type`, message
  * and any extra members the service model declares for that exception.
+ *
+ * Deliberately not a PartnerHarnessError. It is not a harness failure but the emulated service's
+ * answer: an operation's handler throws it, the endpoint turns it into the response, and the
+ * caller meets it as the SDK's own exception (`ResourceNotFoundException`), never as this object.
+ * Its stable code is the AWS exception name (`type`, also `name`), which is what goes over the
+ * wire; a second, harness-made code would have nothing to add and could be taken for AWS's.
  */
 export class AwsError extends Error {
   constructor(

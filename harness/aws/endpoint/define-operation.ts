@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../emulator-context.ts';
 import type { MessageId } from '../messages/all-messages.ts';
 import type { CallScope } from './call-scope.ts';
 import type { WireInput, WireOutput } from './wire-shape.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 /** What a handler has besides its input. */
 export interface OperationContext<State = void, Id extends string = MessageId> {
@@ -46,8 +47,8 @@ export function defineOperation<Input extends object, Output extends object, Sta
   operation: Operation<Input, Output, State, Id>,
 ): Operation<Input, Output, State, Id> {
   if (typeof operation.name !== 'string' || !OPERATION_NAME.test(operation.name)) {
-    throw new TypeError(`Invalid operation name ${JSON.stringify(operation.name)}: use the AWS operation name, e.g. 'TestConnection'`);
+    throw new InvalidOptionError(`Invalid operation name ${JSON.stringify(operation.name)}: use the AWS operation name, e.g. 'TestConnection'`);
   }
-  if (typeof operation.handle !== 'function') throw new TypeError(`Operation ${operation.name} has no handle() function`);
+  if (typeof operation.handle !== 'function') throw new InvalidOptionError(`Operation ${operation.name} has no handle() function`);
   return operation;
 }

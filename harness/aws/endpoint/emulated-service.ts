@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../emulator-context.ts';
 import type { MessageEntry } from '../messages/message-catalogue.ts';
 import type { ServiceModel, ServiceName } from '../model/service-model.ts';
 import type { AnyOperation } from './define-operation.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 /**
  * One emulated AWS service: its model (requests are validated against it before any handler
@@ -41,11 +42,11 @@ export function defineService<State>(
   definition: ServiceDefinition<State> & { createState?(context: EmulatorContext): State },
 ): EmulatedService<State> {
   if (!SERVICE_NAME.test(definition.name)) {
-    throw new TypeError(`Invalid service name ${JSON.stringify(definition.name)}: lower-case letters, digits and dashes, e.g. 'transfer'`);
+    throw new InvalidOptionError(`Invalid service name ${JSON.stringify(definition.name)}: lower-case letters, digits and dashes, e.g. 'transfer'`);
   }
   const seen = new Set<string>();
   for (const operation of definition.operations) {
-    if (seen.has(operation.name)) throw new TypeError(`Service ${definition.name} registers ${operation.name} twice`);
+    if (seen.has(operation.name)) throw new InvalidOptionError(`Service ${definition.name} registers ${operation.name} twice`);
     seen.add(operation.name);
   }
   const createState = definition.createState ?? (() => undefined as State);

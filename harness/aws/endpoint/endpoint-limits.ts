@@ -1,3 +1,5 @@
+import { InvalidOptionError } from '../../../core/errors/index.ts';
+
 /**
  * What one request may cost the endpoint, so no client (a fuzzer, a broken script) can take it
  * down or make it grow without bound. Set with `AwsEndpoint.withLimits()`.
@@ -36,7 +38,7 @@ export const defaultEndpointLimits: Readonly<EndpointLimits> = {
 export function checkEndpointLimits(limits: EndpointLimits): void {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(`Invalid endpoint limit ${name}=${value}: use a positive integer`);
+      throw new InvalidOptionError(`Invalid endpoint limit ${name}=${value}: use a positive integer`);
     }
   }
 }

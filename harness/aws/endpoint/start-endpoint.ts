@@ -10,6 +10,7 @@ import type { EndpointLimits } from './endpoint-limits.ts';
 import { handleCall } from './handle-call.ts';
 import { answerMalformedHttp, answerUnexpected } from './last-resort.ts';
 import { StartedAwsEndpoint } from './started-aws-endpoint.ts';
+import { InvalidOptionError } from '../../../core/errors/index.ts';
 
 const debug = createDebug('partner-harness:aws:endpoint');
 
@@ -62,7 +63,7 @@ function bindServices(services: readonly EmulatedService[], context: EmulatorCon
     const bound = bindService(service, context);
     const taken = byPrefix.get(bound.model.targetPrefix);
     if (taken) {
-      throw new Error(`Services ${taken.name} and ${bound.name} both answer X-Amz-Target ${bound.model.targetPrefix}: add operations to ${taken.name} instead`);
+      throw new InvalidOptionError(`Services ${taken.name} and ${bound.name} both answer X-Amz-Target ${bound.model.targetPrefix}: add operations to ${taken.name} instead`);
     }
     byPrefix.set(bound.model.targetPrefix, bound);
   }

@@ -1,3 +1,5 @@
+import { InvalidOptionError } from '../../../core/errors/index.ts';
+
 /**
  * Every text the emulator puts in a response, in one place, each tagged with how sure we are
  * that AWS says exactly this. Reports show the provenance next to the message, so a user can
@@ -34,7 +36,7 @@ export class MessageCatalogue<Id extends string = string> {
 
   constructor(entries: Iterable<MessageEntry<Id>>) {
     for (const entry of entries) {
-      if (this.#entries.has(entry.id)) throw new Error(`Duplicate message id '${entry.id}'`);
+      if (this.#entries.has(entry.id)) throw new InvalidOptionError(`Duplicate message id '${entry.id}'`);
       this.#entries.set(entry.id, entry);
     }
   }
@@ -47,7 +49,7 @@ export class MessageCatalogue<Id extends string = string> {
     const copy = new MessageCatalogue(this.#entries.values());
     for (const [id, text] of Object.entries(overrides)) {
       if (!copy.#has(id)) {
-        throw new Error(
+        throw new InvalidOptionError(
           `Unknown message id '${id}' in ${origin}. Known ids: ${[...copy.#entries.keys()].join(', ')}`,
         );
       }
@@ -58,7 +60,7 @@ export class MessageCatalogue<Id extends string = string> {
 
   get(id: Id): MessageEntry<Id> {
     const entry = this.#entries.get(id);
-    if (!entry) throw new Error(`Unknown message id '${id}'`);
+    if (!entry) throw new InvalidOptionError(`Unknown message id '${id}'`);
     return entry;
   }
 
