@@ -26,6 +26,9 @@ export { defineConfig, loadConfig, ConfigError, type PartnerHarnessConfig, type 
 
 export { runScenarios, RunInterruptedError, type RunScenariosOptions } from './cli/api/run-scenarios.ts';
 // The base of every error a user can meet (ScenarioFileError, ConfigError, UsageError, FakeKindError, …): match on `code`.
-export { PartnerHarnessError } from '../core/errors/index.ts';
+// The shared kinds (a bad option, a runtime this machine lacks, a fake that did not start, a bad
+// key) are the same classes partner-harness/fakes and partner-harness/aws export.
+export { PartnerHarnessError, InvalidOptionError, RuntimeUnavailableError, FakeStartError, InvalidKeyError } from '../core/errors/index.ts';
 export { UsageError } from './cli/exit-codes.ts';
+export { FakeKindError, type FakeKindErrorCode } from '../fakes/shared/fake-kind-error.ts';
 export type { RunReport, ScenarioReportEntry, ScenarioState, CapturedOutput } from '../reports/index.ts';

@@ -9,6 +9,7 @@ import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { ScenarioFake } from './fakes/scenario-fake.ts';
 import { startScenarioFake } from './fakes/start-scenario-fake.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
+import { ScenarioSetupError } from './scenario-setup-error.ts';
 import { scenarioSchema } from './scenario-schema.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,10 @@ describe('resolveLambdas: module handlers', () => {
 
     const missing = await failure(resolveLambdas(lambdas({ gone: { module: 'lambdas/does-not-exist.mjs' } }), noFakes, fixtures));
     expect(missing.message).toContain(`given.lambdas.gone.module: cannot load ${join(fixtures, 'lambdas/does-not-exist.mjs')}`);
+    for (const error of [throwing, missing]) {
+      expect(error).toBeInstanceOf(ScenarioSetupError);
+      expect(error).toMatchObject({ name: 'ScenarioSetupError', code: 'SCENARIO_SETUP_FAILED', cause: expect.any(Error) });
+    }
   });
 
   it('uses a TypeScript scenario handler function as given', async () => {

@@ -4,6 +4,7 @@ import type { LambdaHandler } from '../aws/lambda/lambda-registry.ts';
 import type { ScenarioFake } from './fakes/scenario-fake.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
 import { importUserModule } from './import-user-module.ts';
+import { ScenarioSetupError } from './scenario-setup-error.ts';
 
 export interface ResolvedLambda {
   alias: string;
@@ -27,7 +28,7 @@ export async function resolveLambdas(
       handler = spec.handler as LambdaHandler;
     } else if (spec.fake) {
       const fake = fakes.get(spec.fake);
-      if (!fake?.invokeAsLambda) throw new Error(`${where}.fake: '${spec.fake}' is not a fake of kind idp declared in given.fakes`);
+      if (!fake?.invokeAsLambda) throw new ScenarioSetupError(`${where}.fake: '${spec.fake}' is not a fake of kind idp declared in given.fakes`);
       const invoke = fake.invokeAsLambda;
       handler = (event) => invoke(event);
     } else {
@@ -45,12 +46,12 @@ async function importHandler(module: string, exportName: string, baseDir: string
   try {
     loaded = (await importUserModule(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`${where}.module: cannot load ${path} (${(error as Error).message})`);
+    throw new ScenarioSetupError(`${where}.module: cannot load ${path} (${(error as Error).message})`, { cause: error });
   }
   // A CommonJS module's exports arrive as the default export.
   const candidate = loaded[exportName] ?? (loaded.default as Record<string, unknown> | undefined)?.[exportName];
   if (typeof candidate !== 'function') {
-    throw new Error(`${where}.export: ${path} has no function export '${exportName}' (exports: ${Object.keys(loaded).join(', ') || 'none'})`);
+    throw new ScenarioSetupError(`${where}.export: ${path} has no function export '${exportName}' (exports: ${Object.keys(loaded).join(', ') || 'none'})`);
   }
   return candidate as LambdaHandler;
 }

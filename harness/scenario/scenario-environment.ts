@@ -1,4 +1,5 @@
 import createDebug from 'debug';
+import { InvalidKeyError } from '../../core/errors/index.ts';
 import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
@@ -12,6 +13,7 @@ import { withNetworkFaults } from './fakes/with-network-faults.ts';
 import { newFaker } from './new-faker.ts';
 import { resolveLambdas, type ResolvedLambda } from './resolve-lambdas.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
+import { ScenarioSetupError } from './scenario-setup-error.ts';
 import { resolveTemplates, type TemplateContext } from './template.ts';
 
 const debug = createDebug('partner-harness:scenario');
@@ -38,7 +40,7 @@ function keyFromPrivate(privateKey: string, name: string) {
     const { type, publicKey, fingerprint } = parsePrivateKey(privateKey);
     return { type, privateKey, publicKey, fingerprint };
   } catch (error) {
-    throw new Error(`keys.${name}.privateKey: ${(error as Error).message}`);
+    throw new InvalidKeyError(`keys.${name}.privateKey: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -73,7 +75,7 @@ export class ScenarioEnvironment {
       return environment;
     } catch (error) {
       await environment.stop();
-      throw new Error(environment.redactor.redactString((error as Error).message), { cause: error });
+      throw new ScenarioSetupError(environment.redactor.redactString((error as Error).message), { cause: error });
     }
   }
 
@@ -192,7 +194,7 @@ export class ScenarioEnvironment {
 
   async #mustSucceed(service: string, operation: string, input: Record<string, unknown>, where: string): Promise<Record<string, unknown>> {
     const outcome: CallOutcome = await this.clients!.call(service, operation, input);
-    if (outcome.error) throw new Error(`${where}: ${service}:${operation} failed with ${outcome.error.name}: ${outcome.error.message}`);
+    if (outcome.error) throw new ScenarioSetupError(`${where}: ${service}:${operation} failed with ${outcome.error.name}: ${outcome.error.message}`);
     return outcome.response ?? {};
   }
 }

@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { PartnerHarnessError } from '../../core/errors/index.ts';
 import { fakerFunction } from './faker-function.ts';
 import { findReferences, parseExpression } from './template-syntax.ts';
 
@@ -16,11 +17,11 @@ export interface TemplateContext {
   values: Record<string, unknown>;
 }
 
-export class TemplateError extends Error {
-  readonly code = 'TEMPLATE_REFERENCE';
+/** A `{{ reference }}` in a scenario that does not resolve: where it is, the expression and why. */
+export class TemplateError extends PartnerHarnessError {
+  declare readonly code: 'TEMPLATE_REFERENCE';
   constructor(readonly expression: string, readonly where: string, reason: string) {
-    super(`${where}: cannot resolve {{ ${expression} }}: ${reason}`);
-    this.name = 'TemplateError';
+    super('TEMPLATE_REFERENCE', `${where}: cannot resolve {{ ${expression} }}: ${reason}`);
   }
 }
 

@@ -1,12 +1,12 @@
+import { PartnerHarnessError } from '../../../core/errors/index.ts';
 import type { ScenarioResult } from '../run-scenario.ts';
 
 /** A scenario whose outcome missed its expectations. The message is built from redacted values. */
-export class ScenarioFailure extends Error {
-  readonly code = 'SCENARIO_FAILED';
+export class ScenarioFailure extends PartnerHarnessError {
+  declare readonly code: 'SCENARIO_FAILED';
 
   constructor(result: ScenarioResult) {
-    super(describe(result));
-    this.name = 'ScenarioFailure';
+    super('SCENARIO_FAILED', describe(result));
   }
 }
 
