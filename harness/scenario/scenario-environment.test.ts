@@ -15,13 +15,16 @@ describe('ScenarioEnvironment.start', () => {
       when: { operation: 'transfer:TestIdentityProvider' },
       then: { statusCode: 200 },
     });
-    const error = await ScenarioEnvironment.start(scenario).catch((e: unknown) => e as Error);
+    const error = await ScenarioEnvironment.start(scenario).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(ScenarioSetupError);
     expect(error).toMatchObject({
       code: 'SCENARIO_SETUP_FAILED',
       message: 'keys.partner.privateKey: expected a private key but got a public ssh-ed25519 key; pass the private half (OpenSSH or PEM)',
     });
-    expect(error.cause).toBeInstanceOf(InvalidKeyError);
-    expect(error.cause).toMatchObject({ code: 'INVALID_KEY', cause: expect.any(InvalidKeyError) });
+    expect(error?.cause).toBeInstanceOf(InvalidKeyError);
+    expect(error?.cause).toMatchObject({ code: 'INVALID_KEY', cause: expect.any(InvalidKeyError) });
   });
 });
