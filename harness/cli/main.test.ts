@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeStartError, InvalidKeyError, InvalidOptionError, RuntimeUnavailableError } from '../../core/errors/index.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -47,6 +48,22 @@ describe('main', () => {
     runCommand.mockRejectedValueOnce(new ConfigError('/p/partner-harness.config.ts', [{ path: 'scenario', message: "unknown field. Did you mean 'scenarios'?" }]));
     expect(await main(['run'])).toBe(2);
     expect(stderr.text()).toBe("partner-harness: Invalid config file /p/partner-harness.config.ts:\n  - scenario: unknown field. Did you mean 'scenarios'?\n");
+  });
+
+  it('tells the user’s mistakes (exit 2) from what the machine lacks or could not start (exit 3)', async () => {
+    const cases: Array<[Error, number]> = [
+      [new InvalidOptionError('withUser: name must not be empty'), 2],
+      [new InvalidKeyError('not an OpenSSH public key'), 2],
+      [new RuntimeUnavailableError('sshd not found: install openssh-server'), 3],
+      [new FakeStartError('sshd exited before it listened'), 3],
+    ];
+    for (const [error, code] of cases) {
+      const stderr = captureStderr();
+      runCommand.mockRejectedValueOnce(error);
+      expect(await main(['run']), error.name).toBe(code);
+      expect(stderr.text()).toContain(error.message);
+      vi.restoreAllMocks();
+    }
   });
 
   it('passes the command exit code through', async () => {

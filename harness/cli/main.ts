@@ -1,8 +1,5 @@
 import createDebug from 'debug';
-import { FakeKindError } from '../../fakes/shared/fake-kind-error.ts';
-import { ConfigError } from '../config/config-error.ts';
-import { ScenarioFileError } from '../scenario/scenario-file-error.ts';
-import { TemplateError } from '../scenario/template.ts';
+import { PartnerHarnessError } from '../../core/errors/index.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
@@ -30,9 +27,16 @@ ${serveUsage}
 ${initUsage}`;
 
 /** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
-function isUserMistake(error: unknown): error is Error {
-  return [UsageError, ScenarioFileError, TemplateError, ConfigError, FakeKindError].some((type) => error instanceof type);
+function isUserMistake(error: unknown): error is PartnerHarnessError {
+  return error instanceof PartnerHarnessError && USER_MISTAKES.test(error.code);
 }
+
+/**
+ * The codes of what the user gave: flags, scenario and config files, options, keys, their kinds
+ * of fake, a scenario's set-up. A runtime this machine lacks or a fake that cannot start is not
+ * their mistake (exit 3, the message says what the machine needs).
+ */
+const USER_MISTAKES = /^(USAGE|SCENARIO_INVALID|TEMPLATE_REFERENCE|CONFIG_INVALID|FAKE_KIND_\w+|INVALID_OPTION|INVALID_KEY|SCENARIO_SETUP_FAILED)$/;
 
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
 export async function main(args: string[]): Promise<number> {
