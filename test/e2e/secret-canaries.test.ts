@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
@@ -64,6 +64,9 @@ describe('secrets never appear in output', () => {
     dir = await mkdtemp(join(tmpdir(), 'ph-canary-'));
     const catalogue = join(dir, 'catalogue');
     await cp(join(ROOT, 'scenarios'), catalogue, { recursive: true });
+    // As in a user's project: the TypeScript scenarios import 'partner-harness' by name.
+    await mkdir(join(dir, 'node_modules'));
+    await symlink(ROOT, join(dir, 'node_modules', 'partner-harness'));
     // Each literal password becomes its own canary, so right and wrong passwords stay distinct.
     const literals = new Map<string, string>();
     for (const path of await files(catalogue)) {
