@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'harness/**/*.test.ts', 'fakes/**/*.test.ts', 'reports/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'harness/**/*.test.ts', 'fakes/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...(withContainers ? [] : ['**/*-container.test.ts'])],
           testTimeout: 30_000,
         },

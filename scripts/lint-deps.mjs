@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks the dependency rules of .dependency-cruiser.cjs over the folders named on the command
-// line (paths relative to the current folder): `node scripts/lint-deps.mjs harness fakes reports core`.
+// line (paths relative to the current folder): `node scripts/lint-deps.mjs harness fakes core`.
 // Prints each violation with its rule's reason and exits 1 if there is any, 2 if the check itself
 // could not run.
 //

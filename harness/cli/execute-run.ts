@@ -1,4 +1,4 @@
-import type { RunReport } from '../../reports/index.ts';
+import type { RunReport } from '../reports/index.ts';
 import { CONFIG_ENV } from '../config/index.ts';
 import type { ResolvedRun } from './resolve-run.ts';
 import { checkShardFits, prepareOutDir } from './run-options.ts';

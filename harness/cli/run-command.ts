@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { RunReport } from '../../reports/index.ts';
+import type { RunReport } from '../reports/index.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { executeRun } from './execute-run.ts';
 import { resolveRun } from './resolve-run.ts';

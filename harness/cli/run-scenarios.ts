@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
-import type { RunReport } from '../../reports/index.ts';
+import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
 import type { RunOptions } from './run-options.ts';
@@ -18,7 +18,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   // Loaded only once the arguments are known good: vitest takes a second to import.
   const [{ createVitest }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
-    import('../../reports/index.ts'),
+    import('../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
   const quiet = options.print === false;

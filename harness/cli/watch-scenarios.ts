@@ -17,7 +17,7 @@ import { nativeHarnessModules } from './run-scenarios.ts';
 export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt): Promise<number> {
   const [{ createVitest, registerConsoleShortcuts }, { PartnerHarnessReporter }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
-    import('../../reports/index.ts'),
+    import('../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
   const { options } = run;

@@ -15,4 +15,4 @@ export type { PostgresUser } from './fixtures/postgres-fixture.ts';
 export { partnerHarnessMatchers, type PartnerHarnessMatchers } from './matchers/partner-harness-matchers.ts';
 export type { TextExpectation } from './matchers/text-expectation.ts';
 export { partnerHarness, type PartnerHarnessPluginOptions } from './plugin/partner-harness-plugin.ts';
-export { PartnerHarnessReporter, type PartnerHarnessReporterOptions } from '../../reports/index.ts';
+export { PartnerHarnessReporter, type PartnerHarnessReporterOptions } from '../reports/index.ts';

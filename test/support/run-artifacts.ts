@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { RunReport } from '../../reports/index.ts';
+import type { RunReport } from '../../harness/reports/index.ts';
 
 /**
  * Caches a run creates in os.tmpdir() on purpose and reuses next time (a completed run leaves

@@ -1,5 +1,5 @@
 import { PartnerHarnessError } from '../../../core/errors/index.ts';
-import type { RunReport } from '../../../reports/index.ts';
+import type { RunReport } from '../../reports/index.ts';
 import type { FakeRuntime } from '../../scenario/fakes/runtime-choice.ts';
 import { executeRun } from '../execute-run.ts';
 import { resolveRun } from '../resolve-run.ts';

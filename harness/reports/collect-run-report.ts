@@ -1,6 +1,6 @@
 import type { TestCase, TestModule } from 'vitest/node';
-import type { ScenarioMeta } from '../harness/scenario/vitest/scenario-meta.ts';
-import { Redactor } from '../harness/redaction/index.ts';
+import type { ScenarioMeta } from '../scenario/vitest/scenario-meta.ts';
+import { Redactor } from '../redaction/index.ts';
 import { totalsOf, type CapturedOutput, type RunReport, type ScenarioReportEntry } from './run-report.ts';
 
 export interface CollectOptions {

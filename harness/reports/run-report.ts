@@ -1,5 +1,5 @@
-import type { ScenarioResult } from '../harness/scenario/run-scenario.ts';
-import type { FieldIssue } from '../harness/scenario/scenario-file-error.ts';
+import type { ScenarioResult } from '../scenario/run-scenario.ts';
+import type { FieldIssue } from '../scenario/scenario-file-error.ts';
 
 export type ScenarioState = 'passed' | 'failed' | 'invalid' | 'skipped';
 

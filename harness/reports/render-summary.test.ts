@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult } from '../harness/scenario/run-scenario.ts';
+import type { ScenarioResult } from '../scenario/run-scenario.ts';
 import { renderSummary } from './render-summary.ts';
 import { totalsOf, type RunReport, type ScenarioReportEntry } from './run-report.ts';
 
