@@ -7,6 +7,7 @@ import type { Reporter, Vitest } from 'vitest/node';
 import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
+import { PrewarmedFork } from './prewarmed-fork.ts';
 import type { RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 
@@ -15,8 +16,21 @@ import { RunInterrupt } from './run-interrupt.ts';
  * and returns the run report, or undefined when the run was interrupted before it started.
  */
 export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
+  process.env.PARTNER_HARNESS_MODE = options.mode;
+  process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
+  // First of all: it loads the scenario modules on the other core while vitest loads here.
+  const prewarmed = PrewarmedFork.start();
+  interrupt.onForcedExit(() => prewarmed?.stop());
+  try {
+    return await runWithVitest(files, options, interrupt, prewarmed);
+  } finally {
+    prewarmed?.stop();
+  }
+}
+
+async function runWithVitest(files: string[], options: RunOptions, interrupt: RunInterrupt, prewarmed: PrewarmedFork | undefined): Promise<RunReport | undefined> {
   // Loaded only once the arguments are known good: vitest takes a second to import.
-  const [{ createVitest }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
+  const [{ createVitest, ForksPoolWorker }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
     import('../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
@@ -26,8 +40,6 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   // The folder then holds this run's reports or none, never an earlier run's.
   await reporter.removePreviousReports();
   if (interrupt.interrupted) return undefined;
-  process.env.PARTNER_HARNESS_MODE = options.mode;
-  process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
   const root = commonFolder(files.map((file) => dirname(file)));
   let vitest: Vitest | undefined;
   const stop = () => void (vitest && stopNow(vitest));
@@ -42,7 +54,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
         root,
         include: files.map((file) => escapeGlob(relative(root, file))),
         watch: false,
-        pool: 'forks',
+        pool: prewarmed?.pool(ForksPoolWorker) ?? 'forks',
         // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
         isolate: false,
         testNamePattern: options.filter,

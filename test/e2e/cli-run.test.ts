@@ -121,6 +121,24 @@ describe('partner-harness run', () => {
     expect(totals[0]![0]! + totals[1]![0]!).toBe(1);
   });
 
+  it('hands vitest the worker it started before loading vitest, and starts its own when vitest would start one otherwise', async () => {
+    // Adopted: the start-up work runs on both cores (prewarmed-fork.ts). If a vitest upgrade
+    // changes how it starts forks, this fails instead of every run silently getting slower.
+    const adopted = await runCli(['run', join(dir, 'a-passing.yaml'), '--out', join(dir, 'out-prewarm')], { env: { DEBUG: 'partner-harness:cli' } });
+    expect(adopted.code, adopted.stderr).toBe(0);
+    expect(adopted.stderr).toMatch(/vitest adopts the prewarmed fork \(pid \d+\)/);
+    // A .env beside the scenarios puts VITE_ variables into vitest's workers: not what the fork
+    // was started with, so it is stopped and vitest starts its own; the run is the same.
+    const withEnv = join(dir, 'with-env');
+    await mkdir(withEnv, { recursive: true });
+    await writeFile(join(withEnv, '.env'), 'VITE_PARTNER=acme\n');
+    await writeFile(join(withEnv, 'passing.yaml'), PASSING);
+    const own = await runCli(['run', withEnv, '--out', join(dir, 'out-own')], { env: { DEBUG: 'partner-harness:cli' } });
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stderr).toMatch(/not using the prewarmed vitest fork: .*env VITE_PARTNER="acme"/);
+    expect(own.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 0 skipped$/m);
+  });
+
   it('prints its version with --version and -v', async () => {
     const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
