@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { InvalidOptionError } from '../../core/errors/index.ts';
+import { SSH2_SUPPORTED } from '../../core/ssh/index.ts';
 
 /** Restricts what the fake offers; each list replaces ssh2's default for that slot, in preference order. */
 export interface SshAlgorithms {
@@ -9,24 +9,12 @@ export interface SshAlgorithms {
   serverHostKey?: string[];
 }
 
-interface Ssh2Constants {
-  SUPPORTED_KEX: string[];
-  SUPPORTED_CIPHER: string[];
-  SUPPORTED_MAC: string[];
-  SUPPORTED_SERVER_HOST_KEY: string[];
-}
-
-// ssh2 does not export these lists publicly, and they depend on what this
-// Node's OpenSSL offers, so we read them from the same place ssh2 does.
-const require = createRequire(import.meta.url);
-const constants = require('ssh2/lib/protocol/constants.js') as Ssh2Constants;
-
 export const SUPPORTED_ALGORITHMS: Readonly<Record<keyof SshAlgorithms, readonly string[]>> = {
-  kex: constants.SUPPORTED_KEX,
-  cipher: constants.SUPPORTED_CIPHER,
-  hmac: constants.SUPPORTED_MAC,
+  kex: SSH2_SUPPORTED.kex,
+  cipher: SSH2_SUPPORTED.cipher,
+  hmac: SSH2_SUPPORTED.mac,
   // ssh-dss is in ssh2's list, but we never hold a DSA host key to offer it with.
-  serverHostKey: constants.SUPPORTED_SERVER_HOST_KEY.filter((name) => name !== 'ssh-dss'),
+  serverHostKey: SSH2_SUPPORTED.serverHostKey.filter((name) => name !== 'ssh-dss'),
 };
 
 /** Throws, naming the slot, the bad value and what is allowed, unless every list is usable. */

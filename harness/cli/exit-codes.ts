@@ -10,6 +10,8 @@ export const ExitCode = {
   InvalidInput: 2,
   /** The harness itself failed (a bug, or a machine it cannot run on); the message says what. */
   InternalError: 3,
+  /** probe: the partner could not be reached (a partner's problem, not ours, but not a verdict either). */
+  Unreachable: 3,
   /** Stopped by SIGINT/SIGTERM (128 + SIGINT, the shell convention). */
   Interrupted: 130,
 } as const;

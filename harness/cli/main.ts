@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from './exit-codes.ts';
 import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
+import { probeUsage } from './probe-usage.ts';
 import { serveUsage } from './serve-command-usage.ts';
 
 const debug = createDebug('partner-harness:cli');
@@ -15,6 +16,7 @@ Commands:
                      shipped catalogue) and write reports
   serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
   init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
+  probe <sftp://…>   read what a partner's SFTP server offers (host keys, algorithms, auth methods)
 
 Options:
   -v, --version      print the version
@@ -24,7 +26,9 @@ ${runUsage}
 
 ${serveUsage}
 
-${initUsage}`;
+${initUsage}
+
+${probeUsage}`;
 
 /** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
 function isUserMistake(error: unknown): error is PartnerHarnessError {
@@ -50,6 +54,8 @@ export async function main(args: string[]): Promise<number> {
         return await (await import('./serve-command.ts')).serveCommand(rest);
       case 'init':
         return await (await import('./init/init-command.ts')).initCommand(rest);
+      case 'probe':
+        return await (await import('./probe-command.ts')).probeCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${packageVersion()}\n`);
@@ -61,7 +67,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve' or 'init' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init' or 'probe' (partner-harness --help).`);
     }
   } catch (error) {
     if (isUserMistake(error)) {

@@ -1,7 +1,7 @@
 import ssh2, { type ConnectConfig } from 'ssh2';
 import createDebug from 'debug';
 import type { ConnectorSecurityPolicy } from '../connectors/connector-security-policies.ts';
-import { blobFingerprint, formatPublicKey } from '../../../../core/ssh/index.ts';
+import { blobFingerprint, formatPublicKey, readServerOffer, type ServerOffer } from '../../../../core/ssh/index.ts';
 import type { ParsedHostKey } from '../connectors/trusted-host-key.ts';
 
 const debug = createDebug('partner-harness:aws:transfer:ssh');
@@ -39,16 +39,6 @@ export interface ProbeResult {
   failure?: ProbeFailure;
 }
 
-// KEXINIT pseudo-algorithms that are signals, not offers (RFC 8308 ext-info, OpenSSH strict kex).
-const SIGNALS = /^(ext-info-[cs]|kex-strict-[cs]-v00@openssh\.com)$/;
-
-const REMOTE_LISTS: Array<[RegExp, NegotiationCategory]> = [
-  [/^Handshake: \(remote\) KEX method: (.*)$/, 'kex'],
-  [/^Handshake: \(remote\) Host key format: (.*)$/, 'serverHostKey'],
-  [/^Handshake: \(remote\) C->S cipher: (.*)$/, 'cipher'],
-  [/^Handshake: \(remote\) C->S MAC: (.*)$/, 'hmac'],
-];
-
 const FAILED_NEGOTIATION: Array<[RegExp, NegotiationCategory]> = [
   [/no matching key exchange algorithm/, 'kex'],
   [/no matching host key format/, 'serverHostKey'],
@@ -62,7 +52,7 @@ const FAILED_NEGOTIATION: Array<[RegExp, NegotiationCategory]> = [
  */
 export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
   const client = new ssh2.Client();
-  const serverOffers: Partial<Record<NegotiationCategory, string[]>> = {};
+  const serverOffer: ServerOffer = { algorithms: {} };
   let stage = 'while connecting';
   let hostKey: string | undefined;
   let hostKeyFailure: ProbeFailure | undefined;
@@ -141,10 +131,7 @@ export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
       },
       debug: (line: string) => {
         debug(line);
-        for (const [pattern, category] of REMOTE_LISTS) {
-          const match = pattern.exec(line);
-          if (match) serverOffers[category] = match[1]!.split(',').filter((a) => a && !SIGNALS.test(a));
-        }
+        readServerOffer(line, serverOffer);
       },
     };
     try {
@@ -169,7 +156,8 @@ export function probeSftp(input: ProbeInput): Promise<ProbeResult> {
     if (/Connection lost before handshake/.test(err.message)) return { kind: 'closed', stage };
     for (const [pattern, category] of FAILED_NEGOTIATION) {
       if (pattern.test(err.message)) {
-        return { kind: 'negotiation', category, clientOffered: clientOffer(input.policy, category), serverOffered: serverOffers[category] ?? [] };
+        const offered = serverOffer.algorithms[category === 'hmac' ? 'mac' : category];
+        return { kind: 'negotiation', category, clientOffered: clientOffer(input.policy, category), serverOffered: offered ?? [] };
       }
     }
     return { kind: 'other', reason: err.message };
