@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { predictPolicies, type ConnectorCredentials, type PolicyPrediction } from '../probe/sftp/predict-policies.ts';
 import { PartnerUnreachableError, scanSftpServer, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
+import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
+import { parseTrustedHostKey } from '../aws/transfer/connectors/trusted-host-key.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { probeUsage } from './probe-usage.ts';
 
@@ -7,7 +11,21 @@ import { probeUsage } from './probe-usage.ts';
 export async function probeCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'password-env': { type: 'string' },
+        'private-key': { type: 'string' },
+        'secret-file': { type: 'string' },
+        'trusted-host-key': { type: 'string', multiple: true },
+        'require-policy': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${probeUsage}`);
   }
@@ -20,16 +38,65 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   const target = parseSftpTarget(positionals[0]!);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
+  const credentials = await readCredentials(values, target.username);
+  const required = values['require-policy'] ?? [];
+  for (const name of required) {
+    if (!Object.hasOwn(connectorSecurityPolicies, name)) throw new UsageError(`--require-policy ${name}: not a connector security policy; use one of ${Object.keys(connectorSecurityPolicies).join(', ')}`);
+  }
+  if (required.length > 0 && !credentials) throw new UsageError('--require-policy needs credentials (--password-env, --private-key or --secret-file): a policy passes when TestConnection logs in');
   let scan: SftpServerScan;
   try {
-    scan = await scanSftpServer({ ...target, timeoutMs });
+    scan = await scanSftpServer({ ...target, ...(credentials ? { username: credentials.username } : {}), timeoutMs });
   } catch (error) {
     if (!(error instanceof PartnerUnreachableError)) throw error;
     process.stderr.write(`partner-harness: ${error.message}\n`);
     return ExitCode.Unreachable;
   }
-  out(values.json ? `${JSON.stringify(scan, null, 2)}\n` : renderScan(scan));
+  // By default the connector trusts the keys the server showed that a connector can trust (AWS
+  // refuses ed25519 ones), checked as CreateConnector checks them. Verify them with the partner.
+  const trustedHostKeys = values['trusted-host-key'] ?? scan.hostKeys.map((key) => key.publicKey).filter((key) => parseTrustedHostKey(key).ok);
+  const policies = await predictPolicies({ host: target.host, port: target.port, credentials, trustedHostKeys, timeoutMs });
+  out(values.json ? `${JSON.stringify({ ...scan, policies }, null, 2)}\n` : renderScan(scan) + renderPolicies(policies, credentials !== undefined));
+  const failing = required.filter((name) => policies.find((policy) => policy.name === name)?.status !== 'OK');
+  if (failing.length > 0) {
+    process.stderr.write(`partner-harness: TestConnection would fail under ${failing.join(', ')}\n`);
+    return ExitCode.ScenarioFailed;
+  }
   return ExitCode.Ok;
+}
+
+/** The connector's login from --secret-file, --password-env or --private-key; undefined for none. */
+async function readCredentials(values: { 'password-env'?: string; 'private-key'?: string; 'secret-file'?: string }, urlUser: string | undefined): Promise<ConnectorCredentials | undefined> {
+  const given = (['password-env', 'private-key', 'secret-file'] as const).filter((name) => values[name] !== undefined);
+  if (given.length === 0) return undefined;
+  if (given.length > 1) throw new UsageError(`give one of --password-env, --private-key and --secret-file, not ${given.map((name) => `--${name}`).join(' and ')}`);
+  if (values['secret-file'] !== undefined) {
+    const file = values['secret-file'];
+    let fields: Record<string, unknown>;
+    try {
+      fields = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      // The parser's message may quote the file: say only what is wrong.
+      throw new UsageError(`--secret-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON object'}; write the connector secret as {"Username": "…", "Password": "…"} or with "PrivateKey"`);
+    }
+    const { Username, Password, PrivateKey } = fields ?? {};
+    if (typeof Username !== 'string' || Username === '' || (typeof Password !== 'string' && typeof PrivateKey !== 'string')) {
+      throw new UsageError(`--secret-file ${file}: needs Username and Password or PrivateKey, as the connector's secret in Secrets Manager`);
+    }
+    return { username: Username, ...(typeof Password === 'string' ? { password: Password } : {}), ...(typeof PrivateKey === 'string' ? { privateKey: PrivateKey } : {}) };
+  }
+  if (!urlUser) throw new UsageError('give the user name in the URL (sftp://user@host) with --password-env or --private-key');
+  if (values['password-env'] !== undefined) {
+    const password = process.env[values['password-env']];
+    if (!password) throw new UsageError(`--password-env ${values['password-env']}: that environment variable is not set; export it with the password (it is never printed)`);
+    return { username: urlUser, password };
+  }
+  const file = values['private-key']!;
+  try {
+    return { username: urlUser, privateKey: await readFile(file, 'utf8') };
+  } catch {
+    throw new UsageError(`--private-key ${file}: cannot read it; give an unencrypted OpenSSH or PEM private key file`);
+  }
 }
 
 /** `sftp://[user@]host[:port]`, port 22 by default; anything else is a usage error with an example. */
@@ -54,6 +121,19 @@ export function parseSftpTarget(text: string): { host: string; port: number; use
     port: url.port ? Number(url.port) : 22,
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
   };
+}
+
+function renderPolicies(policies: PolicyPrediction[], withCredentials: boolean): string {
+  const lines = [
+    '',
+    withCredentials
+      ? 'TestConnection, predicted by the emulator, for a connector with these credentials and trusted keys:'
+      : 'TestConnection, predicted by the emulator, for a connector that trusts no key yet (no credential sent):',
+  ];
+  for (const policy of policies) {
+    lines.push(`  ${policy.status === 'OK' ? 'OK   ' : 'ERROR'} ${policy.name}`, `        ${policy.statusMessage}${policy.provenance ? ` (${policy.provenance})` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function renderScan(scan: SftpServerScan): string {

@@ -1,6 +1,12 @@
 import { createServer, type AddressInfo } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import { describe, expect, it } from 'vitest';
 import { SftpFake } from '../../fakes/sftp/index.ts';
+import { AwsEndpoint, connectorSecurityPolicies } from '../../harness/aws/index.ts';
 import { runCli } from '../support/run-cli.ts';
 
 describe('partner-harness probe sftp://…', () => {
@@ -15,7 +21,7 @@ describe('partner-harness probe sftp://…', () => {
     const result = await runCli(['probe', `sftp://acme@${partner.getHost()}:${partner.getPort()}`, '--json']);
     expect(result.code, result.stderr).toBe(0);
     const scan = JSON.parse(result.stdout);
-    expect(Object.keys(scan)).toEqual(['target', 'ident', 'banner', 'algorithms', 'authMethods', 'hostKeys']);
+    expect(Object.keys(scan)).toEqual(['target', 'ident', 'banner', 'algorithms', 'authMethods', 'hostKeys', 'policies']);
     expect(scan).toMatchObject({ target: { host: partner.getHost(), port: partner.getPort() }, ident: 'SSH-2.0-PartnerSFTP_9', banner: 'Welcome to Acme\r\n' });
     expect(scan.authMethods).toContain('password');
     const held = partner.getHostKeys().map(({ publicKey, fingerprint }) => ({ type: publicKey.split(' ')[0], publicKey, fingerprint }));
@@ -50,3 +56,87 @@ describe('partner-harness probe sftp://…', () => {
     expect(unreachable.stderr).toContain(`partner-harness: 127.0.0.1:${port}: connect ECONNREFUSED`);
   });
 });
+
+describe('partner-harness probe: what TestConnection would answer under each security policy', () => {
+  const POLICIES = Object.keys(connectorSecurityPolicies);
+
+  it('without credentials: the connector only reads the host key, under every policy, and no credential reaches the partner', async () => {
+    await using partner = await new SftpFake().withHostKey('ecdsa-sha2-nistp256').withUser('acme', { password: 'Acme-Password-1' }).start();
+    const result = await runCli(['probe', partner.getUrl(), '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { policies } = JSON.parse(result.stdout) as { policies: Array<{ name: string; status: string; statusMessage: string; hostKey?: string; provenance?: string }> };
+    expect(policies.map((policy) => policy.name)).toEqual(POLICIES);
+    for (const policy of policies) {
+      expect(policy).toMatchObject({ status: 'ERROR', hostKey: partner.getHostKey() });
+      expect(policy.provenance).toMatch(/^(documented|observed|inferred)$/);
+    }
+    expect(partner.getTranscript().filter((entry) => entry.kind === 'auth').map((entry) => entry.detail.method)).not.toContain('password');
+  });
+
+  it('with credentials: each policy logs in for real, the answers are the emulated TestConnection’s own, and --require-policy gates the exit code', async () => {
+    // Only ed25519: no connector policy offers it, so every policy fails to negotiate.
+    await using narrow = await new SftpFake().withHostKey('ssh-ed25519').withUser('acme', { password: 'Acme-Password-1' }).start();
+    await using open = await new SftpFake().withUser('acme', { password: 'Acme-Password-1' }).start();
+    const env = { PARTNER_PASSWORD: 'Acme-Password-1' };
+    const passing = await runCli(['probe', `sftp://acme@${open.getHost()}:${open.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--json', ...POLICIES.flatMap((name) => ['--require-policy', name])], { env });
+    expect(passing.code, passing.stderr).toBe(0);
+    expect(passing.stdout + passing.stderr).not.toContain('Acme-Password-1');
+    const predicted = (JSON.parse(passing.stdout) as { policies: Array<{ name: string; status: string; statusMessage: string }> }).policies;
+    expect(predicted.every((policy) => policy.status === 'OK')).toBe(true);
+    expect(await emulatedAnswers(open.getUrl(), open.getHostKey())).toEqual(predicted.map(({ name, status, statusMessage }) => ({ name, status, statusMessage })));
+
+    const failing = await runCli(['probe', `sftp://acme@${narrow.getHost()}:${narrow.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--require-policy', POLICIES[0]!], { env });
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain(`TestConnection would fail under ${POLICIES[0]}`);
+    expect(failing.stdout).toMatch(/ERROR +\S+\n +Key exchange negotiation failed due to incompatible host key algorithms/);
+  });
+
+  it('reads a connector secret file, and refuses what it cannot use with exit 2 without printing it', async () => {
+    await using partner = await new SftpFake().withUser('acme', { password: 'Acme-Password-1' }).start();
+    const dir = await mkdtemp(join(tmpdir(), 'ph-probe-'));
+    try {
+      await writeFile(join(dir, 'secret.json'), JSON.stringify({ Username: 'acme', Password: 'Acme-Password-1' }));
+      const ok = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'secret.json'), '--require-policy', POLICIES[0]!]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).not.toContain('Acme-Password-1');
+      await writeFile(join(dir, 'broken.json'), '{"Username": "acme", "Password": "Leaked-Secret-1"');
+      const broken = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'broken.json')]);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain('not a JSON object');
+      expect(broken.stderr).not.toContain('Leaked-Secret-1');
+      const unknownPolicy = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'secret.json'), '--require-policy', 'TransferSFTPConnectorSecurityPolicy-1999']);
+      expect(unknownPolicy.code).toBe(2);
+      expect(unknownPolicy.stderr).toContain(POLICIES[0]);
+      const noCredentials = await runCli(['probe', partner.getUrl(), '--require-policy', POLICIES[0]!]);
+      expect(noCredentials.code).toBe(2);
+      // A key AWS would refuse at CreateConnector: the user's option, with AWS's words.
+      const ed25519 = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'secret.json'), '--trusted-host-key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG934W7E5NMwwutdBVc+WywLc6Tdk4RcvomG/kOMrJqU']);
+      expect(ed25519.code).toBe(2);
+      expect(ed25519.stderr).toContain('CreateConnector refuses this connector: InvalidRequestException: Unsupported host key type ssh-ed25519');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** What the emulated endpoint answers, through the SDK, for a connector per policy trusting `hostKey`. */
+async function emulatedAnswers(url: string, hostKey: string): Promise<Array<{ name: string; status?: string; statusMessage?: string }>> {
+  await using aws = await new AwsEndpoint().start();
+  const secrets = new SecretsManagerClient(aws.getClientConfig());
+  const transfer = new TransferClient(aws.getClientConfig());
+  try {
+    const secret = await secrets.send(new CreateSecretCommand({ Name: 'acme', SecretString: JSON.stringify({ Username: 'acme', Password: 'Acme-Password-1' }) }));
+    const answers = [];
+    for (const name of Object.keys(connectorSecurityPolicies)) {
+      const { ConnectorId } = await transfer.send(
+        new CreateConnectorCommand({ Url: url, AccessRole: 'arn:aws:iam::000000000000:role/acme', SecurityPolicyName: name, SftpConfig: { UserSecretId: secret.ARN, TrustedHostKeys: [hostKey] } }),
+      );
+      const answer = await transfer.send(new TestConnectionCommand({ ConnectorId }));
+      answers.push({ name, status: answer.Status, statusMessage: answer.StatusMessage });
+    }
+    return answers;
+  } finally {
+    secrets.destroy();
+    transfer.destroy();
+  }
+}
