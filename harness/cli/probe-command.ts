@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../reports/write-file-atomic.ts';
+import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
 import { predictPolicies, type ConnectorCredentials, type PolicyPrediction } from '../probe/sftp/predict-policies.ts';
 import { PartnerUnreachableError, scanSftpServer, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
 import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
@@ -17,6 +21,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
       strict: true,
       options: {
         json: { type: 'boolean' },
+        junit: { type: 'string' },
         timeout: { type: 'string' },
         'password-env': { type: 'string' },
         'private-key': { type: 'string' },
@@ -38,6 +43,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   const target = parseSftpTarget(positionals[0]!);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
+  if (values.junit !== undefined && !existsSync(dirname(values.junit))) throw new UsageError(`--junit ${values.junit}: the folder ${dirname(values.junit)} does not exist; create it or write elsewhere`);
   const credentials = await readCredentials(values, target.username);
   const required = values['require-policy'] ?? [];
   for (const name of required) {
@@ -57,6 +63,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   const trustedHostKeys = values['trusted-host-key'] ?? scan.hostKeys.map((key) => key.publicKey).filter((key) => parseTrustedHostKey(key).ok);
   const policies = await predictPolicies({ host: target.host, port: target.port, credentials, trustedHostKeys, timeoutMs });
   out(values.json ? `${JSON.stringify({ ...scan, policies }, null, 2)}\n` : renderScan(scan) + renderPolicies(policies, credentials !== undefined));
+  if (values.junit) await writeFileAtomic(values.junit, renderProbeJunit(`${target.host}:${target.port}`, policies));
   const failing = required.filter((name) => policies.find((policy) => policy.name === name)?.status !== 'OK');
   if (failing.length > 0) {
     process.stderr.write(`partner-harness: TestConnection would fail under ${failing.join(', ')}\n`);

@@ -16,6 +16,8 @@ Options:
                            serverHostKey, cipher, mac, compression}, authMethods[], hostKeys[]
                            {type, publicKey, fingerprint}, policies[] {name, status,
                            statusMessage, hostKey, provenance}
+  --junit <file>           also write JUnit XML: one test case per policy, failed when
+                           TestConnection would answer ERROR
   --password-env <NAME>    log in as the URL's user with the password in this variable
   --private-key <file>     log in as the URL's user with this private key
   --secret-file <file>     log in with a connector secret's JSON (Username, Password or PrivateKey)

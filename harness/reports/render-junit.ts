@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
 import { scenarioProblems } from './scenario-problems.ts';
+import { xmlAttr as attr, xmlText as text } from './xml-escape.ts';
 
 /**
  * JUnit XML for CI, from the same (redacted) run report as the JSON and HTML: one testsuite per
@@ -52,15 +53,4 @@ function firstLine(text: string, fallback: string): string {
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
-}
-
-/** Terminal colours and characters XML 1.0 cannot hold (NUL, most C0 controls, lone surrogates). */
-const UNPRINTABLE = /\x1b\[[0-9;]*[A-Za-z]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function text(value: string): string {
-  return value.replace(UNPRINTABLE, '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 }

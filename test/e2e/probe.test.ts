@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import { describe, expect, it } from 'vitest';
@@ -85,8 +85,15 @@ describe('partner-harness probe: what TestConnection would answer under each sec
     expect(predicted.every((policy) => policy.status === 'OK')).toBe(true);
     expect(await emulatedAnswers(open.getUrl(), open.getHostKey())).toEqual(predicted.map(({ name, status, statusMessage }) => ({ name, status, statusMessage })));
 
-    const failing = await runCli(['probe', `sftp://acme@${narrow.getHost()}:${narrow.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--require-policy', POLICIES[0]!], { env });
+    const junit = join(await mkdtemp(join(tmpdir(), 'ph-probe-junit-')), 'probe.xml');
+    const failing = await runCli(['probe', `sftp://acme@${narrow.getHost()}:${narrow.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--require-policy', POLICIES[0]!, '--junit', junit], { env });
     expect(failing.code).toBe(1);
+    // One test case per policy for CI, each failed with AWS's message.
+    const xml = await readFile(junit, 'utf8');
+    await rm(dirname(junit), { recursive: true, force: true });
+    expect(xml.match(/<testcase /g)).toHaveLength(POLICIES.length);
+    expect(xml.match(/<failure message="Key exchange negotiation failed due to incompatible host key algorithms/g)).toHaveLength(POLICIES.length);
+    expect(xml).toContain(`name="TestConnection under ${POLICIES[0]}"`);
     expect(failing.stderr).toContain(`TestConnection would fail under ${POLICIES[0]}`);
     expect(failing.stdout).toMatch(/ERROR +\S+\n +Key exchange negotiation failed due to incompatible host key algorithms/);
   });
