@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
+import { loginToSftpServer, type SftpLogin } from '../probe/sftp/login-to-sftp-server.ts';
 import { predictPolicies, type ConnectorCredentials, type PolicyPrediction } from '../probe/sftp/predict-policies.ts';
 import { PartnerUnreachableError, scanSftpServer, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
 import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
@@ -61,8 +62,9 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   // By default the connector trusts the keys the server showed that a connector can trust (AWS
   // refuses ed25519 ones), checked as CreateConnector checks them. Verify them with the partner.
   const trustedHostKeys = values['trusted-host-key'] ?? scan.hostKeys.map((key) => key.publicKey).filter((key) => parseTrustedHostKey(key).ok);
+  const login = credentials ? await loginToSftpServer(target, credentials, timeoutMs) : undefined;
   const policies = await predictPolicies({ host: target.host, port: target.port, credentials, trustedHostKeys, timeoutMs });
-  out(values.json ? `${JSON.stringify({ ...scan, policies }, null, 2)}\n` : renderScan(scan) + renderPolicies(policies, credentials !== undefined));
+  out(values.json ? `${JSON.stringify({ ...scan, login: login ?? null, policies }, null, 2)}\n` : renderScan(scan) + renderLogin(login) + renderPolicies(policies, credentials !== undefined));
   if (values.junit) await writeFileAtomic(values.junit, renderProbeJunit(`${target.host}:${target.port}`, policies));
   const failing = required.filter((name) => policies.find((policy) => policy.name === name)?.status !== 'OK');
   if (failing.length > 0) {
@@ -128,6 +130,13 @@ export function parseSftpTarget(text: string): { host: string; port: number; use
     port: url.port ? Number(url.port) : 22,
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
   };
+}
+
+function renderLogin(login: SftpLogin | undefined): string {
+  if (!login) return '\nlogin: not attempted (give --password-env, --private-key or --secret-file)\n';
+  if (!login.ok) return `\nlogin as ${login.username}: failed at ${login.stage}: ${login.reason}\n`;
+  const listed = login.entries.length > 0 ? login.entries.join(', ') + (login.truncated ? ', …' : '') : '(empty)';
+  return `\nlogin as ${login.username} (${login.method}): sftp opened, home ${login.home}: ${listed}\n`;
 }
 
 function renderPolicies(policies: PolicyPrediction[], withCredentials: boolean): string {

@@ -9,13 +9,14 @@ the 'none' attempt, as some servers answer per user.
 
 Then, for every connector security policy, what TestConnection would answer, asked of the
 emulator itself. Without credentials the connector trusts no key yet, so it only negotiates and
-reads the host key (no credential is sent); with them, each policy logs in for real.
+reads the host key (no credential is sent); with them, each policy logs in for real, and the
+probe logs in once more itself to open the sftp subsystem and list the home directory.
 
 Options:
   --json                   print the result as JSON: target, ident, banner, algorithms {kex,
                            serverHostKey, cipher, mac, compression}, authMethods[], hostKeys[]
                            {type, publicKey, fingerprint}, policies[] {name, status,
-                           statusMessage, hostKey, provenance}
+                           statusMessage, hostKey, provenance}, login
   --junit <file>           also write JUnit XML: one test case per policy, failed when
                            TestConnection would answer ERROR
   --password-env <NAME>    log in as the URL's user with the password in this variable

@@ -21,7 +21,8 @@ describe('partner-harness probe sftp://…', () => {
     const result = await runCli(['probe', `sftp://acme@${partner.getHost()}:${partner.getPort()}`, '--json']);
     expect(result.code, result.stderr).toBe(0);
     const scan = JSON.parse(result.stdout);
-    expect(Object.keys(scan)).toEqual(['target', 'ident', 'banner', 'algorithms', 'authMethods', 'hostKeys', 'policies']);
+    expect(Object.keys(scan)).toEqual(['target', 'ident', 'banner', 'algorithms', 'authMethods', 'hostKeys', 'login', 'policies']);
+    expect(scan.login).toBeNull();
     expect(scan).toMatchObject({ target: { host: partner.getHost(), port: partner.getPort() }, ident: 'SSH-2.0-PartnerSFTP_9', banner: 'Welcome to Acme\r\n' });
     expect(scan.authMethods).toContain('password');
     const held = partner.getHostKeys().map(({ publicKey, fingerprint }) => ({ type: publicKey.split(' ')[0], publicKey, fingerprint }));
@@ -76,12 +77,15 @@ describe('partner-harness probe: what TestConnection would answer under each sec
   it('with credentials: each policy logs in for real, the answers are the emulated TestConnection’s own, and --require-policy gates the exit code', async () => {
     // Only ed25519: no connector policy offers it, so every policy fails to negotiate.
     await using narrow = await new SftpFake().withHostKey('ssh-ed25519').withUser('acme', { password: 'Acme-Password-1' }).start();
-    await using open = await new SftpFake().withUser('acme', { password: 'Acme-Password-1' }).start();
+    await using open = await new SftpFake().withUser('acme', { password: 'Acme-Password-1', files: { 'outbound/invoice-1.csv': 'id\n1\n', 'readme.txt': 'hi' } }).start();
     const env = { PARTNER_PASSWORD: 'Acme-Password-1' };
     const passing = await runCli(['probe', `sftp://acme@${open.getHost()}:${open.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--json', ...POLICIES.flatMap((name) => ['--require-policy', name])], { env });
     expect(passing.code, passing.stderr).toBe(0);
     expect(passing.stdout + passing.stderr).not.toContain('Acme-Password-1');
-    const predicted = (JSON.parse(passing.stdout) as { policies: Array<{ name: string; status: string; statusMessage: string }> }).policies;
+    const probed = JSON.parse(passing.stdout) as { login: unknown; policies: Array<{ name: string; status: string; statusMessage: string }> };
+    // A real login, the sftp subsystem and the home directory's listing.
+    expect(probed.login).toMatchObject({ ok: true, username: 'acme', method: 'password', entries: ['outbound', 'readme.txt'], truncated: false });
+    const predicted = probed.policies;
     expect(predicted.every((policy) => policy.status === 'OK')).toBe(true);
     expect(await emulatedAnswers(open.getUrl(), open.getHostKey())).toEqual(predicted.map(({ name, status, statusMessage }) => ({ name, status, statusMessage })));
 
@@ -106,6 +110,11 @@ describe('partner-harness probe: what TestConnection would answer under each sec
       const ok = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'secret.json'), '--require-policy', POLICIES[0]!]);
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).not.toContain('Acme-Password-1');
+      await writeFile(join(dir, 'wrong.json'), JSON.stringify({ Username: 'acme', Password: 'Wrong-Password-9' }));
+      const wrong = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'wrong.json'), '--json']);
+      expect(wrong.code, wrong.stderr).toBe(0);
+      expect(JSON.parse(wrong.stdout).login).toMatchObject({ ok: false, username: 'acme', stage: 'login' });
+      expect(wrong.stdout + wrong.stderr).not.toContain('Wrong-Password-9');
       await writeFile(join(dir, 'broken.json'), '{"Username": "acme", "Password": "Leaked-Secret-1"');
       const broken = await runCli(['probe', partner.getUrl(), '--secret-file', join(dir, 'broken.json')]);
       expect(broken.code).toBe(2);
