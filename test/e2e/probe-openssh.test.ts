@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
+import { describe, expect, it } from 'vitest';
+import { isSftpRuntimeAvailable, SftpFake, type SshAlgorithms } from '../../fakes/sftp/index.ts';
+import type { HostKeyType } from '../../core/ssh/index.ts';
+import { AwsEndpoint, connectorSecurityPolicies } from '../../harness/aws/index.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const run = promisify(execFile);
+const PASSWORD = 'Probe-Pass-42';
+
+interface Partner {
+  name: string;
+  hostKeys: HostKeyType[];
+  algorithms?: SshAlgorithms;
+  banner?: string;
+  /** ssh-keyscan (OpenSSH 9) does not offer SHA-1 key exchange: it cannot read this server's keys. */
+  keyscanCannotNegotiate?: boolean;
+}
+
+// Partners no one here wrote: the machine's OpenSSH sshd, in the configurations that break
+// connectors in public issues (legacy ssh-rsa, SHA-1 key exchange, ed25519 only).
+const PARTNERS: Partner[] = [
+  { name: 'a legacy ssh-rsa-only host key', hostKeys: ['ssh-rsa'], algorithms: { serverHostKey: ['ssh-rsa'] } },
+  { name: 'only diffie-hellman-group14-sha1', hostKeys: ['ecdsa-sha2-nistp256'], algorithms: { kex: ['diffie-hellman-group14-sha1'] }, keyscanCannotNegotiate: true },
+  { name: 'an ed25519-only host key', hostKeys: ['ssh-ed25519'] },
+  { name: 'two host keys and a banner', hostKeys: ['ecdsa-sha2-nistp256', 'ssh-rsa'], banner: 'Authorised access only\n' },
+];
+
+describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against real OpenSSH sshd', () => {
+  it.each(PARTNERS)('$name: the keys ssh-keyscan finds, the configured lists, and the emulator’s own answer per policy', async (partner) => {
+    let builder = new SftpFake().withRuntime('process').withUser('probeuser', { password: PASSWORD });
+    for (const type of partner.hostKeys) builder = builder.withHostKey(type);
+    if (partner.algorithms) builder = builder.withAlgorithms(partner.algorithms);
+    if (partner.banner) builder = builder.withBanner(partner.banner);
+    await using sshd = await builder.start();
+
+    const result = await runCli(['probe', `sftp://probeuser@${sshd.getHost()}:${sshd.getPort()}`, '--password-env', 'PROBE_PASSWORD', '--json'], { env: { PROBE_PASSWORD: PASSWORD } });
+    expect(result.code, result.stderr).toBe(0);
+    const probed = JSON.parse(result.stdout) as {
+      ident: string;
+      banner?: string;
+      algorithms: Record<string, string[]>;
+      hostKeys: Array<{ publicKey: string }>;
+      login: { ok: boolean };
+      policies: Array<{ name: string; status: string; statusMessage: string }>;
+    };
+    expect(probed.ident).toMatch(/^SSH-2\.0-OpenSSH_/);
+    if (partner.banner) expect(probed.banner).toBe(partner.banner);
+
+    const found = new Set(probed.hostKeys.map((key) => key.publicKey));
+    expect(found).toEqual(new Set(sshd.getHostKeys().map((key) => key.publicKey)));
+    if (!partner.keyscanCannotNegotiate) {
+      const { stdout } = await run('ssh-keyscan', ['-p', String(sshd.getPort()), '-t', 'rsa,ecdsa,ed25519', sshd.getHost()]);
+      expect(found).toEqual(new Set(stdout.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(' ').slice(1).join(' '))));
+    }
+    if (partner.algorithms?.kex) expect(probed.algorithms.kex).toEqual(partner.algorithms.kex);
+    if (partner.algorithms?.serverHostKey) expect(probed.algorithms.serverHostKey).toEqual(partner.algorithms.serverHostKey);
+    expect(probed.login.ok).toBe(true);
+
+    // The prediction is the emulated TestConnection's answer for connectors to this server.
+    const trusted = probed.hostKeys.map((key) => key.publicKey).filter((key) => !key.startsWith('ssh-ed25519'));
+    const emulated = await emulatedAnswers(sshd.getUrl(), trusted);
+    expect(probed.policies.map(({ name, status, statusMessage }) => ({ name, status, statusMessage }))).toEqual(emulated);
+  });
+});
+
+async function emulatedAnswers(url: string, trustedHostKeys: string[]): Promise<Array<{ name: string; status?: string; statusMessage?: string }>> {
+  await using aws = await new AwsEndpoint().start();
+  const secrets = new SecretsManagerClient(aws.getClientConfig());
+  const transfer = new TransferClient(aws.getClientConfig());
+  try {
+    const secret = await secrets.send(new CreateSecretCommand({ Name: 'probeuser', SecretString: JSON.stringify({ Username: 'probeuser', Password: PASSWORD }) }));
+    const answers = [];
+    for (const name of Object.keys(connectorSecurityPolicies)) {
+      const { ConnectorId } = await transfer.send(
+        new CreateConnectorCommand({ Url: url, AccessRole: 'arn:aws:iam::000000000000:role/probe', SecurityPolicyName: name, SftpConfig: { UserSecretId: secret.ARN, TrustedHostKeys: trustedHostKeys } }),
+      );
+      const answer = await transfer.send(new TestConnectionCommand({ ConnectorId }));
+      answers.push({ name, status: answer.Status, statusMessage: answer.StatusMessage });
+    }
+    return answers;
+  } finally {
+    secrets.destroy();
+    transfer.destroy();
+  }
+}
