@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from './exit-codes.ts';
 import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
+import { driftUsage } from './drift-usage.ts';
 import { probeUsage } from './probe-usage.ts';
 import { serveUsage } from './serve-command-usage.ts';
 
@@ -16,7 +17,8 @@ Commands:
                      shipped catalogue) and write reports
   serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
   init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
-  probe <sftp://…>   read what a partner's SFTP server offers (host keys, algorithms, auth methods)
+  probe <sftp://…>   read what a partner's SFTP server offers and what TestConnection would answer
+  drift <profile>    probe a partner saved with probe --save again and name what changed
 
 Options:
   -v, --version      print the version
@@ -28,7 +30,9 @@ ${serveUsage}
 
 ${initUsage}
 
-${probeUsage}`;
+${probeUsage}
+
+${driftUsage}`;
 
 /** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
 function isUserMistake(error: unknown): error is PartnerHarnessError {
@@ -40,7 +44,7 @@ function isUserMistake(error: unknown): error is PartnerHarnessError {
  * of fake, a scenario's set-up. A runtime this machine lacks or a fake that cannot start is not
  * their mistake (exit 3, the message says what the machine needs).
  */
-const USER_MISTAKES = /^(USAGE|SCENARIO_INVALID|TEMPLATE_REFERENCE|CONFIG_INVALID|FAKE_KIND_\w+|INVALID_OPTION|INVALID_KEY|SCENARIO_SETUP_FAILED)$/;
+const USER_MISTAKES = /^(USAGE|SCENARIO_INVALID|TEMPLATE_REFERENCE|CONFIG_INVALID|FAKE_KIND_\w+|INVALID_OPTION|INVALID_KEY|SCENARIO_SETUP_FAILED|PROFILE_INVALID)$/;
 
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
 export async function main(args: string[]): Promise<number> {
@@ -56,6 +60,8 @@ export async function main(args: string[]): Promise<number> {
         return await (await import('./init/init-command.ts')).initCommand(rest);
       case 'probe':
         return await (await import('./probe-command.ts')).probeCommand(rest);
+      case 'drift':
+        return await (await import('./drift-command.ts')).driftCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${packageVersion()}\n`);
@@ -67,7 +73,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init' or 'probe' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe' or 'drift' (partner-harness --help).`);
     }
   } catch (error) {
     if (isUserMistake(error)) {

@@ -4,11 +4,12 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
-import { loginToSftpServer, type SftpLogin } from '../probe/sftp/login-to-sftp-server.ts';
-import { predictPolicies, type ConnectorCredentials, type PolicyPrediction } from '../probe/sftp/predict-policies.ts';
-import { PartnerUnreachableError, scanSftpServer, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
+import type { SftpLogin } from '../probe/sftp/login-to-sftp-server.ts';
+import { profileYaml, toProfile } from '../probe/sftp/partner-profile.ts';
+import type { ConnectorCredentials, PolicyPrediction } from '../probe/sftp/predict-policies.ts';
+import { probeSftpPartner, type ProbedSftpPartner } from '../probe/sftp/probe-sftp-partner.ts';
+import { PartnerUnreachableError, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
 import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
-import { parseTrustedHostKey } from '../aws/transfer/connectors/trusted-host-key.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { probeUsage } from './probe-usage.ts';
 
@@ -23,6 +24,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
       options: {
         json: { type: 'boolean' },
         junit: { type: 'string' },
+        save: { type: 'string' },
         timeout: { type: 'string' },
         'password-env': { type: 'string' },
         'private-key': { type: 'string' },
@@ -44,28 +46,28 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   const target = parseSftpTarget(positionals[0]!);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
-  if (values.junit !== undefined && !existsSync(dirname(values.junit))) throw new UsageError(`--junit ${values.junit}: the folder ${dirname(values.junit)} does not exist; create it or write elsewhere`);
+  for (const option of ['junit', 'save'] as const) {
+    const file = values[option];
+    if (file !== undefined && !existsSync(dirname(file))) throw new UsageError(`--${option} ${file}: the folder ${dirname(file)} does not exist; create it or write elsewhere`);
+  }
   const credentials = await readCredentials(values, target.username);
   const required = values['require-policy'] ?? [];
   for (const name of required) {
     if (!Object.hasOwn(connectorSecurityPolicies, name)) throw new UsageError(`--require-policy ${name}: not a connector security policy; use one of ${Object.keys(connectorSecurityPolicies).join(', ')}`);
   }
   if (required.length > 0 && !credentials) throw new UsageError('--require-policy needs credentials (--password-env, --private-key or --secret-file): a policy passes when TestConnection logs in');
-  let scan: SftpServerScan;
+  let probed: ProbedSftpPartner;
   try {
-    scan = await scanSftpServer({ ...target, ...(credentials ? { username: credentials.username } : {}), timeoutMs });
+    probed = await probeSftpPartner({ target, credentials, trustedHostKeys: values['trusted-host-key'], timeoutMs });
   } catch (error) {
     if (!(error instanceof PartnerUnreachableError)) throw error;
     process.stderr.write(`partner-harness: ${error.message}\n`);
     return ExitCode.Unreachable;
   }
-  // By default the connector trusts the keys the server showed that a connector can trust (AWS
-  // refuses ed25519 ones), checked as CreateConnector checks them. Verify them with the partner.
-  const trustedHostKeys = values['trusted-host-key'] ?? scan.hostKeys.map((key) => key.publicKey).filter((key) => parseTrustedHostKey(key).ok);
-  const login = credentials ? await loginToSftpServer(target, credentials, timeoutMs) : undefined;
-  const policies = await predictPolicies({ host: target.host, port: target.port, credentials, trustedHostKeys, timeoutMs });
+  const { scan, login, policies } = probed;
   out(values.json ? `${JSON.stringify({ ...scan, login: login ?? null, policies }, null, 2)}\n` : renderScan(scan) + renderLogin(login) + renderPolicies(policies, credentials !== undefined));
   if (values.junit) await writeFileAtomic(values.junit, renderProbeJunit(`${target.host}:${target.port}`, policies));
+  if (values.save) await writeFileAtomic(values.save, profileYaml(toProfile(positionals[0]!, scan, policies, credentials !== undefined)));
   const failing = required.filter((name) => policies.find((policy) => policy.name === name)?.status !== 'OK');
   if (failing.length > 0) {
     process.stderr.write(`partner-harness: TestConnection would fail under ${failing.join(', ')}\n`);
@@ -75,7 +77,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
 }
 
 /** The connector's login from --secret-file, --password-env or --private-key; undefined for none. */
-async function readCredentials(values: { 'password-env'?: string; 'private-key'?: string; 'secret-file'?: string }, urlUser: string | undefined): Promise<ConnectorCredentials | undefined> {
+export async function readCredentials(values: { 'password-env'?: string; 'private-key'?: string; 'secret-file'?: string }, urlUser: string | undefined): Promise<ConnectorCredentials | undefined> {
   const given = (['password-env', 'private-key', 'secret-file'] as const).filter((name) => values[name] !== undefined);
   if (given.length === 0) return undefined;
   if (given.length > 1) throw new UsageError(`give one of --password-env, --private-key and --secret-file, not ${given.map((name) => `--${name}`).join(' and ')}`);

@@ -17,6 +17,7 @@ Options:
                            serverHostKey, cipher, mac, compression}, authMethods[], hostKeys[]
                            {type, publicKey, fingerprint}, policies[] {name, status,
                            statusMessage, hostKey, provenance}, login
+  --save <file>            write the partner's profile (no credential) for drift
   --junit <file>           also write JUnit XML: one test case per policy, failed when
                            TestConnection would answer ERROR
   --password-env <NAME>    log in as the URL's user with the password in this variable

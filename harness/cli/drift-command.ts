@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareProfiles, type DriftChange } from '../probe/sftp/compare-profiles.ts';
+import { readProfile, toProfile } from '../probe/sftp/partner-profile.ts';
+import { probeSftpPartner } from '../probe/sftp/probe-sftp-partner.ts';
+import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
+import { xmlAttr, xmlText } from '../reports/xml-escape.ts';
+import { writeFileAtomic } from '../reports/write-file-atomic.ts';
+import { driftUsage } from './drift-usage.ts';
+import { ExitCode, UsageError } from './exit-codes.ts';
+import { parseSftpTarget, readCredentials } from './probe-command.ts';
+
+const ASPECTS: Array<DriftChange['aspect']> = ['host-keys', 'algorithms', 'ident', 'banner', 'auth-methods', 'policy'];
+
+/** `partner-harness drift partners/acme.yaml`: what changed at the partner since probe --save. */
+export async function driftCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        junit: { type: 'string' },
+        timeout: { type: 'string' },
+        'password-env': { type: 'string' },
+        'private-key': { type: 'string' },
+        'secret-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${driftUsage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(`${driftUsage}\n`);
+    return ExitCode.Ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(`drift takes one profile, e.g. partners/acme.yaml (written by probe --save)\n\n${driftUsage}`);
+  const saved = await readProfile(positionals[0]!);
+  const target = parseSftpTarget(saved.target);
+  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
+  if (values.junit !== undefined && !existsSync(dirname(values.junit))) throw new UsageError(`--junit ${values.junit}: the folder ${dirname(values.junit)} does not exist; create it or write elsewhere`);
+  const credentials = await readCredentials(values, target.username);
+  if (saved.policiesWithCredentials !== (credentials !== undefined)) {
+    throw new UsageError(
+      saved.policiesWithCredentials
+        ? `${positionals[0]} was saved with credentials (its policy answers are real logins): give them again with --password-env, --private-key or --secret-file`
+        : `${positionals[0]} was saved without credentials: drift without them too, or save a new profile with them`,
+    );
+  }
+  let now;
+  try {
+    const probed = await probeSftpPartner({ target, credentials, timeoutMs });
+    now = toProfile(saved.target, probed.scan, probed.policies, credentials !== undefined);
+  } catch (error) {
+    if (!(error instanceof PartnerUnreachableError)) throw error;
+    process.stderr.write(`partner-harness: ${error.message}\n`);
+    return ExitCode.Unreachable;
+  }
+  const changes = compareProfiles(saved, now);
+  if (values.json) out(`${JSON.stringify({ target: saved.target, drift: changes.length > 0, changes }, null, 2)}\n`);
+  else out(renderChanges(saved.target, saved.probedAt, changes));
+  if (values.junit) await writeFileAtomic(values.junit, renderDriftJunit(saved.target, changes));
+  return changes.length > 0 ? ExitCode.ScenarioFailed : ExitCode.Ok;
+}
+
+function renderChanges(target: string, probedAt: string, changes: DriftChange[]): string {
+  if (changes.length === 0) return `${target}: no drift since ${probedAt}\n`;
+  const lines = [`${target}: ${changes.length} change(s) since ${probedAt}`];
+  for (const change of changes) lines.push(`  ! ${change.change}`, ...(change.fix ? [`    fix: ${change.fix}`] : []));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One test case per aspect of the partner, failed when it drifted (nightly CI). */
+function renderDriftJunit(target: string, changes: DriftChange[]): string {
+  const suite = `partner-harness drift ${target}`;
+  const failed = ASPECTS.filter((aspect) => changes.some((change) => change.aspect === aspect));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8" ?>',
+    `<testsuites name="partner-harness drift" tests="${ASPECTS.length}" failures="${failed.length}" errors="0" skipped="0">`,
+    `  <testsuite name="${xmlAttr(suite)}" tests="${ASPECTS.length}" failures="${failed.length}" errors="0" skipped="0">`,
+  ];
+  for (const aspect of ASPECTS) {
+    const found = changes.filter((change) => change.aspect === aspect);
+    const open = `    <testcase classname="${xmlAttr(suite)}" name="${xmlAttr(`${aspect} unchanged`)}"`;
+    if (found.length === 0) {
+      lines.push(`${open}/>`);
+      continue;
+    }
+    const detail = found.map((change) => change.change + (change.fix ? `\nfix: ${change.fix}` : '')).join('\n');
+    lines.push(`${open}>`, `      <failure message="${xmlAttr(found[0]!.change)}" type="PartnerDrift">${xmlText(detail)}</failure>`, '    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import { PartnerHarnessError } from '../../../core/errors/index.ts';
+import type { PolicyPrediction } from './predict-policies.ts';
+import type { SftpServerScan } from './scan-sftp-server.ts';
+
+/**
+ * What `probe --save` keeps of a partner, for `drift` (and `clone`) to compare against: what the
+ * server showed and what TestConnection would answer. Public facts only: host keys are public,
+ * and no credential, not even whether one was given, beyond the user name, is written.
+ */
+export const partnerProfileSchema = z
+  .object({
+    partnerHarnessProfile: z.literal(1),
+    target: z.string().regex(/^sftp:\/\//),
+    probedAt: z.string(),
+    ident: z.string().optional(),
+    banner: z.string().optional(),
+    algorithms: z.object({
+      kex: z.array(z.string()),
+      serverHostKey: z.array(z.string()),
+      cipher: z.array(z.string()),
+      mac: z.array(z.string()),
+      compression: z.array(z.string()),
+    }),
+    authMethods: z.array(z.string()),
+    hostKeys: z.array(z.object({ type: z.string(), publicKey: z.string(), fingerprint: z.string() }).strict()),
+    /** Whether the policy answers below came from real logins (with credentials) or host-key discovery. */
+    policiesWithCredentials: z.boolean(),
+    policies: z.array(
+      z.object({ name: z.string(), status: z.enum(['OK', 'ERROR']), statusMessage: z.string(), hostKey: z.string().optional(), provenance: z.string().optional() }).strict(),
+    ),
+  })
+  .strict();
+
+export type PartnerProfile = z.infer<typeof partnerProfileSchema>;
+
+export function toProfile(target: string, scan: SftpServerScan, policies: PolicyPrediction[], withCredentials: boolean, probedAt = new Date()): PartnerProfile {
+  return {
+    partnerHarnessProfile: 1,
+    target,
+    probedAt: probedAt.toISOString(),
+    ...(scan.ident !== undefined ? { ident: scan.ident } : {}),
+    ...(scan.banner !== undefined ? { banner: scan.banner } : {}),
+    algorithms: scan.algorithms,
+    authMethods: scan.authMethods,
+    hostKeys: scan.hostKeys,
+    policiesWithCredentials: withCredentials,
+    policies,
+  };
+}
+
+export function profileYaml(profile: PartnerProfile): string {
+  return `# partner-harness partner profile: written by \`partner-harness probe --save\`, read by \`drift\`.\n# Public facts only (host keys are public); no credential is stored.\n${stringify(profile, { lineWidth: 0 })}`;
+}
+
+/** A partner profile that cannot be read or is not one (the CLI exits 2). */
+export class ProfileFileError extends PartnerHarnessError {
+  constructor(message: string) {
+    super('PROFILE_INVALID', message);
+  }
+}
+
+/** Reads and checks a saved profile; a file that is not one is the user's mistake (exit 2), named. */
+export async function readProfile(file: string): Promise<PartnerProfile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ProfileFileError(`${file}: cannot read it; give a profile written by \`partner-harness probe --save ${file}\``);
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new ProfileFileError(`${file}: not YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = partnerProfileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ProfileFileError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}; write it again with \`partner-harness probe --save ${file}\``);
+  }
+  return parsed.data;
+}
