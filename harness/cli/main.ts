@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from './exit-codes.ts';
 import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
+import { cloneUsage } from './clone-usage.ts';
 import { driftUsage } from './drift-usage.ts';
 import { probeUsage } from './probe-usage.ts';
 import { serveUsage } from './serve-command-usage.ts';
@@ -19,6 +20,7 @@ Commands:
   init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
   probe <sftp://…>   read what a partner's SFTP server offers and what TestConnection would answer
   drift <profile>    probe a partner saved with probe --save again and name what changed
+  clone <profile>    write scenario files whose fake plays that partner offline
 
 Options:
   -v, --version      print the version
@@ -32,7 +34,9 @@ ${initUsage}
 
 ${probeUsage}
 
-${driftUsage}`;
+${driftUsage}
+
+${cloneUsage}`;
 
 /** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
 function isUserMistake(error: unknown): error is PartnerHarnessError {
@@ -62,6 +66,8 @@ export async function main(args: string[]): Promise<number> {
         return await (await import('./probe-command.ts')).probeCommand(rest);
       case 'drift':
         return await (await import('./drift-command.ts')).driftCommand(rest);
+      case 'clone':
+        return await (await import('./clone-command.ts')).cloneCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${packageVersion()}\n`);
@@ -73,7 +79,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe' or 'drift' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe', 'drift' or 'clone' (partner-harness --help).`);
     }
   } catch (error) {
     if (isUserMistake(error)) {

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cloneProfile } from '../probe/sftp/clone-profile.ts';
+import { readProfile } from '../probe/sftp/partner-profile.ts';
+import { cloneUsage } from './clone-usage.ts';
+import { ExitCode, UsageError } from './exit-codes.ts';
+
+/** `partner-harness clone partners/acme.yaml`: scenario files whose fake plays the partner. */
+export async function cloneCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${cloneUsage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(`${cloneUsage}\n`);
+    return ExitCode.Ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(`clone takes one profile, e.g. partners/acme.yaml (written by probe --save)\n\n${cloneUsage}`);
+  const source = positionals[0]!;
+  const profile = await readProfile(source);
+  const dir = values.out ?? join('scenarios', new URL(profile.target).hostname);
+  const clone = cloneProfile(profile, source);
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const scenario of clone.scenarios) {
+    const file = join(dir, scenario.file);
+    if (existsSync(file) && !values.force) {
+      kept.push(relative(process.cwd(), file));
+      continue;
+    }
+    await writeFile(file, scenario.yaml);
+    written.push(relative(process.cwd(), file));
+  }
+  const lines = [`Cloned ${profile.target} into ${written.length} scenario file(s):`, ...written.map((file) => `  ${file}`)];
+  if (kept.length > 0) lines.push(`Kept ${kept.length} existing file(s) (--force overwrites them):`, ...kept.map((file) => `  ${file}`));
+  if (clone.notes.length > 0) lines.push('What the clone cannot reproduce:', ...clone.notes.map((note) => `  - ${note}`));
+  lines.push(`Run them: partner-harness run ${relative(process.cwd(), dir) || '.'}`);
+  out(`${lines.join('\n')}\n`);
+  return ExitCode.Ok;
+}
