@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareProfiles, type DriftChange } from '../probe/sftp/compare-profiles.ts';
 import { readProfile, toProfile } from '../probe/sftp/partner-profile.ts';
+import { renderDriftJunit } from '../probe/sftp/render-drift-junit.ts';
 import { probeSftpPartner } from '../probe/sftp/probe-sftp-partner.ts';
 import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
-import { xmlAttr, xmlText } from '../reports/xml-escape.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { driftUsage } from './drift-usage.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
-import { parseSftpTarget, readCredentials } from './probe-command.ts';
-
-const ASPECTS: Array<DriftChange['aspect']> = ['host-keys', 'algorithms', 'ident', 'banner', 'auth-methods', 'policy'];
+import { checkOutputFolder, parseSftpTarget, parseTimeout, PARTNER_OPTIONS, readCredentials } from './partner-options.ts';
 
 /** `partner-harness drift partners/acme.yaml`: what changed at the partner since probe --save. */
 export async function driftCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
@@ -21,15 +17,7 @@ export async function driftCommand(args: string[], out: (text: string) => void =
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        json: { type: 'boolean' },
-        junit: { type: 'string' },
-        timeout: { type: 'string' },
-        'password-env': { type: 'string' },
-        'private-key': { type: 'string' },
-        'secret-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: PARTNER_OPTIONS,
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${driftUsage}`);
@@ -42,9 +30,8 @@ export async function driftCommand(args: string[], out: (text: string) => void =
   if (positionals.length !== 1) throw new UsageError(`drift takes one profile, e.g. partners/acme.yaml (written by probe --save)\n\n${driftUsage}`);
   const saved = await readProfile(positionals[0]!);
   const target = parseSftpTarget(saved.target);
-  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
-  if (values.junit !== undefined && !existsSync(dirname(values.junit))) throw new UsageError(`--junit ${values.junit}: the folder ${dirname(values.junit)} does not exist; create it or write elsewhere`);
+  const timeoutMs = parseTimeout(values.timeout);
+  checkOutputFolder('junit', values.junit);
   const credentials = await readCredentials(values, target.username);
   if (saved.policiesWithCredentials !== (credentials !== undefined)) {
     throw new UsageError(
@@ -73,28 +60,5 @@ function renderChanges(target: string, probedAt: string, changes: DriftChange[])
   if (changes.length === 0) return `${target}: no drift since ${probedAt}\n`;
   const lines = [`${target}: ${changes.length} change(s) since ${probedAt}`];
   for (const change of changes) lines.push(`  ! ${change.change}`, ...(change.fix ? [`    fix: ${change.fix}`] : []));
-  return `${lines.join('\n')}\n`;
-}
-
-/** One test case per aspect of the partner, failed when it drifted (nightly CI). */
-function renderDriftJunit(target: string, changes: DriftChange[]): string {
-  const suite = `partner-harness drift ${target}`;
-  const failed = ASPECTS.filter((aspect) => changes.some((change) => change.aspect === aspect));
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8" ?>',
-    `<testsuites name="partner-harness drift" tests="${ASPECTS.length}" failures="${failed.length}" errors="0" skipped="0">`,
-    `  <testsuite name="${xmlAttr(suite)}" tests="${ASPECTS.length}" failures="${failed.length}" errors="0" skipped="0">`,
-  ];
-  for (const aspect of ASPECTS) {
-    const found = changes.filter((change) => change.aspect === aspect);
-    const open = `    <testcase classname="${xmlAttr(suite)}" name="${xmlAttr(`${aspect} unchanged`)}"`;
-    if (found.length === 0) {
-      lines.push(`${open}/>`);
-      continue;
-    }
-    const detail = found.map((change) => change.change + (change.fix ? `\nfix: ${change.fix}` : '')).join('\n');
-    lines.push(`${open}>`, `      <failure message="${xmlAttr(found[0]!.change)}" type="PartnerDrift">${xmlText(detail)}</failure>`, '    </testcase>');
-  }
-  lines.push('  </testsuite>', '</testsuites>');
   return `${lines.join('\n')}\n`;
 }

@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
 import type { SftpLogin } from '../probe/sftp/login-to-sftp-server.ts';
 import { profileYaml, toProfile } from '../probe/sftp/partner-profile.ts';
-import type { ConnectorCredentials, PolicyPrediction } from '../probe/sftp/predict-policies.ts';
+import type { PolicyPrediction } from '../probe/sftp/predict-policies.ts';
 import { probeSftpPartner, type ProbedSftpPartner } from '../probe/sftp/probe-sftp-partner.ts';
 import { PartnerUnreachableError, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
 import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { checkOutputFolder, parseSftpTarget, parseTimeout, PARTNER_OPTIONS, readCredentials } from './partner-options.ts';
 import { probeUsage } from './probe-usage.ts';
 
 /** `partner-harness probe sftp://…`: what the partner's server offers, as a table or JSON. */
@@ -22,16 +20,10 @@ export async function probeCommand(args: string[], out: (text: string) => void =
       allowPositionals: true,
       strict: true,
       options: {
-        json: { type: 'boolean' },
-        junit: { type: 'string' },
+        ...PARTNER_OPTIONS,
         save: { type: 'string' },
-        timeout: { type: 'string' },
-        'password-env': { type: 'string' },
-        'private-key': { type: 'string' },
-        'secret-file': { type: 'string' },
         'trusted-host-key': { type: 'string', multiple: true },
         'require-policy': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
@@ -44,12 +36,9 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   }
   if (positionals.length !== 1) throw new UsageError(`probe takes one target, got ${positionals.length}, e.g. sftp://partner.example.com:22\n\n${probeUsage}`);
   const target = parseSftpTarget(positionals[0]!);
-  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new UsageError(`--timeout ${values.timeout}: give milliseconds between 100 and 600000, e.g. --timeout 10000`);
-  for (const option of ['junit', 'save'] as const) {
-    const file = values[option];
-    if (file !== undefined && !existsSync(dirname(file))) throw new UsageError(`--${option} ${file}: the folder ${dirname(file)} does not exist; create it or write elsewhere`);
-  }
+  const timeoutMs = parseTimeout(values.timeout);
+  checkOutputFolder('junit', values.junit);
+  checkOutputFolder('save', values.save);
   const credentials = await readCredentials(values, target.username);
   const required = values['require-policy'] ?? [];
   for (const name of required) {
@@ -74,64 +63,6 @@ export async function probeCommand(args: string[], out: (text: string) => void =
     return ExitCode.ScenarioFailed;
   }
   return ExitCode.Ok;
-}
-
-/** The connector's login from --secret-file, --password-env or --private-key; undefined for none. */
-export async function readCredentials(values: { 'password-env'?: string; 'private-key'?: string; 'secret-file'?: string }, urlUser: string | undefined): Promise<ConnectorCredentials | undefined> {
-  const given = (['password-env', 'private-key', 'secret-file'] as const).filter((name) => values[name] !== undefined);
-  if (given.length === 0) return undefined;
-  if (given.length > 1) throw new UsageError(`give one of --password-env, --private-key and --secret-file, not ${given.map((name) => `--${name}`).join(' and ')}`);
-  if (values['secret-file'] !== undefined) {
-    const file = values['secret-file'];
-    let fields: Record<string, unknown>;
-    try {
-      fields = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      // The parser's message may quote the file: say only what is wrong.
-      throw new UsageError(`--secret-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON object'}; write the connector secret as {"Username": "…", "Password": "…"} or with "PrivateKey"`);
-    }
-    const { Username, Password, PrivateKey } = fields ?? {};
-    if (typeof Username !== 'string' || Username === '' || (typeof Password !== 'string' && typeof PrivateKey !== 'string')) {
-      throw new UsageError(`--secret-file ${file}: needs Username and Password or PrivateKey, as the connector's secret in Secrets Manager`);
-    }
-    return { username: Username, ...(typeof Password === 'string' ? { password: Password } : {}), ...(typeof PrivateKey === 'string' ? { privateKey: PrivateKey } : {}) };
-  }
-  if (!urlUser) throw new UsageError('give the user name in the URL (sftp://user@host) with --password-env or --private-key');
-  if (values['password-env'] !== undefined) {
-    const password = process.env[values['password-env']];
-    if (!password) throw new UsageError(`--password-env ${values['password-env']}: that environment variable is not set; export it with the password (it is never printed)`);
-    return { username: urlUser, password };
-  }
-  const file = values['private-key']!;
-  try {
-    return { username: urlUser, privateKey: await readFile(file, 'utf8') };
-  } catch {
-    throw new UsageError(`--private-key ${file}: cannot read it; give an unencrypted OpenSSH or PEM private key file`);
-  }
-}
-
-/** `sftp://[user@]host[:port]`, port 22 by default; anything else is a usage error with an example. */
-export function parseSftpTarget(text: string): { host: string; port: number; username?: string } {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`'${text}' is not a URL: give sftp://[user@]host[:port], e.g. sftp://acme@sftp.partner.example.com:22`);
-  }
-  if (url.protocol !== 'sftp:') throw new UsageError(`'${text}': probe takes sftp:// URLs, e.g. sftp://sftp.partner.example.com`);
-  if (url.password) {
-    // Not echoed: the message would print the password it warns about.
-    url.password = '***';
-    throw new UsageError(`'${url.href}': remove the password from the sftp:// URL (it ends up in shell history and logs); probe logs in with no credential`);
-  }
-  if (!url.hostname) throw new UsageError(`'${text}' has no host, e.g. sftp://sftp.partner.example.com`);
-  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw new UsageError(`'${text}': give only sftp://[user@]host[:port], without a path or query`);
-  return {
-    // IPv6 literals come bracketed from URL: ssh2 takes them bare.
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: url.port ? Number(url.port) : 22,
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-  };
 }
 
 function renderLogin(login: SftpLogin | undefined): string {

@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import { describe, expect, it } from 'vitest';
 import { isSftpRuntimeAvailable, SftpFake, type SshAlgorithms } from '../../fakes/sftp/index.ts';
 import type { HostKeyType } from '../../core/ssh/index.ts';
-import { AwsEndpoint, connectorSecurityPolicies } from '../../harness/aws/index.ts';
+import { emulatedAnswers } from '../support/emulated-answers.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const run = promisify(execFile);
@@ -62,28 +60,7 @@ describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against rea
 
     // The prediction is the emulated TestConnection's answer for connectors to this server.
     const trusted = probed.hostKeys.map((key) => key.publicKey).filter((key) => !key.startsWith('ssh-ed25519'));
-    const emulated = await emulatedAnswers(sshd.getUrl(), trusted);
+    const emulated = await emulatedAnswers(sshd.getUrl(), { username: 'probeuser', password: PASSWORD }, trusted);
     expect(probed.policies.map(({ name, status, statusMessage }) => ({ name, status, statusMessage }))).toEqual(emulated);
   });
 });
-
-async function emulatedAnswers(url: string, trustedHostKeys: string[]): Promise<Array<{ name: string; status?: string; statusMessage?: string }>> {
-  await using aws = await new AwsEndpoint().start();
-  const secrets = new SecretsManagerClient(aws.getClientConfig());
-  const transfer = new TransferClient(aws.getClientConfig());
-  try {
-    const secret = await secrets.send(new CreateSecretCommand({ Name: 'probeuser', SecretString: JSON.stringify({ Username: 'probeuser', Password: PASSWORD }) }));
-    const answers = [];
-    for (const name of Object.keys(connectorSecurityPolicies)) {
-      const { ConnectorId } = await transfer.send(
-        new CreateConnectorCommand({ Url: url, AccessRole: 'arn:aws:iam::000000000000:role/probe', SecurityPolicyName: name, SftpConfig: { UserSecretId: secret.ARN, TrustedHostKeys: trustedHostKeys } }),
-      );
-      const answer = await transfer.send(new TestConnectionCommand({ ConnectorId }));
-      answers.push({ name, status: answer.Status, statusMessage: answer.StatusMessage });
-    }
-    return answers;
-  } finally {
-    secrets.destroy();
-    transfer.destroy();
-  }
-}

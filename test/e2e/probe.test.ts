@@ -2,11 +2,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { CreateConnectorCommand, TestConnectionCommand, TransferClient } from '@aws-sdk/client-transfer';
 import { describe, expect, it } from 'vitest';
 import { SftpFake } from '../../fakes/sftp/index.ts';
-import { AwsEndpoint, connectorSecurityPolicies } from '../../harness/aws/index.ts';
+import { connectorSecurityPolicies } from '../../harness/aws/index.ts';
+import { emulatedAnswers } from '../support/emulated-answers.ts';
 import { runCli } from '../support/run-cli.ts';
 
 describe('partner-harness probe sftp://…', () => {
@@ -87,7 +86,7 @@ describe('partner-harness probe: what TestConnection would answer under each sec
     expect(probed.login).toMatchObject({ ok: true, username: 'acme', method: 'password', entries: ['outbound', 'readme.txt'], truncated: false });
     const predicted = probed.policies;
     expect(predicted.every((policy) => policy.status === 'OK')).toBe(true);
-    expect(await emulatedAnswers(open.getUrl(), open.getHostKey())).toEqual(predicted.map(({ name, status, statusMessage }) => ({ name, status, statusMessage })));
+    expect(await emulatedAnswers(open.getUrl(), { username: 'acme', password: 'Acme-Password-1' }, [open.getHostKey()])).toEqual(predicted.map(({ name, status, statusMessage }) => ({ name, status, statusMessage })));
 
     const junit = join(await mkdtemp(join(tmpdir(), 'ph-probe-junit-')), 'probe.xml');
     const failing = await runCli(['probe', `sftp://acme@${narrow.getHost()}:${narrow.getPort()}`, '--password-env', 'PARTNER_PASSWORD', '--require-policy', POLICIES[0]!, '--junit', junit], { env });
@@ -134,25 +133,3 @@ describe('partner-harness probe: what TestConnection would answer under each sec
     }
   });
 });
-
-/** What the emulated endpoint answers, through the SDK, for a connector per policy trusting `hostKey`. */
-async function emulatedAnswers(url: string, hostKey: string): Promise<Array<{ name: string; status?: string; statusMessage?: string }>> {
-  await using aws = await new AwsEndpoint().start();
-  const secrets = new SecretsManagerClient(aws.getClientConfig());
-  const transfer = new TransferClient(aws.getClientConfig());
-  try {
-    const secret = await secrets.send(new CreateSecretCommand({ Name: 'acme', SecretString: JSON.stringify({ Username: 'acme', Password: 'Acme-Password-1' }) }));
-    const answers = [];
-    for (const name of Object.keys(connectorSecurityPolicies)) {
-      const { ConnectorId } = await transfer.send(
-        new CreateConnectorCommand({ Url: url, AccessRole: 'arn:aws:iam::000000000000:role/acme', SecurityPolicyName: name, SftpConfig: { UserSecretId: secret.ARN, TrustedHostKeys: [hostKey] } }),
-      );
-      const answer = await transfer.send(new TestConnectionCommand({ ConnectorId }));
-      answers.push({ name, status: answer.Status, statusMessage: answer.StatusMessage });
-    }
-    return answers;
-  } finally {
-    secrets.destroy();
-    transfer.destroy();
-  }
-}
