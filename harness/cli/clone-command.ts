@@ -1,21 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cloneProfile } from '../probe/sftp/clone-profile.ts';
 import { readProfile } from '../probe/sftp/partner-profile.ts';
 import { cloneUsage } from './clone-usage.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 /** `partner-harness clone partners/acme.yaml`: scenario files whose fake plays the partner. */
 export async function cloneCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${cloneUsage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, cloneUsage);
   if (values.help) {
     out(`${cloneUsage}\n`);
     return ExitCode.Ok;

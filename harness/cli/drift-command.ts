@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { compareProfiles, type DriftChange } from '../probe/sftp/compare-profiles.ts';
 import { readProfile, toProfile } from '../probe/sftp/partner-profile.ts';
 import { renderDriftJunit } from '../probe/sftp/render-drift-junit.ts';
@@ -7,22 +6,12 @@ import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { driftUsage } from './drift-usage.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 import { checkOutputFolder, parseSftpTarget, parseTimeout, PARTNER_OPTIONS, readCredentials } from './partner-options.ts';
 
 /** `partner-harness drift partners/acme.yaml`: what changed at the partner since probe --save. */
 export async function driftCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: PARTNER_OPTIONS,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${driftUsage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, PARTNER_OPTIONS, driftUsage);
   if (values.help) {
     out(`${driftUsage}\n`);
     return ExitCode.Ok;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
 import type { SftpLogin } from '../probe/sftp/login-to-sftp-server.ts';
@@ -8,28 +7,17 @@ import { probeSftpPartner, type ProbedSftpPartner } from '../probe/sftp/probe-sf
 import { PartnerUnreachableError, type SftpServerScan } from '../probe/sftp/scan-sftp-server.ts';
 import { connectorSecurityPolicies } from '../aws/transfer/connectors/connector-security-policies.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 import { checkOutputFolder, parseSftpTarget, parseTimeout, PARTNER_OPTIONS, readCredentials } from './partner-options.ts';
 import { probeUsage } from './probe-usage.ts';
 
 /** `partner-harness probe sftp://…`: what the partner's server offers, as a table or JSON. */
 export async function probeCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...PARTNER_OPTIONS,
-        save: { type: 'string' },
-        'trusted-host-key': { type: 'string', multiple: true },
-        'require-policy': { type: 'string', multiple: true },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${probeUsage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...PARTNER_OPTIONS, save: { type: 'string' }, 'trusted-host-key': { type: 'string', multiple: true }, 'require-policy': { type: 'string', multiple: true } },
+    probeUsage,
+  );
   if (values.help) {
     out(`${probeUsage}\n`);
     return ExitCode.Ok;

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { initFiles } from './init-templates.ts';
 import { initUsage } from './init-usage.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { schemaPathFrom } from './schema-path.ts';
 
 
 
 export async function initCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, initUsage);
   if (values.help) {
     out(`${initUsage}\n`);
     return ExitCode.Ok;
@@ -56,12 +56,4 @@ function summary(projectDir: string, created: string[], skipped: string[]): stri
   const width = Math.max(...steps.map(([command]) => command.length)) + 3;
   lines.push('', 'Next:', ...steps.map(([command, why]) => `  ${command.padEnd(width)}${why}`));
   return lines.join('\n') + '\n';
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${initUsage}`);
-  }
 }
