@@ -7,6 +7,19 @@ import { emulatedAnswers } from '../support/emulated-answers.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const run = promisify(execFile);
+
+/** The algorithm lists of the sshd this worker started (the test runs one at a time), from `sshd -T`. */
+async function sshdEffectiveConfig(): Promise<Record<'kexalgorithms' | 'ciphers' | 'macs' | 'compression' | 'hostkeyalgorithms', string[]>> {
+  const { stdout: children } = await run('ps', ['--ppid', String(process.pid), '-o', 'args=']);
+  const configs = [...children.matchAll(/sshd .*-f (\S+)/g)].map((match) => match[1]!);
+  expect(configs).toHaveLength(1);
+  const { stdout } = await run('/usr/sbin/sshd', ['-T', '-f', configs[0]!, '-C', 'user=probeuser,host=localhost,addr=127.0.0.1']);
+  const setting = (name: string) => (stdout.match(new RegExp(`^${name} (.*)$`, 'm'))?.[1] ?? '').split(',');
+  return { kexalgorithms: setting('kexalgorithms'), ciphers: setting('ciphers'), macs: setting('macs'), compression: setting('compression'), hostkeyalgorithms: setting('hostkeyalgorithms') };
+}
+
+/** The key type a host-key algorithm signs with: rsa-sha2-256 and ssh-rsa both use an ssh-rsa key. */
+const keyTypeOf = (algorithm: string) => (algorithm.startsWith('rsa-sha2-') ? 'ssh-rsa' : algorithm);
 const PASSWORD = 'Probe-Pass-42';
 
 interface Partner {
@@ -56,6 +69,15 @@ describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against rea
     }
     if (partner.algorithms?.kex) expect(probed.algorithms.kex).toEqual(partner.algorithms.kex);
     if (partner.algorithms?.serverHostKey) expect(probed.algorithms.serverHostKey).toEqual(partner.algorithms.serverHostKey);
+    // sshd's own view of its effective configuration: the lists probe read off the wire are it.
+    const effective = await sshdEffectiveConfig();
+    expect(probed.algorithms.kex).toEqual(effective.kexalgorithms);
+    expect(probed.algorithms.cipher).toEqual(effective.ciphers);
+    expect(probed.algorithms.mac).toEqual(effective.macs);
+    expect(probed.algorithms.compression).toEqual(effective.compression[0] === 'no' ? ['none'] : ['none', 'zlib@openssh.com']);
+    // sshd offers a host-key algorithm only for a key it holds, and no certificate algorithm without a certificate.
+    const held = new Set(probed.hostKeys.map((key) => key.publicKey.split(' ')[0]));
+    expect(probed.algorithms.serverHostKey).toEqual(effective.hostkeyalgorithms.filter((name) => !name.includes('-cert-') && held.has(keyTypeOf(name))));
     expect(probed.login.ok).toBe(true);
 
     // The prediction is the emulated TestConnection's answer for connectors to this server.
