@@ -9,8 +9,12 @@ import { pathToFileURL } from 'node:url';
  * taken from beside vitest, the peer dependency that brings it, rather than being one of ours.
  */
 export async function importConfigModule(file: string): Promise<unknown> {
-  const module = /\.m?ts$/.test(file) ? await importTypeScript(file) : ((await import(pathToFileURL(file).href)) as Record<string, unknown>);
-  return module.default;
+  return (await importModuleFile(file)).default;
+}
+
+/** A JavaScript or TypeScript module's exports, loaded as config modules are (a Lambda handler file, say). */
+export async function importModuleFile(file: string): Promise<Record<string, unknown>> {
+  return /\.m?ts$/.test(file) ? importTypeScript(file) : ((await import(pathToFileURL(file).href)) as Record<string, unknown>);
 }
 
 async function importTypeScript(file: string): Promise<Record<string, unknown>> {
