@@ -7,6 +7,7 @@ import { startEndpoint } from './endpoint/start-endpoint.ts';
 import type { StartedAwsEndpoint } from './endpoint/started-aws-endpoint.ts';
 import { LambdaRegistry, type LambdaHandler } from './lambda/lambda-registry.ts';
 import { MessageCatalogue } from './messages/message-catalogue.ts';
+import { S3ObjectStore } from './s3/s3-object-store.ts';
 import { SecretStore } from './secrets-manager/secret-store.ts';
 import { InvalidOptionError } from '../../core/errors/index.ts';
 
@@ -27,6 +28,7 @@ export class AwsEndpoint {
   #services: EmulatedService[] = [...emulatedServices];
   #limits: EndpointLimits = { ...defaultEndpointLimits };
   readonly #lambdas = new LambdaRegistry();
+  readonly #objects = new S3ObjectStore();
 
   withHost(host: string): this {
     this.#host = host;
@@ -69,6 +71,15 @@ export class AwsEndpoint {
     return this;
   }
 
+  /**
+   * Places an object the emulated services read from S3 (Glue's CUSTOM_JDBC_CERT root
+   * certificate), as you would upload it. S3 is not emulated on the wire; in AWS, upload it.
+   */
+  withS3Object(location: string, body: string | Uint8Array): this {
+    this.#objects.put(location, body);
+    return this;
+  }
+
   /** Emulates one more service (see `defineService`); its name must be new. */
   withService<State>(service: EmulatedService<State>): this {
     if (this.#services.some((known) => known.name === service.name)) {
@@ -104,7 +115,7 @@ export class AwsEndpoint {
   async start(): Promise<StartedAwsEndpoint> {
     // Built eagerly so an unknown override id fails start(), not the first call.
     const catalogue = new MessageCatalogue(this.#services.flatMap((service) => service.messages)).withOverrides(this.#options.messageOverrides);
-    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas };
+    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas, objects: this.#objects };
     return startEndpoint({ host: this.#host, port: this.#port, services: [...this.#services], context, limits: { ...this.#limits } });
   }
 }

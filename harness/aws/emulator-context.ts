@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from './messages/message-catalogue.ts';
 import type { LambdaRegistry } from './lambda/lambda-registry.ts';
+import type { S3ObjectStore } from './s3/s3-object-store.ts';
 import type { SecretStore } from './secrets-manager/secret-store.ts';
 
 /** Knobs of the emulation that AWS does not expose through its API. */
@@ -39,4 +40,6 @@ export interface EmulatorContext {
   readonly catalogue: MessageCatalogue;
   readonly secrets: SecretStore;
   readonly lambdas: LambdaRegistry;
+  /** Objects placed in S3 before the call (Glue reads CUSTOM_JDBC_CERT from there). */
+  readonly objects: S3ObjectStore;
 }

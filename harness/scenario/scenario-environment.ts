@@ -177,6 +177,7 @@ export class ScenarioEnvironment {
 
   async #startClients(lambdas: ResolvedLambda[]): Promise<void> {
     if (this.mode === 'aws') {
+      if (Object.keys(this.scenario.given.s3Objects).length > 0) this.step('given.s3Objects are not uploaded in aws mode: they must already be in S3');
       this.clients = new AwsClients({ mode: 'aws', region: this.options.region });
       return;
     }
@@ -186,6 +187,7 @@ export class ScenarioEnvironment {
       .withOptions(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)))
       .withMessageOverrides(messages ?? {});
     for (const { arn, handler, timeoutMs } of lambdas) builder.withLambda(arn, handler, { timeoutMs });
+    for (const [location, raw] of Object.entries(this.scenario.given.s3Objects)) builder.withS3Object(location, this.resolve(raw, `given.s3Objects.${location}`));
     this.endpoint = await builder.start();
     this.values.endpoint = { url: this.endpoint.getUrl() };
     const { endpoint, region, credentials } = this.endpoint.getClientConfig();

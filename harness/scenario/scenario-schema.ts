@@ -83,9 +83,14 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
           users: apiInputs,
           /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
           glueConnections: apiInputs,
+          /**
+           * Objects the emulator reads from S3, by `s3://bucket/key` (Glue's CUSTOM_JDBC_CERT root
+           * certificate). Placed in the emulator only: with --mode aws they must already be in S3.
+           */
+          s3Objects: z.record(z.string().regex(/^s3:\/\/[^/]+\/.+$/, { error: 'expected an S3 location, s3://bucket/key' }), z.string()).default({}),
         })
         .strict()
-        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {} }),
+        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {}, s3Objects: {} }),
       when: z
         .object({
           operation: operationSchema,

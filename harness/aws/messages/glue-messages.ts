@@ -45,6 +45,18 @@ export const glueMessages = defineMessages([
     source: 're:Post glue-test-connection-failed: "Otherwise, the connection times out."; exception type and text inferred',
   },
   {
+    id: 'glue.jdbc.custom-cert-unreadable',
+    text: 'Unable to read CUSTOM_JDBC_CERT {location}: {reason}',
+    provenance: 'inferred',
+    source: 'connection-properties: CUSTOM_JDBC_CERT is "An Amazon S3 location specifying the customer\'s root certificate"; the reason is S3\'s NoSuchKey text; the rest inferred',
+  },
+  {
+    id: 'glue.jdbc.custom-cert-invalid',
+    text: 'CUSTOM_JDBC_CERT {location} failed validation: {reason}',
+    provenance: 'inferred',
+    source: 'connection-properties, SKIP_CUSTOM_JDBC_CERT_VALIDATION: only SHA256withRSA, SHA384withRSA or SHA512withRSA signatures and keys of at least 2048 bits; text inferred',
+  },
+  {
     id: 'glue.jdbc.secret-unreadable',
     text: 'Unable to retrieve secret {secretId}: {reason}',
     provenance: 'inferred',

@@ -68,6 +68,8 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
     return distance === 0 ? ownEarlier : undefined;
   };
 
+  // S3 objects are placed as the endpoint starts: after the fakes and lambdas, before the secrets.
+  walkStrings(given.s3Objects, ['given', 's3Objects'], (text, at) => checkString(text, at, before('secrets', []), false), issues);
   for (const section of order) {
     const entries = section === 'vars' || section === 'keys' ? scenario[section] : given[section];
     const base = section === 'vars' || section === 'keys' ? [section] : ['given', section];

@@ -12,7 +12,7 @@ export interface LoginRequest {
   user: string;
   password: string;
   /** `require`: JDBC_ENFORCE_SSL; `prefer`: the JDBC drivers' default (TLS if offered, unverified). */
-  tls: { mode: 'require'; ca?: string; expectedName?: string; verify: boolean } | { mode: 'prefer' };
+  tls: { mode: 'require'; ca?: string; expectedName?: string } | { mode: 'prefer' };
   timeoutMs: number;
 }
 
@@ -43,8 +43,7 @@ const NO_SSL = {
 const UNTRUSTED =
   'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target';
 
-function tlsOptions(tls: { ca?: string; expectedName?: string; verify: boolean }): TlsOptions {
-  if (!tls.verify) return { rejectUnauthorized: false };
+function tlsOptions(tls: { ca?: string; expectedName?: string }): TlsOptions {
   return {
     rejectUnauthorized: true,
     ...(tls.ca ? { ca: tls.ca } : {}),

@@ -1,9 +1,9 @@
-import { X509Certificate } from 'node:crypto';
 import { AwsError } from '../../endpoint/aws-error.ts';
 import type { CallScope } from '../../endpoint/call-scope.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
 import type { MessageId } from '../../messages/all-messages.ts';
-import { databaseLogin } from './database-login.ts';
+import { readCustomJdbcCert } from './custom-jdbc-cert.ts';
+import { databaseLogin, type LoginRequest } from './database-login.ts';
 import { engineFromName, parseJdbcUrl, type JdbcTarget } from './jdbc-url.ts';
 
 const invalid = (scope: CallScope, id: MessageId, params: Record<string, string | number> = {}) =>
@@ -21,14 +21,14 @@ export async function testJdbc(properties: Record<string, string>, context: Emul
     throw invalid(scope, 'glue.jdbc.engine-not-reachable', { engine: target.engine });
   }
   const enforce = properties.JDBC_ENFORCE_SSL?.toLowerCase() === 'true';
-  const skip = properties.SKIP_CUSTOM_JDBC_CERT_VALIDATION?.toLowerCase() === 'true';
+  const tls = enforce ? enforcedTls(properties, context, scope) : ({ mode: 'prefer' } as const);
   const timeoutMs = context.options.connectTimeoutMs;
   scope.note('jdbc-login', { engine: target.engine, host: target.host, port: target.port, database: target.database, user: credentials.user, enforceSsl: enforce });
   const outcome = await databaseLogin({
     ...target,
     engine: target.engine,
     ...credentials,
-    tls: enforce ? { mode: 'require', verify: !skip, ...customCertificate(properties.CUSTOM_JDBC_CERT_STRING) } : { mode: 'prefer' },
+    tls,
     timeoutMs,
   });
   scope.note('jdbc-result', outcome.ok ? { ok: true, tls: outcome.tls } : { ok: false, kind: outcome.kind });
@@ -80,18 +80,21 @@ async function resolveCredentials(properties: Record<string, string>, context: E
 }
 
 /**
- * CUSTOM_JDBC_CERT_STRING. Glue documents it as a string for domain or distinguished-name
- * matching (connection-properties); partners also hand out their certificate itself, so a
- * value that parses as a certificate (PEM, or a bare base64 DER body) is trusted as the root,
- * and anything else must match the server certificate's CN, SAN or subject DN.
+ * JDBC_ENFORCE_SSL: "SSL with hostname matching", the chain verified against the JVM's trust
+ * store or the root certificate in CUSTOM_JDBC_CERT (read from S3 and validated unless
+ * SKIP_CUSTOM_JDBC_CERT_VALIDATION, which skips only that validation, never the server's chain).
+ * CUSTOM_JDBC_CERT_STRING is "used for domain match or distinguished name match"
+ * (connection-properties): it must match the server certificate's CN, a SAN or its subject DN.
  */
-function customCertificate(value: string | undefined): { ca?: string; expectedName?: string } {
-  if (!value) return {};
-  const pem = value.includes('-----BEGIN') ? value : `-----BEGIN CERTIFICATE-----\n${value.replace(/\s+/g, '').match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`;
-  try {
-    new X509Certificate(pem);
-    return { ca: pem };
-  } catch {
-    return { expectedName: value.trim() };
+function enforcedTls(properties: Record<string, string>, context: EmulatorContext, scope: CallScope): LoginRequest['tls'] {
+  const location = properties.CUSTOM_JDBC_CERT;
+  let ca: string | undefined;
+  if (location) {
+    const skip = properties.SKIP_CUSTOM_JDBC_CERT_VALIDATION?.toLowerCase() === 'true';
+    const custom = readCustomJdbcCert(location, skip, context);
+    if (!custom.ok) throw invalid(scope, `glue.jdbc.custom-cert-${custom.problem}`, { location, reason: custom.reason });
+    ca = custom.pem;
   }
+  const expectedName = properties.CUSTOM_JDBC_CERT_STRING?.trim();
+  return { mode: 'require', ...(ca ? { ca } : {}), ...(expectedName ? { expectedName } : {}) };
 }

@@ -19,9 +19,11 @@ type Properties = Record<string, string>;
 
 
 
-/** An endpoint with its Glue and Secrets Manager clients. */
-async function startAws(connectTimeoutMs: number) {
-  const aws = await new AwsEndpoint().withConnectTimeout(connectTimeoutMs).start();
+/** An endpoint with its Glue and Secrets Manager clients, and these objects in its S3. */
+async function startAws(connectTimeoutMs: number, objects: Record<string, string> = {}) {
+  const builder = new AwsEndpoint().withConnectTimeout(connectTimeoutMs);
+  for (const [location, body] of Object.entries(objects)) builder.withS3Object(location, body);
+  const aws = await builder.start();
   const glue = new GlueClient(aws.getClientConfig());
   const secrets = new SecretsManagerClient(aws.getClientConfig());
   const test = (properties: Properties): Promise<TestConnectionCommandOutput> =>
@@ -42,10 +44,10 @@ async function recordText(aws: StartedAwsEndpoint, requestId: string | undefined
   return JSON.stringify(aws.getCall(requestId!));
 }
 
-/** The PEM body alone, as a partner may paste it into CUSTOM_JDBC_CERT_STRING. */
-function pemBody(pem: string): string {
-  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-}
+// Where the tests place each partner's root certificate, as a user uploads it for CUSTOM_JDBC_CERT.
+const PG_ROOT = 's3://partner-certs/pg/root.pem';
+const MY_ROOT = 's3://partner-certs/mysql/root.pem';
+const NOT_PEM = 's3://partner-certs/not-a-certificate.txt';
 
 describe('TestConnection (JDBC) against real engines', () => {
   let env: Aws;
@@ -53,11 +55,11 @@ describe('TestConnection (JDBC) against real engines', () => {
   let my: StartedDbFake;
 
   beforeAll(async () => {
-    env = await startAws(10_000);
     [pg, my] = await Promise.all([
       new PostgresFake().withUser(USER, PG_PASSWORD).withDatabase('appdb', { owner: USER }).withTls().start(),
       new MysqlFake().withUser(USER, MY_PASSWORD).withDatabase('appdb', { owner: USER }).withTls().start(),
     ]);
+    env = await startAws(10_000, { [PG_ROOT]: pg.getCertificatePem()!, [MY_ROOT]: my.getCertificatePem()!, [NOT_PEM]: 'hello' });
   }, START_TIMEOUT);
 
   afterAll(async () => {
@@ -159,36 +161,41 @@ describe('TestConnection (JDBC) against real engines', () => {
       expect(noCredentials.message).toBe('JDBC connection properties must include USERNAME and PASSWORD, or SECRET_ID');
     });
 
-    it('with JDBC_ENFORCE_SSL trusts the server certificate given as a PEM in CUSTOM_JDBC_CERT_STRING', async () => {
-      const pem = pg.getCertificatePem()!;
-      expect(pem).toContain('-----BEGIN CERTIFICATE-----');
-      // ConnectionProperties values are at most 1024 characters: the fake's EC certificate fits.
-      expect(pem.length).toBeLessThanOrEqual(1024);
-      const result = await env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT_STRING: pem }));
-      expect(result.$metadata.httpStatusCode).toBe(200);
-    });
-
-    it('with JDBC_ENFORCE_SSL also trusts the bare base64 body of the certificate', async () => {
-      const result = await env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT_STRING: pemBody(pg.getCertificatePem()!) }));
-      expect(result.$metadata.httpStatusCode).toBe(200);
-    });
-
     it('with JDBC_ENFORCE_SSL and no certificate fails the self-signed chain with the PKIX text', async () => {
       const error = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true' })));
       expect(error.name).toBe('InvalidInputException');
       expect(error.message).toBe(`${JDBC_PREFIX}${PKIX}`);
     });
 
-    it('with JDBC_ENFORCE_SSL and a name in CUSTOM_JDBC_CERT_STRING still fails the untrusted chain; SKIP validation passes', async () => {
-      const named = pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT_STRING: '127.0.0.1' });
-      const error = await failure(env.test(named));
+    it('SKIP_CUSTOM_JDBC_CERT_VALIDATION skips only the custom certificate\'s validation, never the server chain', async () => {
+      const error = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' })));
       expect(error.message).toBe(`${JDBC_PREFIX}${PKIX}`);
-      const skipped = await env.test({ ...named, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' });
+    });
+
+    it('CUSTOM_JDBC_CERT: the partner\'s EC root is refused by Glue\'s validation, and trusted with SKIP_CUSTOM_JDBC_CERT_VALIDATION', async () => {
+      const validated = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: PG_ROOT })));
+      expect(validated.name).toBe('InvalidInputException');
+      expect(validated.message).toBe(`CUSTOM_JDBC_CERT ${PG_ROOT} failed validation: signature algorithm SHA256withECDSA is not permitted`);
+      const skipped = await env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: PG_ROOT, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' }));
       expect(skipped.$metadata.httpStatusCode).toBe(200);
     });
 
+    it('CUSTOM_JDBC_CERT that is missing from S3 or not a PEM certificate', async () => {
+      const missing = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: 's3://partner-certs/none.pem' })));
+      expect(missing.message).toBe('Unable to read CUSTOM_JDBC_CERT s3://partner-certs/none.pem: The specified key does not exist.');
+      const notPem = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: NOT_PEM })));
+      expect(notPem.message).toBe(`CUSTOM_JDBC_CERT ${NOT_PEM} failed validation: it is not an X.509 certificate in PEM format`);
+    });
+
+    it('CUSTOM_JDBC_CERT_STRING is matched against the certificate\'s names', async () => {
+      const trusted = { JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: PG_ROOT, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' };
+      expect((await env.test(pgProps({ ...trusted, CUSTOM_JDBC_CERT_STRING: 'localhost' }))).$metadata.httpStatusCode).toBe(200);
+      const error = await failure(env.test(pgProps({ ...trusted, CUSTOM_JDBC_CERT_STRING: 'db.partner.example' })));
+      expect(error.message).toBe(`${JDBC_PREFIX}The hostname db.partner.example could not be verified by hostnameverifier PgjdbcHostnameVerifier.`);
+    });
+
     it("with JDBC_ENFORCE_SSL rejects another server's certificate as the trust root", async () => {
-      const error = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT_STRING: my.getCertificatePem()! })));
+      const error = await failure(env.test(pgProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: MY_ROOT, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' })));
       expect(error.message).toBe(`${JDBC_PREFIX}${PKIX}`);
     });
 
@@ -226,10 +233,8 @@ describe('TestConnection (JDBC) against real engines', () => {
       expect((await env.test(props)).$metadata.httpStatusCode).toBe(200);
     });
 
-    it('with JDBC_ENFORCE_SSL trusts the certificate PEM in CUSTOM_JDBC_CERT_STRING', async () => {
-      const pem = my.getCertificatePem()!;
-      expect(pem.length).toBeLessThanOrEqual(1024);
-      const result = await env.test(myProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT_STRING: pem }));
+    it('with JDBC_ENFORCE_SSL trusts the root in CUSTOM_JDBC_CERT (its validation skipped)', async () => {
+      const result = await env.test(myProps({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: MY_ROOT, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' }));
       expect(result.$metadata.httpStatusCode).toBe(200);
     });
 
