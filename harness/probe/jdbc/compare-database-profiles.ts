@@ -1,0 +1,63 @@
+import type { DriftChange } from '../sftp/compare-profiles.ts';
+import type { DatabaseProfile } from './database-profile.ts';
+
+/** A certificate this close to expiry is named at every drift run, so the renewal is not a surprise. */
+const EXPIRY_WARNING_DAYS = 30;
+
+/** What changed at a database partner from `saved` to `now`, each change named with what to do. Empty: no drift. */
+export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabaseProfile, today = new Date(now.probedAt)): DriftChange[] {
+  const changes: DriftChange[] = [];
+  if (saved.version !== now.version) changes.push({ aspect: 'version', change: `the server's version changed: ${saved.version ?? '(unknown)'} → ${now.version ?? '(unknown)'}` });
+  if (saved.tls.offered !== now.tls.offered) {
+    changes.push({
+      aspect: 'tls',
+      change: now.tls.offered ? 'the server now offers TLS' : 'the server no longer offers TLS',
+      ...(now.tls.offered ? {} : { fix: 'A connection with JDBC_ENFORCE_SSL fails now ("The server does not support SSL."): ask the partner to restore TLS' }),
+    });
+  }
+  if (saved.tls.required !== now.tls.required && saved.tls.required !== undefined && now.tls.required !== undefined) {
+    changes.push({ aspect: 'tls', change: now.tls.required ? 'the server now refuses connections without TLS' : 'the server now accepts connections without TLS' });
+  }
+  const [before, after] = [saved.tls.certificates[0], now.tls.certificates[0]];
+  if (before && after && before.fingerprint256 !== after.fingerprint256) {
+    changes.push({
+      aspect: 'certificate',
+      change: `the server certificate changed: ${before.subject} ${before.fingerprint256} → ${after.subject} ${after.fingerprint256} (issuer ${after.issuer}, valid to ${after.validTo})`,
+      fix: after.issuer === before.issuer
+        ? 'Same issuer: connections that trust the issuing root keep working; check the new certificate with the partner'
+        : `New issuer ${after.issuer}: a connection with CUSTOM_JDBC_CERT needs that issuer's root placed in S3 before JDBC_ENFORCE_SSL passes`,
+    });
+  }
+  if (after) {
+    const days = Math.floor((Date.parse(after.validTo) - today.getTime()) / 86_400_000);
+    if (days < EXPIRY_WARNING_DAYS) {
+      changes.push({
+        aspect: 'certificate',
+        change: days < 0 ? `the server certificate expired ${-days} day(s) ago (${after.validTo})` : `the server certificate expires in ${days} day(s) (${after.validTo})`,
+        fix: 'Ask the partner for the renewed certificate and, with CUSTOM_JDBC_CERT, its root',
+      });
+    }
+  }
+  if (saved.authMethod !== now.authMethod) {
+    changes.push({ aspect: 'auth-methods', change: `the authentication method changed: ${saved.authMethod ?? '(unknown)'} → ${now.authMethod ?? '(unknown)'}`, fix: 'Check that the Glue connection\'s driver supports the new method' });
+  }
+  if (saved.answersWithCredentials === now.answersWithCredentials) {
+    for (const answer of now.answers) {
+      const old = saved.answers.find((candidate) => candidate.setting === answer.setting);
+      if (!old || old.skipped || answer.skipped) continue;
+      if (old.status !== answer.status || old.message !== answer.message) {
+        changes.push({
+          aspect: 'policy',
+          subject: answer.setting,
+          change: `Glue TestConnection with ${answer.setting} would now answer ${describe(answer)} (was ${describe(old)})`,
+          ...(answer.status === 'ERROR' ? { fix: 'Fix what the message names before the nightly job runs, or change the connection\'s TLS settings to one that still passes' } : {}),
+        });
+      }
+    }
+  }
+  return changes;
+}
+
+function describe(answer: DatabaseProfile['answers'][number]): string {
+  return answer.status === 'OK' ? 'OK' : `${answer.exception ?? 'ERROR'} "${answer.message ?? ''}"`;
+}

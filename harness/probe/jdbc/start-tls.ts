@@ -1,0 +1,54 @@
+import { X509Certificate } from 'node:crypto';
+import { isIP, type Socket } from 'node:net';
+import { connect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import createDebug from 'debug';
+import type { CertificateInfo } from './database-server-scan.ts';
+import { describeCertificate } from './describe-certificate.ts';
+
+const debug = createDebug('partner-harness:probe:jdbc');
+
+export interface TlsSession {
+  socket: TLSSocket;
+  certificates: CertificateInfo[];
+  protocol?: string;
+  cipher?: string;
+}
+
+/**
+ * Runs a TLS handshake over a connection the server has agreed to secure and reads the chain it
+ * sends. Nothing is verified (the probe reports what a client would have to trust), as the JDBC
+ * drivers' default `prefer` mode does. Rejects with the handshake's error or a timeout; the
+ * caller destroys `socket` either way.
+ */
+export function startTls(socket: Socket, host: string, timeoutMs: number): Promise<TlsSession> {
+  return new Promise<TlsSession>((resolve, reject) => {
+    const secure = connect({ socket, rejectUnauthorized: false, ...(isIP(host) ? {} : { servername: host }) });
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      secure.destroy();
+      reject(new Error(reason));
+    };
+    const timer = setTimeout(() => fail(`no TLS handshake within ${timeoutMs} ms`), timeoutMs);
+    secure.on('error', (error) => fail(`the TLS handshake failed: ${error.message}`));
+    secure.once('close', () => fail('the server closed the connection during the TLS handshake'));
+    secure.once('secureConnect', () => {
+      clearTimeout(timer);
+      const session: TlsSession = { socket: secure, certificates: peerChain(secure), protocol: secure.getProtocol() ?? undefined, cipher: secure.getCipher()?.name };
+      debug('tls %s %s, %d certificate(s)', session.protocol, session.cipher, session.certificates.length);
+      resolve(session);
+    });
+  });
+}
+
+/** Leaf first, up the issuer links until one repeats (a self-signed root is its own issuer). */
+function peerChain(socket: TLSSocket): CertificateInfo[] {
+  const chain: CertificateInfo[] = [];
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+  while (current?.raw && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    chain.push(describeCertificate(new X509Certificate(current.raw)));
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
