@@ -1,0 +1,32 @@
+import { InvalidOptionError } from '../../../core/errors/index.ts';
+import type { LambdaHandler } from '../../aws/index.ts';
+import { importModuleFile } from '../../config/import-config-module.ts';
+import type { IdpTarget } from './idp-target.ts';
+
+/**
+ * The user's own Lambda handler, unchanged: ESM or CommonJS through Node, TypeScript through
+ * vite's runnerImport as config files are (no tsx). A file that does not load or lacks the
+ * export is the user's mistake (exit 2), named with the fix.
+ */
+export async function loadIdpHandler(target: Extract<IdpTarget, { type: 'AWS_LAMBDA' }>): Promise<LambdaHandler> {
+  const { file, exportName } = target;
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = await importModuleFile(file);
+  } catch (error) {
+    throw new InvalidOptionError(`${file}: cannot load it (${firstLine(error)})`, { fix: 'Check that it runs with node (or, for TypeScript, that it compiles)', cause: error });
+  }
+  // A CommonJS module's exports also arrive as the default export.
+  const candidate = loaded[exportName] ?? (loaded.default as Record<string, unknown> | undefined)?.[exportName];
+  if (typeof candidate !== 'function') {
+    const exports = Object.keys(loaded).filter((name) => name !== 'default' || typeof loaded.default === 'function');
+    throw new InvalidOptionError(`${file} has no function export '${exportName}' (exports: ${exports.join(', ') || 'none'})`, {
+      fix: `Export the handler as '${exportName}', or name it after #, e.g. ${file}#${exports.find((name) => typeof loaded[name] === 'function') ?? 'authorize'}`,
+    });
+  }
+  return candidate as LambdaHandler;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
