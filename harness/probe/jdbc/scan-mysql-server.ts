@@ -30,7 +30,7 @@ export async function scanMysqlServer(target: DatabaseTarget, options: { timeout
     if (!offered) return scan;
     socket.write(sslRequestPacket(greeting.sequence + 1));
     if (reader.detach().length > 0) return { ...scan, serverError: { message: 'the server sent data after its handshake and before TLS' } };
-    const secured = await startTls(socket, target.host, options.timeoutMs).catch((error: Error) => error);
+    const secured = await startTls(sockets.shift()!, target.host, options.timeoutMs).catch((error: Error) => error);
     if (secured instanceof Error) return { ...scan, serverError: { message: secured.message } };
     sockets.push(secured.socket);
     return { ...scan, tls: { offered, certificates: secured.certificates, protocol: secured.protocol, cipher: secured.cipher } };

@@ -30,7 +30,7 @@ export async function scanPostgresServer(target: DatabaseTarget, options: { user
     if (ssl.kind === 'N') return compose(target, { offered: false, required: false, certificates: [] }, await ask(sockets[0]!, reader, startup));
     // Bytes before the handshake would be read as if they came over TLS (CVE-2021-23214): refuse them.
     if (reader.detach().length > 0) return { target, tls: { offered: true, certificates: [] }, serverError: { message: 'the server sent data after agreeing to TLS and before the handshake' } };
-    const secured = await startTls(sockets[0]!, target.host, options.timeoutMs).catch((error: Error) => error);
+    const secured = await startTls(sockets.shift()!, target.host, options.timeoutMs).catch((error: Error) => error);
     if (secured instanceof Error) {
       const plain = await askPlain(target, startup, options.timeoutMs, sockets);
       const serverError = { message: plain.kind === 'error' ? `${secured.message}; without TLS: ${plain.message}` : secured.message };

@@ -17,8 +17,11 @@ export interface TlsSession {
 /**
  * Runs a TLS handshake over a connection the server has agreed to secure and reads the chain it
  * sends. Nothing is verified (the probe reports what a client would have to trust), as the JDBC
- * drivers' default `prefer` mode does. Rejects with the handshake's error or a timeout; the
- * caller destroys `socket` either way.
+ * drivers' default `prefer` mode does. Rejects with the handshake's error or a timeout.
+ *
+ * Takes `socket` over: the caller destroys the returned TLS socket, never `socket` (on failure
+ * this function destroys both). Destroying a socket that a TLSSocket wraps before the TLSSocket
+ * crashes Node 20 with a segmentation fault (the class of nodejs/node#49327).
  */
 export function startTls(socket: Socket, host: string, timeoutMs: number): Promise<TlsSession> {
   return new Promise<TlsSession>((resolve, reject) => {
