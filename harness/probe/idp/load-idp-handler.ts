@@ -19,7 +19,7 @@ export async function loadIdpHandler(target: Extract<IdpTarget, { type: 'AWS_LAM
   // A CommonJS module's exports also arrive as the default export.
   const candidate = loaded[exportName] ?? (loaded.default as Record<string, unknown> | undefined)?.[exportName];
   if (typeof candidate !== 'function') {
-    const exports = Object.keys(loaded).filter((name) => name !== 'default' || typeof loaded.default === 'function');
+    const exports = Object.keys(loaded).filter((name) => name !== 'default' || typeof loaded.default === 'function').sort();
     throw new InvalidOptionError(`${file} has no function export '${exportName}' (exports: ${exports.join(', ') || 'none'})`, {
       fix: `Export the handler as '${exportName}', or name it after #, e.g. ${file}#${exports.find((name) => typeof loaded[name] === 'function') ?? 'authorize'}`,
     });
