@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateServerCommand, TestIdentityProviderCommand, TransferClient } from '@aws-sdk/client-transfer';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { generateSshKey } from '../../core/ssh/index.ts';
 import { IdpFake, idpConfigRoute, providerJson, readAuthRequest, type IdpUser } from '../../fakes/idp/index.ts';
 import { AwsEndpoint, type LambdaHandler } from '../../harness/aws/index.ts';
@@ -20,15 +20,22 @@ const CANARY = `Canary-${randomUUID()}`;
 const ALICE_KEY = generateSshKey('ssh-ed25519', 'alice').publicKey;
 
 let dir: string;
+// Spied on once for the whole file: the emulator wraps process.stdout/stderr.write once to keep a
+// handler's output off them, and a spy restored after it had been wrapped would remove that wrap.
+let stdout: MockInstance<typeof process.stdout.write>;
+let stderr: MockInstance<typeof process.stderr.write>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'probe-idp-'));
+  stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 });
 afterAll(async () => {
+  stdout.mockRestore();
+  stderr.mockRestore();
   await rm(dir, { recursive: true, force: true });
 });
 afterEach(() => {
   vi.unstubAllEnvs();
-  vi.restoreAllMocks();
 });
 
 async function usersFile(users: unknown[], name = `users-${randomUUID()}.yaml`): Promise<string> {
@@ -39,16 +46,12 @@ async function usersFile(users: unknown[], name = `users-${randomUUID()}.yaml`):
 
 /** probeIdpCommand in this process, with its output and whatever reached process.stdout/stderr. */
 async function probeIdp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await probeIdpCommand(args, (text) => (stdout += text));
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
+  stdout.mockClear();
+  stderr.mockClear();
+  let out = '';
+  const code = await probeIdpCommand(args, (text) => (out += text));
+  const written = (spy: typeof stdout | typeof stderr) => spy.mock.calls.map(([chunk]) => String(chunk)).join('');
+  return { code, stdout: out + written(stdout), stderr: written(stderr) };
 }
 
 type Entry = IdpProbeReport['users'][number] | IdpProbeReport['edgeCases'][number];

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../../../core/errors/index.ts';
 import type { LambdaHandler } from '../../aws/index.ts';
+import { captureHandlerOutput } from '../../aws/lambda/handler-output.ts';
 import { importModuleFile } from '../../config/import-config-module.ts';
 import type { IdpTarget } from './idp-target.ts';
 
@@ -12,7 +13,9 @@ export async function loadIdpHandler(target: Extract<IdpTarget, { type: 'AWS_LAM
   const { file, exportName } = target;
   let loaded: Record<string, unknown>;
   try {
-    loaded = await importModuleFile(file);
+    // What the module prints as it loads is Lambda's init phase, CloudWatch's on AWS: kept off
+    // our output, where it would break --json.
+    loaded = await captureHandlerOutput(() => undefined, () => importModuleFile(file));
   } catch (error) {
     throw new InvalidOptionError(`${file}: cannot load it (${firstLine(error)})`, { fix: 'Check that it runs with node (or, for TypeScript, that it compiles)', cause: error });
   }

@@ -1,5 +1,9 @@
 // A custom identity provider Lambda with the mistakes probe idp must flag. Passwords come from
 // the environment the test gives the CLI, as a real handler reads its store.
+// Lambda's init phase prints too; that goes to CloudWatch, not into probe's --json.
+console.log('cold start');
+process.stdout.write('init done\n');
+
 const ROLE = 'arn:aws:iam::111122223333:role/transfer-user';
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHp8vR2ZsYl9hJm9WkT1bXn3sQ2cQy4Rk8sU2fE6tV0a alice@laptop';
 
