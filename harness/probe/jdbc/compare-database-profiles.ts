@@ -4,8 +4,25 @@ import type { DatabaseProfile } from './database-profile.ts';
 /** A certificate this close to expiry is named at every drift run, so the renewal is not a surprise. */
 const EXPIRY_WARNING_DAYS = 30;
 
+/**
+ * Not drift (nothing changed) but what will break without a change: the server certificate
+ * expiring within 30 days, or expired. Printed by drift beside the changes; the exit code is the
+ * changes' alone.
+ */
+export function expiryWarnings(now: DatabaseProfile): string[] {
+  const leaf = now.tls.certificates[0];
+  if (!leaf) return [];
+  const days = Math.floor((Date.parse(leaf.validTo) - Date.parse(now.probedAt)) / 86_400_000);
+  if (days >= EXPIRY_WARNING_DAYS) return [];
+  return [
+    days < 0
+      ? `the server certificate expired ${-days} day(s) ago (${leaf.validTo}): ask the partner for a renewed one`
+      : `the server certificate expires in ${days} day(s) (${leaf.validTo}): ask the partner for the renewed certificate and, for CUSTOM_JDBC_CERT, its root`,
+  ];
+}
+
 /** What changed at a database partner from `saved` to `now`, each change named with what to do. Empty: no drift. */
-export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabaseProfile, today = new Date(now.probedAt)): DriftChange[] {
+export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabaseProfile): DriftChange[] {
   const changes: DriftChange[] = [];
   if (saved.version !== now.version) changes.push({ aspect: 'version', change: `the server's version changed: ${saved.version ?? '(unknown)'} → ${now.version ?? '(unknown)'}` });
   if (saved.tls.offered !== now.tls.offered) {
@@ -27,16 +44,6 @@ export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabasePro
         ? 'Same issuer: connections that trust the issuing root keep working; check the new certificate with the partner'
         : `New issuer ${after.issuer}: a connection with CUSTOM_JDBC_CERT needs that issuer's root placed in S3 before JDBC_ENFORCE_SSL passes`,
     });
-  }
-  if (after) {
-    const days = Math.floor((Date.parse(after.validTo) - today.getTime()) / 86_400_000);
-    if (days < EXPIRY_WARNING_DAYS) {
-      changes.push({
-        aspect: 'certificate',
-        change: days < 0 ? `the server certificate expired ${-days} day(s) ago (${after.validTo})` : `the server certificate expires in ${days} day(s) (${after.validTo})`,
-        fix: 'Ask the partner for the renewed certificate and, with CUSTOM_JDBC_CERT, its root',
-      });
-    }
   }
   if (saved.authMethod !== now.authMethod) {
     changes.push({ aspect: 'auth-methods', change: `the authentication method changed: ${saved.authMethod ?? '(unknown)'} → ${now.authMethod ?? '(unknown)'}`, fix: 'Check that the Glue connection\'s driver supports the new method' });

@@ -25,11 +25,15 @@ export function startupMessage(parameters: Record<string, string>): Buffer {
 /** The server's first answer to a startup message: what it asks for, or why it refuses. */
 export type StartupAnswer = { kind: 'auth'; method: string; mechanisms?: string[] } | { kind: 'error'; code?: string; message: string };
 
+const MAX_NOTICES = 8;
+
 const AUTH_METHODS: Record<number, string> = { 0: 'trust', 2: 'kerberos-v5', 3: 'password', 5: 'md5', 6: 'scm-credential', 7: 'gss', 9: 'sspi' };
 
 /** Reads one backend message and turns an AuthenticationRequest ('R') or ErrorResponse ('E') into an answer. */
 export async function readStartupAnswer(reader: WireReader): Promise<StartupAnswer> {
-  const { type, body } = await readMessage(reader, 'answer to the startup message');
+  let { type, body } = await readMessage(reader, 'answer to the startup message');
+  // A NoticeResponse may come at any time (protocol docs, "Asynchronous Operations"); a few are skipped, not an endless stream.
+  for (let notices = 0; type === 'N' && notices < MAX_NOTICES; notices++) ({ type, body } = await readMessage(reader, 'answer to the startup message'));
   if (type === 'E') return errorAnswer(body);
   if (type !== 'R' || body.length < 4) throw new WireError('protocol', `the server answered the startup message with message type ${JSON.stringify(type)}, not an authentication request`);
   const code = body.readInt32BE(0);

@@ -32,7 +32,8 @@ export function startTls(socket: Socket, host: string, timeoutMs: number): Promi
       reject(new Error(reason));
     };
     const timer = setTimeout(() => fail(`no TLS handshake within ${timeoutMs} ms`), timeoutMs);
-    secure.on('error', (error) => fail(`the TLS handshake failed: ${error.message}`));
+    // OpenSSL's message is several lines of file and line numbers; its reason and code say it.
+    secure.on('error', (error: Error & { reason?: string; code?: string }) => fail(`the TLS handshake failed: ${error.reason ?? error.message}${error.code ? ` (${error.code})` : ''}`));
     secure.once('close', () => fail('the server closed the connection during the TLS handshake'));
     secure.once('secureConnect', () => {
       clearTimeout(timer);
