@@ -37,7 +37,7 @@ describe('scanDatabaseServer (MariaDB)', () => {
 
     it('reads the version, the default auth plugin and no TLS from the handshake', async () => {
       const scan = await scanDatabaseServer({ ...targetOf(db), timeoutMs: 5_000 });
-      expect(scan).toEqual({ target: targetOf(db), version: await selectVersion(db), tls: { offered: false, certificates: [] }, authMethod: 'mysql_native_password' });
+      expect(scan).toEqual({ target: targetOf(db), version: await selectVersion(db), tls: { offered: false, required: false, certificates: [] }, authMethod: 'mysql_native_password' });
       expect(scan.version).toMatch(/MariaDB/);
     });
 

@@ -26,14 +26,15 @@ export async function scanMysqlServer(target: DatabaseTarget, options: { timeout
     debug('%s: greeting %o', where, greeting);
     if ('message' in greeting) return { target, tls: { offered: false, certificates: [] }, serverError: greeting };
     const offered = (greeting.capabilities & CLIENT_SSL) !== 0;
-    const scan: Scan = { target, version: displayVersion(greeting.serverVersion), tls: { offered, certificates: [] }, ...(greeting.authPlugin ? { authMethod: greeting.authPlugin } : {}) };
+    // Not offered is not required; offered, only a login can tell.
+    const scan: Scan = { target, version: displayVersion(greeting.serverVersion), tls: { offered, ...(offered ? {} : { required: false }), certificates: [] }, ...(greeting.authPlugin ? { authMethod: greeting.authPlugin } : {}) };
     if (!offered) return scan;
     socket.write(sslRequestPacket(greeting.sequence + 1));
     if (reader.detach().length > 0) return { ...scan, serverError: { message: 'the server sent data after its handshake and before TLS' } };
     const secured = await startTls(sockets.shift()!, target.host, options.timeoutMs).catch((error: Error) => error);
     if (secured instanceof Error) return { ...scan, serverError: { message: secured.message } };
     sockets.push(secured.socket);
-    return { ...scan, tls: { offered, certificates: secured.certificates, protocol: secured.protocol, cipher: secured.cipher } };
+    return { ...scan, tls: { ...scan.tls, certificates: secured.certificates, protocol: secured.protocol, cipher: secured.cipher } };
   } finally {
     for (const each of sockets) each.destroy();
   }
