@@ -32,8 +32,9 @@ export async function loginToDatabaseServer(request: DatabaseLoginRequest): Prom
 
 /**
  * After a login over TLS worked, a plain login with the same credentials tells whether TLS is
- * required: refused by pg_hba ("no encryption"), by REQUIRE SSL (1045, the same as a wrong
- * password, which the TLS login rules out) or by require_secure_transport (MySQL 3159, MariaDB 4151).
+ * required: refused by pg_hba ("no encryption"), by REQUIRE SSL or MariaDB's
+ * require_secure_transport (both 1045, the same as a wrong password, which the TLS login rules
+ * out; checked on MariaDB 10.11) or by MySQL's require_secure_transport (3159).
  * Undefined when the plain attempt failed for another reason (network, timeout).
  */
 export async function plainLoginRefused(request: DatabaseLoginRequest): Promise<boolean | undefined> {
@@ -41,7 +42,7 @@ export async function plainLoginRefused(request: DatabaseLoginRequest): Promise<
   if (attempt.ok) return false;
   const { code, errno, message } = attempt.error;
   if (request.engine === 'postgresql') return code === '28000' && /no encryption|SSL off/i.test(message) ? true : undefined;
-  return errno === 1045 || errno === 3159 || errno === 4151 ? true : undefined;
+  return errno === 1045 || errno === 3159 ? true : undefined;
 }
 
 function attemptLogin(request: DatabaseLoginRequest): Promise<Attempt> {
