@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { promisify } from 'node:util';
+import { format, promisify } from 'node:util';
+import createDebug from 'debug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresFake } from '../../../fakes/db/index.ts';
 import type { StartedDbFake } from '../../../fakes/db/index.ts';
@@ -52,12 +53,24 @@ describe('scanDatabaseServer (PostgreSQL)', () => {
       expect(String(version)).toContain(scan.version);
     });
 
-    it('reports a wrong password with the server’s words and never the password', async () => {
-      const wrong = `${CANARY}-wrong`;
-      const scan = await scanDatabaseServer({ ...targetOf(db), credentials: { user: 'app', password: wrong }, timeoutMs: 5_000 });
-      expect(scan.login).toEqual({ ok: false, reason: 'FATAL 28P01: password authentication failed for user "app"' });
-      expect(scan.version).toBeUndefined();
-      expect(JSON.stringify(scan)).not.toContain(CANARY);
+    it('reports a wrong password with the server’s words, and never the password, not even in debug lines', async () => {
+      const lines: string[] = [];
+      const { log } = createDebug;
+      // debug leaves %s to the log function, as its own does with util.format.
+      createDebug.log = (...args: unknown[]) => lines.push(format(...args));
+      createDebug.enable('partner-harness:probe:jdbc');
+      try {
+        const wrong = await scanDatabaseServer({ ...targetOf(db), credentials: { user: 'app', password: `${CANARY}-wrong` }, timeoutMs: 5_000 });
+        expect(wrong.login).toEqual({ ok: false, reason: 'FATAL 28P01: password authentication failed for user "app"' });
+        expect(wrong.version).toBeUndefined();
+        const right = await scanDatabaseServer({ ...targetOf(db), credentials: { user: 'app', password: CANARY }, timeoutMs: 5_000 });
+        expect(JSON.stringify([wrong, right])).not.toContain(CANARY);
+      } finally {
+        createDebug.disable();
+        createDebug.log = log;
+      }
+      expect(lines.join('\n')).toMatch(/postgresql login as app/);
+      expect(lines.join('\n')).not.toContain(CANARY);
     });
   });
 
