@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MysqlFake } from '../../../fakes/db/index.ts';
 import type { StartedDbFake } from '../../../fakes/db/index.ts';
+import { opensslAvailable, opensslLeafFingerprint } from './openssl-test-helpers.ts';
 import { scanDatabaseServer } from './scan-database-server.ts';
 
-const run = promisify(execFile);
 const CANARY = 'canary-PW-9e4d27';
 const START_TIMEOUT = 90_000;
-const opensslAvailable = await run('openssl', ['version']).then(() => true, () => false);
 
 function targetOf(db: StartedDbFake) {
   return { engine: 'mysql' as const, host: db.getHost(), port: db.getPort(), database: 'appdb' };
@@ -67,11 +64,8 @@ describe('scanDatabaseServer (MariaDB)', () => {
     });
 
     it.skipIf(!opensslAvailable)('finds the same leaf certificate as openssl s_client -starttls mysql', async () => {
-      const pending = run('openssl', ['s_client', '-starttls', 'mysql', '-connect', `${db.getHost()}:${db.getPort()}`], { timeout: 10_000 });
-      pending.child.stdin?.end();
-      const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec((await pending).stdout)?.[0];
       const scan = await scanDatabaseServer({ ...targetOf(db), timeoutMs: 5_000 });
-      expect(scan.tls.certificates[0]?.fingerprint256).toBe(new X509Certificate(pem!).fingerprint256);
+      expect(scan.tls.certificates[0]?.fingerprint256).toBe(await opensslLeafFingerprint(db.getHost(), db.getPort(), 'mysql'));
     });
 
     it('with credentials, logs in over TLS and learns from a plain login that TLS is not required', async () => {

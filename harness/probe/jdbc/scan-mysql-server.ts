@@ -8,15 +8,13 @@ import { WireError, WireReader } from './wire-reader.ts';
 
 const debug = createDebug('partner-harness:probe:jdbc');
 
-type Scan = Omit<DatabaseServerScan, 'login'>;
-
 /**
  * What a MySQL or MariaDB server tells every client before login: its version, whether it offers
  * TLS, its default auth plugin (the initial handshake), and when TLS is offered the certificate
  * chain (SSLRequest, then a TLS handshake). Whether TLS is required is per account or a server
  * variable, which only a login can show, so `tls.required` stays unknown here.
  */
-export async function scanMysqlServer(target: DatabaseTarget, options: { timeoutMs: number }): Promise<Scan> {
+export async function scanMysqlServer(target: DatabaseTarget, options: { timeoutMs: number }): Promise<DatabaseServerScan> {
   const where = `${target.host}:${target.port}`;
   const socket = await connectTcp(target.host, target.port, options.timeoutMs);
   const sockets = [socket];
@@ -27,7 +25,7 @@ export async function scanMysqlServer(target: DatabaseTarget, options: { timeout
     if ('message' in greeting) return { target, tls: { offered: false, certificates: [] }, serverError: greeting };
     const offered = (greeting.capabilities & CLIENT_SSL) !== 0;
     // Not offered is not required; offered, only a login can tell.
-    const scan: Scan = { target, version: displayVersion(greeting.serverVersion), tls: { offered, ...(offered ? {} : { required: false }), certificates: [] }, ...(greeting.authPlugin ? { authMethod: greeting.authPlugin } : {}) };
+    const scan: DatabaseServerScan = { target, version: displayVersion(greeting.serverVersion), tls: { offered, ...(offered ? {} : { required: false }), certificates: [] }, ...(greeting.authPlugin ? { authMethod: greeting.authPlugin } : {}) };
     if (!offered) return scan;
     socket.write(sslRequestPacket(greeting.sequence + 1));
     if (reader.detach().length > 0) return { ...scan, serverError: { message: 'the server sent data after its handshake and before TLS' } };

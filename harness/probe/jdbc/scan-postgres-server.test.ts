@@ -1,29 +1,17 @@
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { format, promisify } from 'node:util';
+import { format } from 'node:util';
 import createDebug from 'debug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresFake } from '../../../fakes/db/index.ts';
 import type { StartedDbFake } from '../../../fakes/db/index.ts';
+import { opensslAvailable, opensslLeafFingerprint } from './openssl-test-helpers.ts';
 import { scanDatabaseServer } from './scan-database-server.ts';
 
-const run = promisify(execFile);
 const CANARY = 'canary-PW-5c1f0e';
 const START_TIMEOUT = 60_000;
-const opensslAvailable = await run('openssl', ['version']).then(() => true, () => false);
 
 function targetOf(db: StartedDbFake) {
   return { engine: 'postgresql' as const, host: db.getHost(), port: db.getPort(), database: 'appdb' };
-}
-
-/** The leaf certificate as `openssl s_client -starttls postgres` (a client we did not write) receives it. */
-async function opensslLeafFingerprint(db: StartedDbFake): Promise<string> {
-  const pending = run('openssl', ['s_client', '-starttls', 'postgres', '-connect', `${db.getHost()}:${db.getPort()}`], { timeout: 10_000 });
-  // End of input: s_client sends nothing and closes once the handshake is done.
-  pending.child.stdin?.end();
-  const { stdout } = await pending;
-  const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(stdout)?.[0];
-  return new X509Certificate(pem!).fingerprint256;
 }
 
 describe('scanDatabaseServer (PostgreSQL)', () => {
@@ -106,7 +94,7 @@ describe('scanDatabaseServer (PostgreSQL)', () => {
 
     it.skipIf(!opensslAvailable)('finds the same leaf certificate as openssl s_client -starttls postgres', async () => {
       const scan = await scanDatabaseServer({ ...targetOf(db), timeoutMs: 5_000 });
-      expect(scan.tls.certificates[0]?.fingerprint256).toBe(await opensslLeafFingerprint(db));
+      expect(scan.tls.certificates[0]?.fingerprint256).toBe(await opensslLeafFingerprint(db.getHost(), db.getPort(), 'postgres'));
     });
 
     it('logs in over TLS, as the JDBC driver’s default prefers', async () => {

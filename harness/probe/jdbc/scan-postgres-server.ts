@@ -9,15 +9,13 @@ import { WireError, WireReader } from './wire-reader.ts';
 
 const debug = createDebug('partner-harness:probe:jdbc');
 
-type Scan = Omit<DatabaseServerScan, 'login'>;
-
 /**
  * What a PostgreSQL server tells a client with no password: whether it offers TLS and with which
  * certificates (SSLRequest), and what it asks a login for (the first answer to a StartupMessage,
  * sent over TLS when offered, as the JDBC driver's default prefers). When TLS is offered, a second
  * startup without TLS tells whether the server requires it (hostssl-only pg_hba rules).
  */
-export async function scanPostgresServer(target: DatabaseTarget, options: { user: string; timeoutMs: number }): Promise<Scan> {
+export async function scanPostgresServer(target: DatabaseTarget, options: { user: string; timeoutMs: number }): Promise<DatabaseServerScan> {
   const where = `${target.host}:${target.port}`;
   const sockets: Socket[] = [await connectTcp(target.host, target.port, options.timeoutMs)];
   const startup = startupMessage({ user: options.user, ...(target.database === undefined ? {} : { database: target.database }), application_name: 'partner-harness-probe' });
@@ -100,7 +98,7 @@ function tlsRequired(secured: StartupAnswer, plain: StartupAnswer): boolean | un
   return undefined;
 }
 
-function compose(target: DatabaseTarget, tls: Scan['tls'], answer: StartupAnswer): Scan {
+function compose(target: DatabaseTarget, tls: DatabaseServerScan['tls'], answer: StartupAnswer): DatabaseServerScan {
   if (answer.kind === 'error') return { target, tls, serverError: { ...(answer.code ? { code: answer.code } : {}), message: answer.message } };
   return { target, tls, authMethod: answer.method, ...(answer.mechanisms ? { authMechanisms: answer.mechanisms } : {}) };
 }
