@@ -36,8 +36,14 @@ export function startTls(socket: Socket, host: string, timeoutMs: number): Promi
     secure.on('error', (error: Error & { reason?: string; code?: string }) => fail(`the TLS handshake failed: ${error.reason ?? error.message}${error.code ? ` (${error.code})` : ''}`));
     secure.once('close', () => fail('the server closed the connection during the TLS handshake'));
     secure.once('secureConnect', () => {
+      let certificates: CertificateInfo[];
+      try {
+        certificates = peerChain(secure);
+      } catch (error) {
+        return fail(`the server's certificate cannot be read: ${(error as Error).message}`);
+      }
       clearTimeout(timer);
-      const session: TlsSession = { socket: secure, certificates: peerChain(secure), protocol: secure.getProtocol() ?? undefined, cipher: secure.getCipher()?.name };
+      const session: TlsSession = { socket: secure, certificates, protocol: secure.getProtocol() ?? undefined, cipher: secure.getCipher()?.name };
       debug('tls %s %s, %d certificate(s)', session.protocol, session.cipher, session.certificates.length);
       resolve(session);
     });
