@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { cloneProfile } from '../probe/sftp/clone-profile.ts';
-import { readProfile } from '../probe/sftp/partner-profile.ts';
+import { checkProfile, ProfileFileError, readProfileData } from '../probe/profile-file.ts';
+import { partnerProfileSchema } from '../probe/sftp/partner-profile.ts';
 import { cloneUsage } from './clone-usage.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
@@ -16,7 +17,13 @@ export async function cloneCommand(args: string[], out: (text: string) => void =
   }
   if (positionals.length !== 1) throw new UsageError(`clone takes one profile, e.g. partners/acme.yaml (written by probe --save)\n\n${cloneUsage}`);
   const source = positionals[0]!;
-  const profile = await readProfile(source);
+  const data = await readProfileData(source);
+  if (String((data as { target?: unknown } | null)?.target ?? '').startsWith('jdbc:')) {
+    throw new ProfileFileError(
+      `${source} is a database partner's profile: clone plays SFTP partners. For a database partner, declare a postgres or mysql fake with the same TLS (tls: true or required) in a glue:TestConnection scenario, and drift it against the partner`,
+    );
+  }
+  const profile = checkProfile(source, data, partnerProfileSchema);
   const dir = values.out ?? join('scenarios', new URL(profile.target).hostname);
   const clone = cloneProfile(profile, source);
   await mkdir(dir, { recursive: true });

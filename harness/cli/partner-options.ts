@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -14,6 +15,35 @@ export const PARTNER_OPTIONS = {
   'secret-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** What `probe` takes: the shared options, and those of one kind of target (refused for the others). */
+export const PROBE_OPTIONS = {
+  ...PARTNER_OPTIONS,
+  save: { type: 'string' },
+  'require-policy': { type: 'string', multiple: true },
+  'trusted-host-key': { type: 'string', multiple: true },
+  user: { type: 'string' },
+  'ca-file': { type: 'string' },
+} as const;
+
+export interface ProbeValues {
+  json?: boolean;
+  junit?: string;
+  save?: string;
+  'password-env'?: string;
+  'private-key'?: string;
+  'secret-file'?: string;
+  'require-policy'?: string[];
+  'trusted-host-key'?: string[];
+  user?: string;
+  'ca-file'?: string;
+}
+
+/** Options that mean nothing for this kind of target are refused, not ignored. */
+export function refuseOptions(values: ProbeValues, names: Array<keyof ProbeValues>, what: string): void {
+  const given = names.filter((name) => values[name] !== undefined);
+  if (given.length > 0) throw new UsageError(`${given.map((name) => `--${name}`).join(', ')}: not taken for ${what}`);
+}
 
 /** --timeout in milliseconds, 10000 by default. */
 export function parseTimeout(value: string | undefined): number {
@@ -58,6 +88,46 @@ export async function readCredentials(values: { 'password-env'?: string; 'privat
     return { username: urlUser, privateKey: await readFile(file, 'utf8') };
   } catch {
     throw new UsageError(`--private-key ${file}: cannot read it; give an unencrypted OpenSSH or PEM private key file`);
+  }
+}
+
+/**
+ * A database login: --user with --password-env, or --secret-file holding Glue's secret JSON
+ * ({"username": …, "password": …}, as SECRET_ID reads it); undefined for none.
+ */
+export async function readDatabaseCredentials(values: ProbeValues): Promise<{ user: string; password: string } | undefined> {
+  if (values['secret-file'] !== undefined) {
+    if (values['password-env'] !== undefined || values.user !== undefined) throw new UsageError('give --secret-file, or --user with --password-env, not both');
+    const file = values['secret-file'];
+    let fields: Record<string, unknown> | undefined;
+    try {
+      fields = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      // The parser's message may quote the file: say only what is wrong.
+      throw new UsageError(`--secret-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON object'}; write the Glue secret as {"username": "…", "password": "…"}`);
+    }
+    const { username, password } = fields ?? {};
+    if (typeof username !== 'string' || username === '' || typeof password !== 'string') throw new UsageError(`--secret-file ${file}: needs username and password, as a Glue connection's secret (SECRET_ID)`);
+    return { user: username, password };
+  }
+  if (values['password-env'] === undefined) {
+    if (values.user !== undefined) throw new UsageError('--user needs --password-env NAME (the variable holding the password)');
+    return undefined;
+  }
+  if (!values.user) throw new UsageError('--password-env needs --user NAME: JDBC URLs carry no user here');
+  const password = process.env[values['password-env']];
+  if (!password) throw new UsageError(`--password-env ${values['password-env']}: that environment variable is not set; export it with the password (it is never printed)`);
+  return { user: values.user, password };
+}
+
+/** --ca-file: the partner's root CA certificate (PEM), the root a Glue connection's CUSTOM_JDBC_CERT would name. */
+export async function readCaFile(file: string): Promise<string> {
+  try {
+    const pem = await readFile(file, 'utf8');
+    new X509Certificate(pem);
+    return pem;
+  } catch {
+    throw new UsageError(`--ca-file ${file}: not a readable PEM certificate; give the partner's root CA certificate (-----BEGIN CERTIFICATE-----)`);
   }
 }
 

@@ -2,8 +2,8 @@ import type { PartnerProfile } from './partner-profile.ts';
 
 /** One thing about the partner that is not what the saved profile says, and what to do about it. */
 export interface DriftChange {
-  aspect: 'host-keys' | 'algorithms' | 'ident' | 'banner' | 'auth-methods' | 'policy';
-  /** Which one: the algorithm category, the policy name. */
+  aspect: 'host-keys' | 'algorithms' | 'ident' | 'banner' | 'auth-methods' | 'policy' | 'version' | 'tls' | 'certificate';
+  /** Which one: the algorithm category, the policy name or the Glue TLS setting. */
   subject?: string;
   change: string;
   fix?: string;

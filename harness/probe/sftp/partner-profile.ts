@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { PartnerHarnessError } from '../../../core/errors/index.ts';
 import type { PolicyPrediction } from './predict-policies.ts';
 import type { SftpServerScan } from './scan-sftp-server.ts';
 
@@ -49,37 +46,4 @@ export function toProfile(target: string, scan: SftpServerScan, policies: Policy
     policiesWithCredentials: withCredentials,
     policies,
   };
-}
-
-export function profileYaml(profile: PartnerProfile): string {
-  return `# partner-harness partner profile: written by \`partner-harness probe --save\`, read by \`drift\`.\n# Public facts only (host keys are public); no credential is stored.\n${stringify(profile, { lineWidth: 0 })}`;
-}
-
-/** A partner profile that cannot be read or is not one (the CLI exits 2). */
-export class ProfileFileError extends PartnerHarnessError {
-  constructor(message: string) {
-    super('PROFILE_INVALID', message);
-  }
-}
-
-/** Reads and checks a saved profile; a file that is not one is the user's mistake (exit 2), named. */
-export async function readProfile(file: string): Promise<PartnerProfile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new ProfileFileError(`${file}: cannot read it; give a profile written by \`partner-harness probe --save ${file}\``);
-  }
-  let data: unknown;
-  try {
-    data = parse(text, { maxAliasCount: 100 });
-  } catch (error) {
-    throw new ProfileFileError(`${file}: not YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  const parsed = partnerProfileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ProfileFileError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}; write it again with \`partner-harness probe --save ${file}\``);
-  }
-  return parsed.data;
 }
