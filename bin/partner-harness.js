@@ -23,4 +23,9 @@ try {
 // went on as if it had never been interrupted).
 const exitCode = main(process.argv.slice(2));
 process.off('SIGINT', interruptedWhileLoading).off('SIGTERM', interruptedWhileLoading);
-process.exitCode = await exitCode;
+const code = await exitCode;
+// One-shot commands end when their work is done, even if something they loaded keeps a timer
+// or socket open (a user's Lambda handler file that starts an interval as it loads, say). run
+// and serve end on their own lifecycle.
+if (['probe', 'drift', 'clone', 'init'].includes(process.argv[2])) process.exit(code);
+process.exitCode = code;

@@ -353,4 +353,12 @@ describe('partner-harness probe idp: secrets and bad input', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^partner-harness: --users .*: users\[0\]\.sourceIp: must be an IPv4 or IPv6 address/);
   });
+
+  it('ends when its work is done though the handler file leaves a timer running', async () => {
+    const file = await usersFile([{ username: 'alice', passwordEnv: 'PROBE_IDP_ALICE_PASSWORD' }]);
+    const handler = fileURLToPath(new URL('__fixtures__/probe-idp/keeps-a-timer.mjs', import.meta.url));
+    const result = await runCli(['probe', 'idp', handler, '--users', file, '--json'], { env: { PROBE_IDP_ALICE_PASSWORD: CANARY } });
+    expect(result.signal).toBeNull();
+    expect(JSON.parse(result.stdout)).toMatchObject({ type: 'AWS_LAMBDA', users: [{ username: 'alice', verdict: 'as-expected' }] });
+  });
 });
