@@ -287,8 +287,12 @@ describe('partner-harness probe idp <handler file>: a real Lambda handler, run i
     expect(report.skippedEdgeCases).toEqual(
       ['password with edge spaces', 'password beyond Latin-1', 'base user over SFTP', 'base user over FTP', 'base user over FTPS', 'source IP 203.0.113.77'].map((name) => ({ name, reason: 'no user in the users file has a password' })),
     );
-    const table = await probeIdp([join(FIXTURES, 'handler.mjs'), '--users', await usersFile([{ username: 'alice' }])]);
+    const junit = join(dir, 'skipped.xml');
+    const table = await probeIdp([join(FIXTURES, 'handler.mjs'), '--users', await usersFile([{ username: 'alice' }]), '--junit', junit]);
     expect(table.stdout).toContain('  skipped      password with edge spaces: no user in the users file has a password\n');
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toContain('skipped="6"');
+    expect(xml).toMatch(/name="edge case: password with edge spaces">\n\s+<skipped message="no user in the users file has a password"\/>/);
   });
 });
 
