@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isSftpRuntimeAvailable, SftpFake, type SshAlgorithms } from '../../fakes/sftp/index.ts';
-import type { HostKeyType } from '../../core/ssh/index.ts';
+import { generateSshKey, type HostKeyType } from '../../core/ssh/index.ts';
 import { emulatedAnswers } from '../support/emulated-answers.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -29,6 +32,8 @@ interface Partner {
   banner?: string;
   /** ssh-keyscan (OpenSSH 9) does not offer SHA-1 key exchange: it cannot read this server's keys. */
   keyscanCannotNegotiate?: boolean;
+  /** The user logs in with a key only: sshd offers publickey alone, and the probe logs in with --private-key. */
+  keysOnly?: boolean;
 }
 
 // Partners no one here wrote: the machine's OpenSSH sshd, in the configurations that break
@@ -38,17 +43,24 @@ const PARTNERS: Partner[] = [
   { name: 'only diffie-hellman-group14-sha1', hostKeys: ['ecdsa-sha2-nistp256'], algorithms: { kex: ['diffie-hellman-group14-sha1'] }, keyscanCannotNegotiate: true },
   { name: 'an ed25519-only host key', hostKeys: ['ssh-ed25519'] },
   { name: 'two host keys and a banner', hostKeys: ['ecdsa-sha2-nistp256', 'ssh-rsa'], banner: 'Authorised access only\n' },
+  { name: 'keys-only authentication', hostKeys: ['ecdsa-sha2-nistp256'], keysOnly: true },
 ];
+
+const USER_KEY = generateSshKey('ecdsa-sha2-nistp256', 'probe-openssh-user');
 
 describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against real OpenSSH sshd', () => {
   it.each(PARTNERS)('$name: the keys ssh-keyscan finds, the configured lists, and the emulator’s own answer per policy', async (partner) => {
-    let builder = new SftpFake().withRuntime('process').withUser('probeuser', { password: PASSWORD });
+    let builder = new SftpFake().withRuntime('process').withUser('probeuser', partner.keysOnly ? { publicKeys: [USER_KEY.publicKey] } : { password: PASSWORD });
     for (const type of partner.hostKeys) builder = builder.withHostKey(type);
     if (partner.algorithms) builder = builder.withAlgorithms(partner.algorithms);
     if (partner.banner) builder = builder.withBanner(partner.banner);
     await using sshd = await builder.start();
 
-    const result = await runCli(['probe', `sftp://probeuser@${sshd.getHost()}:${sshd.getPort()}`, '--password-env', 'PROBE_PASSWORD', '--json'], { env: { PROBE_PASSWORD: PASSWORD } });
+    const keyFile = join(await mkdtemp(join(tmpdir(), 'ph-probe-key-')), 'id_ecdsa');
+    await writeFile(keyFile, USER_KEY.privateKey, { mode: 0o600 });
+    const login = partner.keysOnly ? ['--private-key', keyFile] : ['--password-env', 'PROBE_PASSWORD'];
+    const result = await runCli(['probe', `sftp://probeuser@${sshd.getHost()}:${sshd.getPort()}`, ...login, '--json'], { env: { PROBE_PASSWORD: PASSWORD } });
+    await rm(dirname(keyFile), { recursive: true, force: true });
     expect(result.code, result.stderr).toBe(0);
     const probed = JSON.parse(result.stdout) as {
       ident: string;
@@ -56,6 +68,7 @@ describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against rea
       algorithms: Record<string, string[]>;
       hostKeys: Array<{ publicKey: string }>;
       login: { ok: boolean };
+      authMethods: string[];
       policies: Array<{ name: string; status: string; statusMessage: string }>;
     };
     expect(probed.ident).toMatch(/^SSH-2\.0-OpenSSH_/);
@@ -79,10 +92,11 @@ describe.skipIf(!isSftpRuntimeAvailable('process').available)('probe against rea
     const held = new Set(probed.hostKeys.map((key) => key.publicKey.split(' ')[0]));
     expect(probed.algorithms.serverHostKey).toEqual(effective.hostkeyalgorithms.filter((name) => !name.includes('-cert-') && held.has(keyTypeOf(name))));
     expect(probed.login.ok).toBe(true);
+    expect(probed.authMethods).toEqual(partner.keysOnly ? ['publickey'] : ['password']);
 
     // The prediction is the emulated TestConnection's answer for connectors to this server.
     const trusted = probed.hostKeys.map((key) => key.publicKey).filter((key) => !key.startsWith('ssh-ed25519'));
-    const emulated = await emulatedAnswers(sshd.getUrl(), { username: 'probeuser', password: PASSWORD }, trusted);
+    const emulated = await emulatedAnswers(sshd.getUrl(), partner.keysOnly ? { username: 'probeuser', privateKey: USER_KEY.privateKey } : { username: 'probeuser', password: PASSWORD }, trusted);
     expect(probed.policies.map(({ name, status, statusMessage }) => ({ name, status, statusMessage }))).toEqual(emulated);
   });
 });

@@ -9,14 +9,14 @@ import { AwsEndpoint, connectorSecurityPolicies } from '../../harness/aws/index.
  */
 export async function emulatedAnswers(
   url: string,
-  login: { username: string; password: string },
+  login: { username: string; password?: string; privateKey?: string },
   trustedHostKeys: string[],
 ): Promise<Array<{ name: string; status?: string; statusMessage?: string }>> {
   await using aws = await new AwsEndpoint().start();
   const secrets = new SecretsManagerClient(aws.getClientConfig());
   const transfer = new TransferClient(aws.getClientConfig());
   try {
-    const secret = await secrets.send(new CreateSecretCommand({ Name: login.username, SecretString: JSON.stringify({ Username: login.username, Password: login.password }) }));
+    const secret = await secrets.send(new CreateSecretCommand({ Name: login.username, SecretString: JSON.stringify({ Username: login.username, ...(login.password ? { Password: login.password } : {}), ...(login.privateKey ? { PrivateKey: login.privateKey } : {}) }) }));
     const answers = [];
     for (const name of Object.keys(connectorSecurityPolicies)) {
       const { ConnectorId } = await transfer.send(
