@@ -18,7 +18,8 @@ Commands:
                      shipped catalogue) and write reports
   serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
   init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
-  probe <sftp://…>   read what a partner's SFTP server offers and what TestConnection would answer
+  probe <target>     read what a partner's server offers (sftp://…, jdbc:…) or how its identity
+                     provider answers (idp …), and what AWS's test operation would say
   drift <profile>    probe a partner saved with probe --save again and name what changed
   clone <profile>    write scenario files whose fake plays that partner offline
 
