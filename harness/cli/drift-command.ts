@@ -1,7 +1,7 @@
-import { checkProfile, readProfileData } from '../probe/profile-file.ts';
+import { checkProfile, ProfileFileError, readProfileData } from '../probe/profile-file.ts';
 import { compareProfiles, type DriftChange } from '../probe/sftp/compare-profiles.ts';
 import { partnerProfileSchema, toProfile } from '../probe/sftp/partner-profile.ts';
-import { renderDriftJunit } from '../probe/sftp/render-drift-junit.ts';
+import { renderDriftJunit } from '../probe/render-drift-junit.ts';
 import { probeSftpPartner } from '../probe/sftp/probe-sftp-partner.ts';
 import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
@@ -38,7 +38,7 @@ export async function driftCommand(args: string[], out: (text: string) => void =
   }
   if (values.json) out(`${JSON.stringify({ target, drift: changes.length > 0, changes, warnings }, null, 2)}\n`);
   else out(renderChanges(target, probedAt, changes) + warnings.map((warning) => `  note: ${warning}\n`).join(''));
-  if (values.junit) await writeFileAtomic(values.junit, renderDriftJunit(target, changes));
+  if (values.junit) await writeFileAtomic(values.junit, renderDriftJunit(target, isDatabase ? 'database' : 'sftp', changes));
   return changes.length > 0 ? ExitCode.ScenarioFailed : ExitCode.Ok;
 }
 
@@ -59,22 +59,25 @@ async function sftpDrift(file: string, data: unknown, values: DriftValues, timeo
 async function databaseDrift(file: string, data: unknown, values: DriftValues, timeoutMs: number): Promise<Drift> {
   refuseOptions(values, ['private-key'], 'jdbc: profiles');
   // Loaded for database partners only: the drivers and the Glue SDK are not needed for SFTP ones.
-  const [{ databaseProfileSchema, toDatabaseProfile }, { compareDatabaseProfiles, expiryWarnings }, { parseJdbcTarget }, { scanDatabaseServer }, { predictGlueAnswers }] = await Promise.all([
+  const [{ databaseProfileSchema, toDatabaseProfile }, { compareDatabaseProfiles, expiryWarnings }, { parseJdbcTarget }, { probeDatabasePartner }] = await Promise.all([
     import('../probe/jdbc/database-profile.ts'),
     import('../probe/jdbc/compare-database-profiles.ts'),
     import('../probe/jdbc/parse-jdbc-target.ts'),
-    import('../probe/jdbc/scan-database-server.ts'),
-    import('../probe/jdbc/predict-glue-answers.ts'),
+    import('../probe/jdbc/probe-database-partner.ts'),
   ]);
   const saved = checkProfile(file, data, databaseProfileSchema);
-  const target = parseJdbcTarget(saved.target);
+  let target;
+  try {
+    target = parseJdbcTarget(saved.target);
+  } catch (error) {
+    throw new ProfileFileError(`${file}: target: ${(error as Error).message}`);
+  }
   const credentials = await readDatabaseCredentials(values);
   sameLogin(file, saved.answersWithCredentials, credentials !== undefined, '--user with --password-env, or --secret-file');
-  const scan = await scanDatabaseServer({ ...target, ...(credentials ? { credentials } : {}), timeoutMs });
-  const top = scan.tls.certificates.at(-1);
-  const rootCertificatePem = values['ca-file'] !== undefined ? await readCaFile(values['ca-file']) : top?.selfSigned ? top.pem : undefined;
-  const answers = await predictGlueAnswers({ target, ...(credentials ? { credentials } : {}), ...(rootCertificatePem ? { rootCertificatePem } : {}), timeoutMs });
-  const now = toDatabaseProfile(saved.target, scan, answers, credentials !== undefined);
+  // The root the user placed in S3: a new --ca-file, else the one the profile was probed with.
+  const root = values['ca-file'] !== undefined ? { pem: await readCaFile(values['ca-file']), from: 'ca-file' as const } : saved.customCertRoot;
+  const probed = await probeDatabasePartner({ target, ...(credentials ? { credentials } : {}), ...(root ? { root: { pem: root.pem, from: root.from } } : {}), timeoutMs });
+  const now = toDatabaseProfile(saved.target, probed, credentials !== undefined);
   return { target: saved.target, probedAt: saved.probedAt, changes: compareDatabaseProfiles(saved, now), warnings: expiryWarnings(now) };
 }
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ConnectorCredentials } from '../probe/sftp/predict-policies.ts';
 import { UsageError } from './exit-codes.ts';
@@ -57,6 +57,42 @@ export function checkOutputFolder(option: string, file: string | undefined): voi
   if (file !== undefined && !existsSync(dirname(file))) throw new UsageError(`--${option} ${file}: the folder ${dirname(file)} does not exist; create it or write elsewhere`);
 }
 
+/** The files the options name (a secret's JSON, a private key, a certificate) are small: 64 KiB at most, checked before reading. */
+const MAX_OPTION_FILE_BYTES = 64 * 1024;
+
+/** Reads the file an option names, or says why not (never quoting it: it may hold a secret). */
+async function readOptionFile(option: string, file: string, expected: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    throw new UsageError(`--${option} ${file}: cannot read it; give ${expected}`);
+  }
+  if (size > MAX_OPTION_FILE_BYTES) throw new UsageError(`--${option} ${file}: ${size} bytes is more than ${expected} holds (at most ${MAX_OPTION_FILE_BYTES})`);
+  return readFile(file, 'utf8');
+}
+
+/** --secret-file's JSON object; `form` shows the fields expected. */
+async function readSecretJson(file: string, form: string): Promise<Record<string, unknown>> {
+  const text = await readOptionFile('secret-file', file, `the secret's JSON, ${form}`);
+  try {
+    const fields = JSON.parse(text) as unknown;
+    if (fields && typeof fields === 'object' && !Array.isArray(fields)) return fields as Record<string, unknown>;
+  } catch {
+    // The parser's message may quote the file: say only what is wrong, below.
+  }
+  throw new UsageError(`--secret-file ${file}: not a JSON object; write the secret as ${form}`);
+}
+
+/** The password in the variable --password-env names; never printed. */
+function readPasswordEnv(name: string): string {
+  const password = process.env[name];
+  if (!password) throw new UsageError(`--password-env ${name}: that environment variable is not set; export it with the password (it is never printed)`);
+  return password;
+}
+
 /** The connector's login from --secret-file, --password-env or --private-key; undefined for none. */
 export async function readCredentials(values: { 'password-env'?: string; 'private-key'?: string; 'secret-file'?: string }, urlUser: string | undefined): Promise<ConnectorCredentials | undefined> {
   const given = (['password-env', 'private-key', 'secret-file'] as const).filter((name) => values[name] !== undefined);
@@ -64,31 +100,15 @@ export async function readCredentials(values: { 'password-env'?: string; 'privat
   if (given.length > 1) throw new UsageError(`give one of --password-env, --private-key and --secret-file, not ${given.map((name) => `--${name}`).join(' and ')}`);
   if (values['secret-file'] !== undefined) {
     const file = values['secret-file'];
-    let fields: Record<string, unknown>;
-    try {
-      fields = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      // The parser's message may quote the file: say only what is wrong.
-      throw new UsageError(`--secret-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON object'}; write the connector secret as {"Username": "…", "Password": "…"} or with "PrivateKey"`);
-    }
-    const { Username, Password, PrivateKey } = fields ?? {};
+    const { Username, Password, PrivateKey } = await readSecretJson(file, '{"Username": "…", "Password": "…"} or with "PrivateKey"');
     if (typeof Username !== 'string' || Username === '' || (typeof Password !== 'string' && typeof PrivateKey !== 'string')) {
       throw new UsageError(`--secret-file ${file}: needs Username and Password or PrivateKey, as the connector's secret in Secrets Manager`);
     }
     return { username: Username, ...(typeof Password === 'string' ? { password: Password } : {}), ...(typeof PrivateKey === 'string' ? { privateKey: PrivateKey } : {}) };
   }
   if (!urlUser) throw new UsageError('give the user name in the URL (sftp://user@host) with --password-env or --private-key');
-  if (values['password-env'] !== undefined) {
-    const password = process.env[values['password-env']];
-    if (!password) throw new UsageError(`--password-env ${values['password-env']}: that environment variable is not set; export it with the password (it is never printed)`);
-    return { username: urlUser, password };
-  }
-  const file = values['private-key']!;
-  try {
-    return { username: urlUser, privateKey: await readFile(file, 'utf8') };
-  } catch {
-    throw new UsageError(`--private-key ${file}: cannot read it; give an unencrypted OpenSSH or PEM private key file`);
-  }
+  if (values['password-env'] !== undefined) return { username: urlUser, password: readPasswordEnv(values['password-env']) };
+  return { username: urlUser, privateKey: await readOptionFile('private-key', values['private-key']!, 'an unencrypted OpenSSH or PEM private key file') };
 }
 
 /**
@@ -99,14 +119,7 @@ export async function readDatabaseCredentials(values: ProbeValues): Promise<{ us
   if (values['secret-file'] !== undefined) {
     if (values['password-env'] !== undefined || values.user !== undefined) throw new UsageError('give --secret-file, or --user with --password-env, not both');
     const file = values['secret-file'];
-    let fields: Record<string, unknown> | undefined;
-    try {
-      fields = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      // The parser's message may quote the file: say only what is wrong.
-      throw new UsageError(`--secret-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON object'}; write the Glue secret as {"username": "…", "password": "…"}`);
-    }
-    const { username, password } = fields ?? {};
+    const { username, password } = await readSecretJson(file, '{"username": "…", "password": "…"}');
     if (typeof username !== 'string' || username === '' || typeof password !== 'string') throw new UsageError(`--secret-file ${file}: needs username and password, as a Glue connection's secret (SECRET_ID)`);
     return { user: username, password };
   }
@@ -115,19 +128,18 @@ export async function readDatabaseCredentials(values: ProbeValues): Promise<{ us
     return undefined;
   }
   if (!values.user) throw new UsageError('--password-env needs --user NAME: JDBC URLs carry no user here');
-  const password = process.env[values['password-env']];
-  if (!password) throw new UsageError(`--password-env ${values['password-env']}: that environment variable is not set; export it with the password (it is never printed)`);
-  return { user: values.user, password };
+  return { user: values.user, password: readPasswordEnv(values['password-env']) };
 }
 
 /** --ca-file: the partner's root CA certificate (PEM), the root a Glue connection's CUSTOM_JDBC_CERT would name. */
 export async function readCaFile(file: string): Promise<string> {
+  const expected = "the partner's root CA certificate in PEM (-----BEGIN CERTIFICATE-----)";
+  const pem = await readOptionFile('ca-file', file, expected);
   try {
-    const pem = await readFile(file, 'utf8');
     new X509Certificate(pem);
     return pem;
   } catch {
-    throw new UsageError(`--ca-file ${file}: not a readable PEM certificate; give the partner's root CA certificate (-----BEGIN CERTIFICATE-----)`);
+    throw new UsageError(`--ca-file ${file}: not a PEM certificate; give ${expected}`);
   }
 }
 

@@ -1,11 +1,11 @@
-import { InvalidOptionError } from '../../core/errors/index.ts';
 import { profileYaml } from '../probe/profile-file.ts';
 import type { DatabaseServerScan } from '../probe/jdbc/database-server-scan.ts';
 import { toDatabaseProfile } from '../probe/jdbc/database-profile.ts';
 import { parseJdbcTarget } from '../probe/jdbc/parse-jdbc-target.ts';
-import { GLUE_TLS_SETTINGS, predictGlueAnswers, type GlueAnswerPrediction } from '../probe/jdbc/predict-glue-answers.ts';
+import { GLUE_TLS_SETTINGS, type GlueAnswerPrediction } from '../probe/jdbc/predict-glue-answers.ts';
 import { renderGlueJunit } from '../probe/jdbc/render-glue-junit.ts';
-import { scanDatabaseServer } from '../probe/jdbc/scan-database-server.ts';
+import { probeDatabasePartner, type ProbedDatabasePartner } from '../probe/jdbc/probe-database-partner.ts';
+import { printable } from '../probe/printable.ts';
 import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
@@ -14,35 +14,28 @@ import { readCaFile, readDatabaseCredentials, refuseOptions, type ProbeValues } 
 /** `probe jdbc:…`: what the database server shows, and Glue TestConnection's answer per TLS setting. */
 export async function probeDatabase(text: string, values: ProbeValues, timeoutMs: number, out: (text: string) => void): Promise<number> {
   refuseOptions(values, ['private-key', 'trusted-host-key'], 'jdbc: targets');
-  let target;
-  try {
-    target = parseJdbcTarget(text);
-  } catch (error) {
-    if (!(error instanceof InvalidOptionError)) throw error;
-    throw new UsageError(`${error.message}${error.fix ? `; ${error.fix}` : ''}`);
-  }
+  const target = parseJdbcTarget(text);
   const credentials = await readDatabaseCredentials(values);
   const required = values['require-policy'] ?? [];
   for (const name of required) {
     if (!Object.hasOwn(GLUE_TLS_SETTINGS, name)) throw new UsageError(`--require-policy ${name}: for jdbc: targets, name a Glue TLS setting: ${Object.keys(GLUE_TLS_SETTINGS).join(', ')}`);
   }
   if (required.length > 0 && !credentials) throw new UsageError('--require-policy needs credentials (--user with --password-env, or --secret-file): a setting passes when TestConnection logs in');
-  const caFile = values['ca-file'] === undefined ? undefined : await readCaFile(values['ca-file']);
-  let scan: DatabaseServerScan;
+  const root = values['ca-file'] === undefined ? undefined : { pem: await readCaFile(values['ca-file']), from: 'ca-file' as const };
+  let probed: ProbedDatabasePartner;
   try {
-    scan = await scanDatabaseServer({ ...target, ...(credentials ? { credentials } : {}), timeoutMs });
+    probed = await probeDatabasePartner({ target, ...(credentials ? { credentials } : {}), ...(root ? { root } : {}), timeoutMs });
   } catch (error) {
     if (!(error instanceof PartnerUnreachableError)) throw error;
     process.stderr.write(`partner-harness: ${error.message}\n`);
     return ExitCode.Unreachable;
   }
-  // CUSTOM_JDBC_CERT wants the root: the one given, or the top of the chain when it signed itself.
-  const top = scan.tls.certificates.at(-1);
-  const rootCertificatePem = caFile ?? (top?.selfSigned ? top.pem : undefined);
-  const answers = await predictGlueAnswers({ target, ...(credentials ? { credentials } : {}), ...(rootCertificatePem ? { rootCertificatePem } : {}), timeoutMs });
+  const { scan, answers } = probed;
   out(values.json ? `${JSON.stringify({ ...scan, answers }, null, 2)}\n` : renderDatabaseScan(scan) + renderAnswers(answers, credentials !== undefined));
   if (values.junit) await writeFileAtomic(values.junit, renderGlueJunit(`${target.host}:${target.port}`, answers));
-  if (values.save) await writeFileAtomic(values.save, profileYaml(toDatabaseProfile(text, scan, answers, credentials !== undefined)));
+  if (values.save) await writeFileAtomic(values.save, profileYaml(toDatabaseProfile(text, probed, credentials !== undefined)));
+  const unpredicted = required.filter((name) => answers.find((answer) => answer.setting === name)?.skipped !== undefined);
+  if (unpredicted.length > 0) throw new UsageError(`--require-policy ${unpredicted.join(', ')}: not predicted, the server sent no self-signed root; give the partner's root CA with --ca-file`);
   const failing = required.filter((name) => answers.find((answer) => answer.setting === name)?.status !== 'OK');
   if (failing.length > 0) {
     process.stderr.write(`partner-harness: Glue TestConnection would fail with ${failing.join(', ')}\n`);
@@ -53,7 +46,7 @@ export async function probeDatabase(text: string, values: ProbeValues, timeoutMs
 
 function renderDatabaseScan(scan: DatabaseServerScan): string {
   const { target, tls } = scan;
-  const lines = [`${target.engine} ${target.host}:${target.port}${target.database ? `/${target.database}` : ''}  ${scan.version ?? '(version shown only after login)'}`];
+  const lines = [`${target.engine} ${target.host}:${target.port}${target.database ? `/${target.database}` : ''}  ${scan.version !== undefined ? printable(scan.version) : '(version shown only after login)'}`];
   lines.push(`TLS: ${tls.offered ? `offered${tls.required === true ? ', required' : tls.required === false ? ', not required' : ''}${tls.protocol ? ` (${tls.protocol}${tls.cipher ? `, ${tls.cipher}` : ''})` : ''}` : 'not offered'}`);
   for (const [i, certificate] of tls.certificates.entries()) {
     lines.push(
@@ -64,10 +57,10 @@ function renderDatabaseScan(scan: DatabaseServerScan): string {
       `    ${certificate.fingerprint256}`,
     );
   }
-  lines.push(`authentication: ${scan.authMethod ?? '(not asked)'}${scan.authMechanisms ? ` (${scan.authMechanisms.join(', ')})` : ''}`);
+  lines.push(`authentication: ${scan.authMethod ?? '(not asked)'}${scan.authMechanisms ? ` (${scan.authMechanisms.join(', ')})` : ''}`, '(the certificates\' PEM, for CUSTOM_JDBC_CERT: --json)');
   if (scan.serverError) lines.push(`the server answered: ${scan.serverError.code ? `${scan.serverError.code} ` : ''}${scan.serverError.message}`);
   if (!scan.login) lines.push('', 'login: not attempted (give --user with --password-env, or --secret-file)');
-  else lines.push('', scan.login.ok ? `login: ok${scan.login.tls ? ' over TLS' : ' without TLS'}` : `login: failed: ${scan.login.reason}`);
+  else lines.push('', scan.login.ok ? `login: ok${scan.login.tls ? ' over TLS' : ' without TLS'}` : `login: failed: ${printable(scan.login.reason)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -80,7 +73,7 @@ function renderAnswers(answers: GlueAnswerPrediction[], withCredentials: boolean
   ];
   for (const answer of answers) {
     const status = answer.skipped !== undefined ? 'SKIP ' : answer.status === 'OK' ? 'OK   ' : 'ERROR';
-    const detail = answer.skipped ?? (answer.status === 'OK' ? '{}' : `${answer.exception}: ${answer.message}${answer.provenance ? ` (${answer.provenance})` : ''}`);
+    const detail = answer.skipped ?? (answer.status === 'OK' ? '{}' : `${answer.exception}: ${printable(answer.message ?? '')}${answer.provenance ? ` (${answer.provenance})` : ''}`);
     lines.push(`  ${status} ${answer.setting}`, `        ${detail}`);
   }
   return `${lines.join('\n')}\n`;

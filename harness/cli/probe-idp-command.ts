@@ -28,6 +28,8 @@ export async function probeIdpCommand(args: string[], out: (text: string) => voi
   const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
   checkOutputFolder('junit', values.junit);
   const target = parseIdpTarget(positionals[0]!);
+  // API Gateway answers 504 itself after 29 s: Transfer never waits longer for it.
+  if (target.type === 'API_GATEWAY' && timeoutMs !== undefined && timeoutMs > 29_000) throw new UsageError(`--timeout ${timeoutMs}: API Gateway ends an integration after 29000 ms, so Transfer never waits longer; give at most 29000`);
   const users = await readIdpUsersFile(values.users);
   const redactor = new Redactor().add(...users.map((user) => user.password));
   let report: IdpProbeReport;
@@ -41,7 +43,7 @@ export async function probeIdpCommand(args: string[], out: (text: string) => voi
   }
   if (!report.reachable) {
     const first = report.users[0]?.answer ?? report.edgeCases.find((edge) => edge.answer)?.answer;
-    process.stderr.write(redactor.redactString(`partner-harness: ${report.target}: no call reached the identity provider (${first?.message ?? 'no answer'})\n`));
+    process.stderr.write(redactor.redactString(`partner-harness: ${report.target}: the identity provider did not answer (${first?.message ?? 'no answer'})\n`));
     return ExitCode.Unreachable;
   }
   out(redactor.redactString(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderIdpTable(report)));

@@ -39,9 +39,11 @@ Options:
   --junit <file>     also write JUnit XML: one test case per user and per edge case, failed on
                      a problem
   --timeout <ms>     how long the provider may take per call (default: AWS's, 29000 for API
-                     Gateway, Lambda's default 3000 for a handler file)
+                     Gateway, which is also the most it takes; Lambda's default 3000 for a
+                     handler file)
   -h, --help         show this help
 
 Passwords are never printed or written; answers that quote one show *** instead.
 Exit codes: 0 every user answered as expected and no edge case is a problem, 1 otherwise,
-2 bad input, 3 the provider could not be reached at all.`;
+2 bad input, 3 the provider could not be reached (the first call got no answer: refused,
+unknown host, or silent until the timeout).`;

@@ -96,6 +96,14 @@ describe('loadScenarioFile', () => {
     ]);
   });
 
+  it('names a given.s3Objects location S3 would not take, with the line', async () => {
+    const error = await loadError(await write(VALID.replace('when:', 'given_s3_placeholder\nwhen:').replace('given_s3_placeholder', '  s3Objects:\n    s3://Bad_Bucket/root.pem: x\n    s3://certs: y')));
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'given.s3Objects.s3://Bad_Bucket/root.pem', message: expect.stringMatching(/bucket Bad_Bucket is not a valid S3 bucket name/) }),
+      expect.objectContaining({ path: 'given.s3Objects.s3://certs', message: expect.stringMatching(/not an s3:\/\/bucket\/key location/) }),
+    ]);
+  });
+
   it('reports a missing `when`', async () => {
     const error = await loadError(await write(VALID.replace(/when:[\s\S]*?then:/, 'then:')));
     expect(error.issues.map((i) => i.path)).toEqual(['when']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_S3_OBJECT_BYTES, s3LocationProblem } from '../aws/s3/s3-object-store.ts';
 import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
 import { hostKeyType } from './schema/common.ts';
@@ -87,7 +88,15 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
            * Objects the emulator reads from S3, by `s3://bucket/key` (Glue's CUSTOM_JDBC_CERT root
            * certificate). Placed in the emulator only: with --mode aws they must already be in S3.
            */
-          s3Objects: z.record(z.string().regex(/^s3:\/\/[^/]+\/.+$/, { error: 'expected an S3 location, s3://bucket/key' }), z.string()).default({}),
+          s3Objects: z
+            .record(
+              z.string().check((ctx) => {
+                const problem = s3LocationProblem(ctx.value);
+                if (problem) ctx.issues.push({ code: 'custom', message: `${problem}, e.g. s3://partner-certs/acme/root.pem`, input: ctx.value });
+              }),
+              z.string().max(MAX_S3_OBJECT_BYTES),
+            )
+            .default({}),
         })
         .strict()
         .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {}, s3Objects: {} }),

@@ -152,6 +152,14 @@ describe('partner-harness probe jdbc:… as a CI gate, and drift', () => {
     expect(noPassword.code).toBe(2);
     const closed = await probe([`jdbc:postgresql://127.0.0.1:${await closedPort()}/orders`, '--timeout', '2000']);
     expect(closed.code).toBe(3);
+    const noDatabase = await probe([`jdbc:mysql://127.0.0.1:${pg.getPort()}`]);
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.stderr).toContain(`names no database. Give the database the Glue connection names, e.g. jdbc:mysql://127.0.0.1:${pg.getPort()}/orders`);
+    // A setting that could not be predicted is not a verdict: the gate asks for the root instead.
+    await using plain = await new PostgresFake().withUser('etl', PASSWORD).withDatabase('orders', { owner: 'etl' }).start();
+    const unpredicted = await probe([plain.getJdbcUrl('orders'), '--user', 'etl', '--password-env', 'DB_PASSWORD', '--require-policy', 'enforce-ssl+custom-cert']);
+    expect(unpredicted.code).toBe(2);
+    expect(unpredicted.stderr).toContain("not predicted, the server sent no self-signed root; give the partner's root CA with --ca-file");
   });
 
   it('drift: a new certificate and a server that dropped TLS are each named with what to do, exit 1; clone refuses a database profile', async () => {
@@ -166,10 +174,19 @@ describe('partner-harness probe jdbc:… as a CI gate, and drift', () => {
     expect(JSON.parse(same.stdout)).toMatchObject({ drift: false, changes: [], warnings: [expect.stringMatching(/expires in \d day/)] });
 
     await using renewed = await new PostgresFake().withUser('etl', PASSWORD).withDatabase('orders', { owner: 'etl' }).withTls().start();
-    const rotated = await runCli(['drift', await pointAt(profile, renewed, join(dir, 'renewed.yaml')), '--json']);
+    const renewedJunit = join(dir, 'renewed.xml');
+    const rotated = await runCli(['drift', await pointAt(profile, renewed, join(dir, 'renewed.yaml')), '--json', '--junit', renewedJunit]);
     expect(rotated.code, rotated.stderr).toBe(1);
-    const rotatedChanges = (JSON.parse(rotated.stdout) as { changes: Array<{ aspect: string; change: string; fix?: string }> }).changes;
-    expect(rotatedChanges).toEqual([expect.objectContaining({ aspect: 'certificate', change: expect.stringContaining(new X509Certificate(renewed.getCertificatePem()!).fingerprint256) })]);
+    const rotatedChanges = (JSON.parse(rotated.stdout) as { changes: Array<{ aspect: string; subject?: string; change: string; fix?: string }> }).changes;
+    // The connection's CUSTOM_JDBC_CERT still names the old self-signed certificate (the saved
+    // root): with the renewed one, what passed before now fails.
+    expect(rotatedChanges).toEqual([
+      expect.objectContaining({ aspect: 'certificate', change: expect.stringContaining(new X509Certificate(renewed.getCertificatePem()!).fingerprint256), fix: expect.stringMatching(/signs itself.*place it in S3/) }),
+      expect.objectContaining({ aspect: 'policy', subject: 'enforce-ssl+custom-cert+skip-validation', change: expect.stringMatching(/would now answer InvalidInputException ".*PKIX path building failed.*" \(was InvalidInputException ".*password authentication failed/) }),
+    ]);
+    const renewedXml = await readFile(renewedJunit, 'utf8');
+    expect(renewedXml).toContain('tests="5" failures="2"');
+    expect(renewedXml).toMatch(/name="certificate unchanged">\n\s+<failure/);
 
     await using plain = await new PostgresFake().withUser('etl', PASSWORD).withDatabase('orders', { owner: 'etl' }).start();
     const junit = join(dir, 'drift.xml');

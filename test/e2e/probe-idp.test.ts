@@ -216,7 +216,22 @@ describe('partner-harness probe idp <API Gateway URL>: the IdP fake over real HT
     const unreachable = await probeIdp([`http://127.0.0.1:${port}/prod`, '--users', file, '--json']);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stdout).toBe('');
-    expect(unreachable.stderr).toBe(`partner-harness: http://127.0.0.1:${port}/prod: no call reached the identity provider (Unable to call identity provider: ECONNREFUSED)\n`);
+    expect(unreachable.stderr).toBe(`partner-harness: http://127.0.0.1:${port}/prod: the identity provider did not answer (Unable to call identity provider: ECONNREFUSED)\n`);
+
+    // A host that takes the connection and never answers: the first call's timeout ends the probe
+    // (it does not wait as long again for each of the other attempts).
+    let connections = 0;
+    const silent = createServer(() => connections++);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const timedOut = await probeIdp([`http://127.0.0.1:${(silent.address() as AddressInfo).port}/prod`, '--users', file, '--timeout', '300']);
+      expect(timedOut.code).toBe(3);
+      expect(timedOut.stderr).toContain('the identity provider did not answer');
+      expect(connections).toBe(1);
+    } finally {
+      silent.close();
+    }
+    await expect(probeIdp([`http://127.0.0.1:${port}/prod`, '--users', file, '--timeout', '30000'])).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('give at most 29000') });
   });
 });
 
@@ -357,6 +372,13 @@ describe('partner-harness probe idp: secrets and bad input', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^partner-harness: --users .*: users\[0\]\.sourceIp: must be an IPv4 or IPv6 address/);
   });
+
+  it('a handler file that never finishes loading is refused after Lambda\'s 10-second init limit (exit 2)', async () => {
+    const file = await usersFile([{ username: 'alice', password: CANARY }]);
+    const result = await runCli(['probe', 'idp', join(FIXTURES, 'never-loads.mjs'), '--users', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/never-loads\.mjs: did not finish loading within 10 s\. Lambda gives a function's init phase 10 seconds/);
+  }, 30_000);
 
   it('ends when its work is done though the handler file leaves a timer running', async () => {
     const file = await usersFile([{ username: 'alice', passwordEnv: 'PROBE_IDP_ALICE_PASSWORD' }]);

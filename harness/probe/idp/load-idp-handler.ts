@@ -15,8 +15,9 @@ export async function loadIdpHandler(target: Extract<IdpTarget, { type: 'AWS_LAM
   try {
     // What the module prints as it loads is Lambda's init phase, CloudWatch's on AWS: kept off
     // our output, where it would break --json.
-    loaded = await captureHandlerOutput(() => undefined, () => importModuleFile(file));
+    loaded = await captureHandlerOutput(() => undefined, () => withinInitLimit(importModuleFile(file)));
   } catch (error) {
+    if (error instanceof InitTimeout) throw new InvalidOptionError(`${file}: did not finish loading within ${INIT_LIMIT_MS / 1000} s`, { fix: 'Lambda gives a function\'s init phase 10 seconds: look for a top-level await that never settles' });
     throw new InvalidOptionError(`${file}: cannot load it (${firstLine(error)})`, { fix: 'Check that it runs with node (or, for TypeScript, that it compiles)', cause: error });
   }
   // A CommonJS module's exports also arrive as the default export.
@@ -28,6 +29,20 @@ export async function loadIdpHandler(target: Extract<IdpTarget, { type: 'AWS_LAM
     });
   }
   return candidate as LambdaHandler;
+}
+
+/** Lambda's limit on a function's init phase ("The Init phase is limited to 10 seconds", Lambda runtime environment). */
+const INIT_LIMIT_MS = 10_000;
+
+class InitTimeout extends Error {}
+
+async function withinInitLimit<T>(loading: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([loading, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new InitTimeout()), INIT_LIMIT_MS)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function firstLine(error: unknown): string {

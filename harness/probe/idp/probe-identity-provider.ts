@@ -18,8 +18,9 @@ export interface IdpProbeReport {
   edgeCases: Array<{ name: string } & IdpCaseReport>;
   skippedEdgeCases: SkippedIdpEdgeCase[];
   /**
-   * False only for an API Gateway URL that no call reached (every answer was the emulator's
-   * "Unable to call identity provider"): one answer of any kind means it is reachable.
+   * False only for an API Gateway URL whose first call got no answer (refused, unknown host, or
+   * silent until the timeout; the probe stops there), or that no call reached: one answer of any
+   * kind means it is reachable.
    */
   reachable: boolean;
 }
@@ -57,6 +58,11 @@ export async function probeIdentityProvider(options: ProbeIdentityProviderOption
       });
     }
     users.push({ ...sent(user), ...result, expected: user.expect, ...judgeUser(result, user.expect, user.password !== undefined) });
+    // Nothing answers at the URL (refused, or silent until the timeout): every other attempt
+    // would only fail, or wait as long again, so the probe stops here.
+    if (i === 0 && options.target.type === 'API_GATEWAY' && result.diagnosis.kind === 'provider-error' && (result.diagnosis.code === 'unreachable' || result.diagnosis.code === 'timeout')) {
+      return redactor.redact({ target: options.targetText, type: options.target.type, users, edgeCases: [], skippedEdgeCases: skipped, reachable: false });
+    }
   }
   const edgeCases: IdpProbeReport['edgeCases'] = [];
   const earlier = new Map<string, IdpTestResult>();

@@ -1,3 +1,4 @@
+import { printable } from '../printable.ts';
 import type { DriftChange } from '../sftp/compare-profiles.ts';
 import type { DatabaseProfile } from './database-profile.ts';
 
@@ -24,7 +25,7 @@ export function expiryWarnings(now: DatabaseProfile): string[] {
 /** What changed at a database partner from `saved` to `now`, each change named with what to do. Empty: no drift. */
 export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabaseProfile): DriftChange[] {
   const changes: DriftChange[] = [];
-  if (saved.version !== now.version) changes.push({ aspect: 'version', change: `the server's version changed: ${saved.version ?? '(unknown)'} → ${now.version ?? '(unknown)'}` });
+  if (saved.version !== now.version) changes.push({ aspect: 'version', change: `the server's version changed: ${printable(saved.version ?? '(unknown)')} → ${printable(now.version ?? '(unknown)')}` });
   if (saved.tls.offered !== now.tls.offered) {
     changes.push({
       aspect: 'tls',
@@ -40,19 +41,21 @@ export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabasePro
     changes.push({
       aspect: 'certificate',
       change: `the server certificate changed: ${before.subject} ${before.fingerprint256} → ${after.subject} ${after.fingerprint256} (issuer ${after.issuer}, valid to ${after.validTo})`,
-      fix: after.issuer === before.issuer
-        ? 'Same issuer: connections that trust the issuing root keep working; check the new certificate with the partner'
-        : `New issuer ${after.issuer}: a connection with CUSTOM_JDBC_CERT needs that issuer's root placed in S3 before JDBC_ENFORCE_SSL passes`,
+      // Whether the connection still trusts it is what the CUSTOM_JDBC_CERT answers below tell:
+      // they were predicted again with the root the profile saved.
+      fix: after.selfSigned
+        ? 'The new certificate signs itself: verify its fingerprint with the partner, then place it in S3 for CUSTOM_JDBC_CERT (the old one no longer validates it)'
+        : `Verify the new certificate with the partner; if its issuer ${after.issuer} is a new CA, place that CA's root in S3 for CUSTOM_JDBC_CERT`,
     });
   }
   if (saved.authMethod !== now.authMethod) {
-    changes.push({ aspect: 'auth-methods', change: `the authentication method changed: ${saved.authMethod ?? '(unknown)'} → ${now.authMethod ?? '(unknown)'}`, fix: 'Check that the Glue connection\'s driver supports the new method' });
+    changes.push({ aspect: 'auth-methods', change: `the authentication method changed: ${printable(saved.authMethod ?? '(unknown)')} → ${printable(now.authMethod ?? '(unknown)')}`, fix: 'Check that the Glue connection\'s driver supports the new method' });
   }
   if (saved.answersWithCredentials === now.answersWithCredentials) {
     for (const answer of now.answers) {
       const old = saved.answers.find((candidate) => candidate.setting === answer.setting);
       if (!old || old.skipped || answer.skipped) continue;
-      if (old.status !== answer.status || old.message !== answer.message) {
+      if (old.status !== answer.status || old.exception !== answer.exception || comparable(old.message) !== comparable(answer.message)) {
         changes.push({
           aspect: 'policy',
           subject: answer.setting,
@@ -65,6 +68,14 @@ export function compareDatabaseProfiles(saved: DatabaseProfile, now: DatabasePro
   return changes;
 }
 
+/**
+ * A message as drift compares it: without what differs between runs and says nothing of the
+ * partner (MySQL names the client's address in 'user'@'10.0.0.7'; a timeout names --timeout).
+ */
+function comparable(message: string | undefined): string | undefined {
+  return message?.replace(/'([^']*)'@'[^']*'/g, "'$1'@'…'").replace(/\d+(\.\d+)? seconds/g, 'N seconds');
+}
+
 function describe(answer: DatabaseProfile['answers'][number]): string {
-  return answer.status === 'OK' ? 'OK' : `${answer.exception ?? 'ERROR'} "${answer.message ?? ''}"`;
+  return answer.status === 'OK' ? 'OK' : `${answer.exception ?? 'ERROR'} "${printable(answer.message ?? '')}"`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { DatabaseServerScan } from './database-server-scan.ts';
-import { GLUE_TLS_SETTINGS, type GlueAnswerPrediction } from './predict-glue-answers.ts';
+import { X509Certificate } from 'node:crypto';
+import { GLUE_TLS_SETTINGS } from './predict-glue-answers.ts';
+import type { ProbedDatabasePartner } from './probe-database-partner.ts';
 
 /**
  * What `probe jdbc:… --save` keeps of a database partner, for `drift`: what the server showed
@@ -23,6 +24,11 @@ export const databaseProfileSchema = z
       })
       .strict(),
     authMethod: z.string().optional(),
+    /**
+     * The root the CUSTOM_JDBC_CERT answers were predicted with (--ca-file, or the server's
+     * self-signed certificate): what the user places in S3, so drift predicts with it again.
+     */
+    customCertRoot: z.object({ from: z.enum(['ca-file', 'server']), fingerprint256: z.string(), pem: z.string().max(64 * 1024) }).strict().optional(),
     /** Whether the answers below came from real logins (with credentials) or a probe user's. */
     answersWithCredentials: z.boolean(),
     answers: z.array(
@@ -41,7 +47,7 @@ export const databaseProfileSchema = z
 
 export type DatabaseProfile = z.infer<typeof databaseProfileSchema>;
 
-export function toDatabaseProfile(target: string, scan: DatabaseServerScan, answers: GlueAnswerPrediction[], withCredentials: boolean, probedAt = new Date()): DatabaseProfile {
+export function toDatabaseProfile(target: string, { scan, answers, customCertRoot }: ProbedDatabasePartner, withCredentials: boolean, probedAt = new Date()): DatabaseProfile {
   return {
     partnerHarnessProfile: 1,
     target,
@@ -53,6 +59,7 @@ export function toDatabaseProfile(target: string, scan: DatabaseServerScan, answ
       certificates: scan.tls.certificates.map(({ subject, subjectAltName, issuer, selfSigned, validTo, fingerprint256 }) => ({ subject, subjectAltName, issuer, selfSigned, validTo, fingerprint256 })),
     },
     ...(scan.authMethod !== undefined ? { authMethod: scan.authMethod } : {}),
+    ...(customCertRoot ? { customCertRoot: { from: customCertRoot.from, fingerprint256: new X509Certificate(customCertRoot.pem).fingerprint256, pem: customCertRoot.pem } } : {}),
     answersWithCredentials: withCredentials,
     answers: answers.map(({ setting, status, exception, message, skipped }) => ({
       setting,

@@ -2,7 +2,7 @@ import { InvalidOptionError } from '../../../core/errors/index.ts';
 import { parseJdbcUrl } from '../../aws/glue/test-connection/jdbc-url.ts';
 import type { DatabaseTarget } from './database-server-scan.ts';
 
-const EXPECTED = 'jdbc:postgresql://host[:port][/database] (port 5432 by default) or jdbc:mysql://host[:port][/database] (also jdbc:mariadb://, port 3306)';
+const EXPECTED = 'jdbc:postgresql://host[:port]/database (port 5432 by default) or jdbc:mysql://host[:port]/database (also jdbc:mariadb://, port 3306)';
 const FIX = 'Give credentials apart from the URL (the password from an environment variable), never inside it';
 
 /**
@@ -15,11 +15,14 @@ export function parseJdbcTarget(text: string): DatabaseTarget {
   const query = text.includes('?') ? new URLSearchParams(text.slice(text.indexOf('?') + 1)) : undefined;
   const credentialKeys = [...(query?.keys() ?? [])].filter((key) => /^user$|password/i.test(key));
   if (credentialKeys.length > 0) throw new InvalidOptionError(`the JDBC URL carries credentials (${credentialKeys.join(', ')})`, { fix: FIX });
-  // The Glue parser wants a database; a probe may go without one (the server picks its default).
-  const withoutDatabase = /^jdbc:(postgresql|mysql|mariadb):\/\/[^/?;]+$/.test(text);
-  const parsed = parseJdbcUrl(withoutDatabase ? `${text}/-` : text);
+  // The probe's own login and Glue's test must reach the same database: the one the Glue
+  // connection names (without one, each driver would pick its own default).
+  if (/^jdbc:(postgresql|mysql|mariadb):\/\/[^/?;]+\/?$/.test(text)) {
+    throw new InvalidOptionError('the JDBC URL names no database', { fix: `Give the database the Glue connection names, e.g. ${text.replace(/\/?$/, '/orders')}` });
+  }
+  const parsed = parseJdbcUrl(text);
   if (!parsed.ok) throw new InvalidOptionError(`cannot read the JDBC URL: ${parsed.reason}`, { fix: `Expected ${EXPECTED}` });
   const { engine, host, port, database } = parsed.target;
   if (engine !== 'postgresql' && engine !== 'mysql') throw new InvalidOptionError(`probe cannot scan ${engine} servers`, { fix: `Expected ${EXPECTED}` });
-  return { engine, host, port, ...(withoutDatabase || database === undefined ? {} : { database }) };
+  return { engine, host, port, ...(database === undefined ? {} : { database }) };
 }

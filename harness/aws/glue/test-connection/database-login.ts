@@ -77,6 +77,8 @@ async function postgresLogin(request: LoginRequest, ssl: TlsOptions | undefined)
     database: request.database ?? 'postgres',
     ssl: ssl ?? false,
     connectionTimeoutMillis: request.timeoutMs,
+    // A server that logs in and then never answers must not hold the call past its time.
+    query_timeout: request.timeoutMs,
   });
   client.on('error', () => {});
   try {
@@ -87,7 +89,8 @@ async function postgresLogin(request: LoginRequest, ssl: TlsOptions | undefined)
   } catch (error) {
     return classify(error as PgError, request);
   } finally {
-    await client.end().catch(() => {});
+    // end() waits for the server to close; a server that never does is cut off.
+    await closeWithin(client.end(), () => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy());
   }
 }
 
@@ -104,14 +107,27 @@ async function mysqlLogin(request: LoginRequest, ssl: TlsOptions | undefined): P
       connectTimeout: request.timeoutMs,
       ...(ssl ? { ssl: ssl as MysqlSslOptions } : {}),
     });
-    await connection.query('SELECT 1');
+    await connection.query({ sql: 'SELECT 1', timeout: request.timeoutMs });
     debug('mysql login ok (tls %s)', Boolean(ssl));
     return { ok: true, tls: Boolean(ssl) };
   } catch (error) {
     return classify(error as PgError, request);
   } finally {
-    await connection?.end().catch(() => connection?.destroy());
+    if (connection) await closeWithin(connection.end(), () => connection?.destroy());
   }
+}
+
+/** How long a polite close may take before the socket is destroyed. */
+const CLOSE_MS = 1_000;
+
+async function closeWithin(closing: Promise<unknown>, destroy: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    closing.then(() => true, () => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) destroy();
 }
 
 interface PgError extends Error {
