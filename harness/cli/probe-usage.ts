@@ -1,7 +1,7 @@
 // Apart from probe-command.ts so that `--help` does not load ssh2, the drivers or the SDKs.
 export const probeUsage = `Usage: partner-harness probe sftp://[user@]host[:port] [options]
-       partner-harness probe jdbc:postgresql://host[:port][/db] [options]
-       partner-harness probe jdbc:mysql://host[:port][/db] [options]
+       partner-harness probe jdbc:postgresql://host[:port]/db [options]
+       partner-harness probe jdbc:mysql://host[:port]/db [options]
        partner-harness probe idp <API Gateway URL | handler file> --users <file> [options]
                                                   (partner-harness probe idp --help)
 

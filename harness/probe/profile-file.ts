@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parse, stringify } from 'yaml';
 import type { z } from 'zod';
 import { PartnerHarnessError } from '../../core/errors/index.ts';
@@ -22,11 +22,13 @@ export function profileYaml(profile: object): string {
 export async function readProfileData(file: string): Promise<unknown> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_PROFILE_BYTES) throw new ProfileFileError(`${file}: ${size} bytes is too large for a profile; write it again with \`partner-harness probe --save ${file}\``);
     text = await readFile(file, 'utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof ProfileFileError) throw error;
     throw new ProfileFileError(`${file}: cannot read it; give a profile written by \`partner-harness probe --save ${file}\``);
   }
-  if (text.length > MAX_PROFILE_BYTES) throw new ProfileFileError(`${file}: ${text.length} characters is too large for a profile; write it again with \`partner-harness probe --save ${file}\``);
   try {
     return parse(text, { maxAliasCount: 100 });
   } catch (error) {
