@@ -7,6 +7,7 @@ export type { EmulatorContext, EmulatorOptions } from './emulator-context.ts';
 export { defaultEmulatorOptions } from './emulator-context.ts';
 export type { LambdaContext, LambdaHandler } from './lambda/lambda-registry.ts';
 export type { CallRecord } from './endpoint/call-log.ts';
+export { DIAGNOSIS_HEADER, formatDiagnosis, type Diagnosis } from './endpoint/diagnosis.ts';
 
 // Adding an operation or a service.
 export { defineOperation } from './endpoint/define-operation.ts';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwsEndpoint } from '../aws/index.ts';
+import { AwsEndpoint, formatDiagnosis, type CallRecord } from '../aws/index.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
 import { awsCliCommand } from './aws-cli-command.ts';
@@ -25,6 +25,7 @@ export async function serveCommand(args: string[], out: (text: string) => void =
 
   if (positionals.length === 0) {
     const endpoint = await new AwsEndpoint().withPort(port).start().catch((error) => rethrowPortProblem(error, port));
+    endpoint.onCall((record) => out(describeCall(record)));
     out(
       `Emulated AWS endpoint: ${endpoint.getUrl()}\n` +
         `  Any credentials work, e.g.: ${credentials} aws transfer list-connectors --endpoint-url ${endpoint.getUrl()} --region us-east-1\n` +
@@ -60,11 +61,18 @@ export async function serveCommand(args: string[], out: (text: string) => void =
     }
     lines.push('Press Ctrl-C to stop.');
     out(environment.redactor.redactString(lines.join('\n')) + '\n');
+    environment.endpoint!.onCall((record) => out(environment.redactor.redactString(describeCall(record))));
     await waitForSignal();
   } finally {
     await environment.stop();
   }
   return ExitCode.Ok;
+}
+
+/** Each call as it is answered, with the harness's diagnosis beside AWS's answer (the record is already redacted). */
+function describeCall(record: CallRecord): string {
+  const answer = record.error ? ` ${record.error.type}` : '';
+  return [`${record.service}:${record.operation} -> HTTP ${record.httpStatus}${answer}`, ...record.diagnosis.map((diagnosis) => `  diagnosis: ${formatDiagnosis(diagnosis)}`)].join('\n') + '\n';
 }
 
 /** A port that is taken or not allowed is the user's to change, not a harness failure. */

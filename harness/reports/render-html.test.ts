@@ -38,6 +38,7 @@ const hostile: ScenarioReportEntry = {
       requestId: 'req-1',
       httpStatus: 200,
       transcript: [{ at: 1, kind: 'connect', detail: { banner: XSS } }],
+      diagnosis: [{ code: 'host-key-mismatch', text: `The server showed ${XSS}`, fix: 'Trust the key' }],
       messages: [
         { id: 'transfer.test-connection.auth-failed', text: `Authentication failed for user ${XSS}`, provenance: 'inferred', source: 'No text found & inferred' },
         { id: 'transfer.test-connection.succeeded', text: 'Connection succeeded', provenance: 'user', source: 'user override' },
@@ -79,6 +80,12 @@ describe('renderHtml', () => {
     expect(html).toContain(`<td>Required ${ESCAPED_XSS}</td>`);
     // JSON blocks: the JSON string escaping of the quotes happens first, then HTML escaping.
     expect(html).toContain('&lt;script&gt;alert(\\&quot;x\\&quot;)&lt;/script&gt;');
+  });
+
+  it('shows the diagnosis in its own table, apart from AWS\'s answer, escaped', () => {
+    const html = renderHtml(report([hostile]));
+    expect(html).toContain('<th>Diagnosis</th><th>What the harness saw</th><th>Fix</th>');
+    expect(html).toContain('<td>host-key-mismatch</td><td>The server showed &lt;script&gt;');
   });
 
   it('shows the catalogue entries with their provenance in a table', () => {

@@ -31,6 +31,8 @@ function renderScenario(scenario: ScenarioReportEntry): string {
   if (result) {
     parts.push(table(['Expectation', 'Expected', 'Actual', ''], result.expectations.map((e) => [e.field, json(e.expected), json(e.actual), e.passed ? '✓' : '✗'])));
     if (result.setupError) parts.push(`<p class="failed">Could not run: ${escape(result.setupError)}</p>`);
+    const diagnoses = result.emulator?.diagnosis ?? [];
+    if (diagnoses.length > 0) parts.push(table(['Diagnosis', 'What the harness saw', 'Fix'], diagnoses.map((d) => [d.code, d.text, d.fix ?? ''])));
     const messages = result.emulator?.messages ?? [];
     if (messages.length > 0) {
       parts.push(table(['Message id', 'Text', 'Provenance', 'Source'], messages.map((m) => [m.id, m.text, m.provenance, m.source])));

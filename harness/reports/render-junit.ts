@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { diagnosisLines } from './diagnosis-lines.ts';
 import { scenarioProblems } from './scenario-problems.ts';
 import { xmlAttr as attr, xmlText as text } from './xml-escape.ts';
 
@@ -36,12 +37,14 @@ function testsuite(file: string, scenarios: ScenarioReportEntry[], startedAt: st
 function testcase(scenario: ScenarioReportEntry): string[] {
   const open = `    <testcase classname="${attr(scenario.file)}" name="${attr(scenario.name)}" time="${seconds(scenario.durationMs)}"`;
   const body: string[] = [];
-  const problems = scenarioProblems(scenario, { errorLines: 50 }).join('\n');
+  const problems = [...scenarioProblems(scenario, { errorLines: 50 }), ...diagnosisLines(scenario)].join('\n');
   if (scenario.state === 'failed') body.push(`      <failure message="${attr(firstLine(problems, 'scenario failed'))}" type="ScenarioFailure">${text(problems)}</failure>`);
   if (scenario.state === 'invalid') body.push(`      <error message="${attr(firstLine(problems, 'invalid scenario file'))}" type="ScenarioFileError">${text(problems)}</error>`);
   if (scenario.state === 'skipped') body.push(`      <skipped${scenario.skipReason ? ` message="${attr(scenario.skipReason)}"` : ''}/>`);
+  // A passing scenario's diagnosis (why the answer it expected is an error) goes with its output.
+  const diagnosis = scenario.state === 'failed' ? '' : diagnosisLines(scenario).map((line) => `${line}\n`).join('');
   for (const stream of ['stdout', 'stderr'] as const) {
-    const printed = (scenario.output ?? []).filter((o) => o.stream === stream).map((o) => o.text).join('');
+    const printed = (stream === 'stdout' ? diagnosis : '') + (scenario.output ?? []).filter((o) => o.stream === stream).map((o) => o.text).join('');
     if (printed) body.push(`      <system-${stream.slice(3)}>${text(printed)}</system-${stream.slice(3)}>`);
   }
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];

@@ -33,6 +33,7 @@ const passedEntry: ScenarioReportEntry = {
       requestId: 'r-1',
       httpStatus: 200,
       transcript: [],
+      diagnosis: [],
       messages: [{ id: 'transfer.test-connection.succeeded', text: 'Connection succeeded', provenance: 'documented', source: 'doc' }],
     },
   }),
@@ -101,6 +102,14 @@ describe('renderSummary', () => {
   it('shows the answer and the provenance of its message for TestConnection', () => {
     const summary = renderSummary(report([passedEntry]));
     expect(summary).toContain('  ✓ Password login succeeds  [transfer:TestConnection → OK "Connection succeeded" (documented)]');
+  });
+
+  it('prints the harness\'s diagnosis beside AWS\'s answer, on its own line', () => {
+    const diagnosed = { ...passedEntry, result: { ...passedEntry.result!, emulator: { ...passedEntry.result!.emulator!, diagnosis: [{ code: 'host-key-mismatch', text: 'The server showed ssh-rsa AAAA', fix: 'Trust it' }] } } };
+    const lines = renderSummary(report([diagnosed])).split('\n');
+    const at = lines.findIndex((line) => line.includes('✓ Password login succeeds'));
+    expect(lines[at]).toContain('→ OK "Connection succeeded" (documented)]');
+    expect(lines[at + 1]).toBe('      diagnosis: host-key-mismatch: The server showed ssh-rsa AAAA Fix: Trust it');
   });
 
   it('lists each failed expectation under a failing scenario, not the passed ones', () => {

@@ -1,4 +1,5 @@
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { diagnosisLines } from './diagnosis-lines.ts';
 import { scenarioProblems } from './scenario-problems.ts';
 
 const MARK = { passed: '✓', failed: '✗', invalid: '!', skipped: '-' } as const;
@@ -18,7 +19,7 @@ export function renderSummary(report: RunReport, reportFiles: string[] = []): st
     }
     const skipped = scenario.skipReason ? `  (skipped: ${scenario.skipReason})` : '';
     lines.push(`  ${MARK[scenario.state]} ${scenario.name}${outcome(scenario)}${skipped}`);
-    lines.push(...scenarioProblems(scenario).map((line) => `      ${line}`));
+    lines.push(...scenarioProblems(scenario).map((line) => `      ${line}`), ...diagnosisLines(scenario).map((line) => `      ${line}`));
   }
   if (filteredOut > 0) lines.push(`  - ${filteredOut} scenario(s) not selected by the name filter (-t)`);
   for (const error of report.unhandledErrors ?? []) lines.push(`  ! error outside any scenario: ${error.split('\n')[0]}`);

@@ -72,6 +72,15 @@ function checkResponseJson(expected: NonNullable<Expectations['responseJson']>, 
   collectPartial(expected, parsed, 'Response(json)', push);
 }
 
+/**
+ * `then.diagnosis` against the diagnoses the emulator recorded beside its answer: one of them must
+ * match the code and the text given.
+ */
+export function checkDiagnosis(expected: NonNullable<Expectations['diagnosis']>, diagnoses: ReadonlyArray<{ code: string; text: string; fix?: string }>): ExpectationResult {
+  const found = diagnoses.find((diagnosis) => (expected.code === undefined || diagnosis.code === expected.code) && (expected.text === undefined || matchString(expected.text, diagnosis.text)));
+  return { field: 'diagnosis', expected, actual: diagnoses.length > 0 ? diagnoses.map(({ code, text }) => ({ code, text })) : '(no diagnosis)', passed: found !== undefined };
+}
+
 export function matchString(expected: StringExpectation, actual: unknown): boolean {
   if (typeof actual !== 'string') return false;
   return typeof expected === 'string' ? actual === expected : new RegExp(expected.matches).test(actual);

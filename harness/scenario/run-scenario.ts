@@ -1,7 +1,7 @@
 import type { CallRecord } from '../aws/index.ts';
 import type { CallOutcome } from './aws-clients.ts';
 import { checkSftpLogin } from './check-sftp-login.ts';
-import { checkExpectations, type ExpectationResult } from './expectations.ts';
+import { checkDiagnosis, checkExpectations, type ExpectationResult } from './expectations.ts';
 import { ScenarioEnvironment, type EnvironmentOptions } from './scenario-environment.ts';
 import type { ParsedScenario } from './scenario-schema.ts';
 import { TemplateError } from './template.ts';
@@ -20,7 +20,7 @@ export interface ScenarioResult {
   fakes: Record<string, { kind: string; runtime: string; host?: unknown; port?: unknown; hostKey?: unknown }>;
   transcripts: Record<string, unknown[]>;
   /** The emulator's record of the `when` call: catalogue entries (with provenance) and its own transcript. */
-  emulator?: Pick<CallRecord, 'requestId' | 'messages' | 'transcript' | 'httpStatus'>;
+  emulator?: Pick<CallRecord, 'requestId' | 'messages' | 'transcript' | 'httpStatus' | 'diagnosis'>;
   /** Set when the scenario could not be set up or run (a bad reference, a fake that failed to start). */
   setupError?: string;
   /**
@@ -73,14 +73,16 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
       environment.step(`logging in to ${then.sftpLogin.fake} as ${then.sftpLogin.username}`);
       expectations.push(...(await checkSftpLogin(then.sftpLogin, fake.values as { host: string; port: number })));
     }
+    const call = outcome.requestId ? environment.endpoint?.getCall(outcome.requestId) : undefined;
+    if (call) {
+      const { requestId, httpStatus, messages, transcript, diagnosis } = call;
+      result.emulator = redactor.redact({ requestId, httpStatus, messages, transcript, diagnosis });
+    }
+    // The diagnosis is the harness's: checked against the emulator, never against AWS (which sends none).
+    if (then.diagnosis && result.mode === 'emulated') expectations.push(checkDiagnosis(then.diagnosis, call?.diagnosis ?? []));
     result.expectations = redactor.redact(expectations);
     // Nothing checked is never a pass (the schema refuses an empty `then`; this holds regardless).
     result.passed = result.expectations.length > 0 && result.expectations.every((e) => e.passed);
-    const call = outcome.requestId ? environment.endpoint?.getCall(outcome.requestId) : undefined;
-    if (call) {
-      const { requestId, httpStatus, messages, transcript } = call;
-      result.emulator = redactor.redact({ requestId, httpStatus, messages, transcript });
-    }
   } catch (error) {
     result.setupError = environment ? environment.redactor.redactString((error as Error).message) : (error as Error).message;
     const reference = templateErrorIn(error);

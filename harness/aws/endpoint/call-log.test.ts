@@ -4,7 +4,7 @@ import { CallLog, type CallRecord } from './call-log.ts';
 import { nestsDeeperThan } from './json-nesting.ts';
 
 const record = (requestId: string): CallRecord => ({
-  requestId, service: 's', operation: 'o', request: {}, httpStatus: 200, messages: [], transcript: [], durationMs: 0,
+  requestId, service: 's', operation: 'o', request: {}, httpStatus: 200, messages: [], transcript: [], diagnosis: [], durationMs: 0,
 });
 
 describe('CallLog', () => {

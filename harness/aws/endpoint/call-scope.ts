@@ -2,6 +2,7 @@ import type { MessageId } from '../messages/all-messages.ts';
 import type { MessageCatalogue, RenderedMessage } from '../messages/message-catalogue.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { CallRecord } from './call-log.ts';
+import type { Diagnosis } from './diagnosis.ts';
 
 /**
  * What a handler may use while answering one call. Messages are rendered through here so the
@@ -12,6 +13,7 @@ import type { CallRecord } from './call-log.ts';
 export class CallScope<Id extends string = MessageId> {
   readonly messages: RenderedMessage[] = [];
   readonly transcript: CallRecord['transcript'] = [];
+  readonly diagnoses: Diagnosis[] = [];
   /** Handlers register secrets they read (a password from a secret) so the record masks them. */
   readonly redactor = new Redactor();
   readonly #start = Date.now();
@@ -28,6 +30,14 @@ export class CallScope<Id extends string = MessageId> {
     const rendered = this.catalogue.render(id, params);
     this.messages.push(rendered);
     return rendered.text;
+  }
+
+  /**
+   * The harness's explanation beside the answer (see Diagnosis): the answer itself carries only
+   * AWS's text. Redacted with the call's secrets before it is recorded or sent.
+   */
+  diagnose(code: string, text: string, fix?: string): void {
+    this.diagnoses.push({ code, text, ...(fix ? { fix } : {}) });
   }
 
   /** Never pass secrets here: transcripts end up in reports. */

@@ -6,6 +6,7 @@ import { formatValidationMessage, validateInput } from '../model/validate-input.
 import { AwsError } from './aws-error.ts';
 import { boundRecordValue } from './bound-record-value.ts';
 import type { CallRecord } from './call-log.ts';
+import { DIAGNOSIS_HEADER, diagnosisHeaderValue } from './diagnosis.ts';
 import { CallScope } from './call-scope.ts';
 import type { BoundService } from './bound-service.ts';
 import type { EndpointLimits } from './endpoint-limits.ts';
@@ -42,7 +43,7 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, envi
   let outcome: Outcome;
   try {
     const output = await answer(req, facts, scope, environment);
-    sendResult(res, requestId, output);
+    sendResult(res, requestId, output, diagnosisHeaders(scope));
     outcome = { httpStatus: 200, response: output };
   } catch (caught) {
     const error =
@@ -50,7 +51,7 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, envi
         ? caught
         : new AwsError(facts.internalErrorType, `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
     const safe = new AwsError(error.type, scope.redactor.redactString(error.message), error.httpStatus, error.fields);
-    if (!res.headersSent) sendError(res, requestId, safe);
+    if (!res.headersSent) sendError(res, requestId, safe, diagnosisHeaders(scope));
     outcome = { httpStatus: safe.httpStatus, error: { type: safe.type, message: safe.message } };
   }
   return recordCall(facts, outcome, scope, environment, Date.now() - started);
@@ -91,6 +92,12 @@ async function answer(req: IncomingMessage, facts: CallFacts, scope: CallScope<s
   return handler(input, scope);
 }
 
+/** The diagnosis for `serve` users, redacted: a header SDKs ignore. */
+function diagnosisHeaders(scope: CallScope<string>): Record<string, string> {
+  const value = diagnosisHeaderValue(scope.redactor.redact(scope.diagnoses));
+  return value ? { [DIAGNOSIS_HEADER]: value } : {};
+}
+
 /** Redacted, then bounded (redacting first, so a cut never leaves a secret's prefix). Never throws. */
 function recordCall(facts: CallFacts, outcome: Outcome, scope: CallScope<string>, environment: CallEnvironment, durationMs: number): CallRecord {
   const { requestId, limits } = environment;
@@ -104,10 +111,11 @@ function recordCall(facts: CallFacts, outcome: Outcome, scope: CallScope<string>
       ...(outcome.error ? { error: keep(outcome.error) } : {}),
       messages: keep(scope.messages),
       transcript: keep(scope.transcript),
+      diagnosis: keep(scope.diagnoses),
     };
   } catch (caught) {
     // A record that cannot be made must cost neither the answer nor the process.
     const reason = `not recorded: ${String((caught as Error)?.message ?? caught).slice(0, 200)}`;
-    return { ...base, request: reason, messages: [], transcript: [], ...(outcome.error ? { error: { type: outcome.error.type, message: reason } } : {}) };
+    return { ...base, request: reason, messages: [], transcript: [], diagnosis: [], ...(outcome.error ? { error: { type: outcome.error.type, message: reason } } : {}) };
   }
 }

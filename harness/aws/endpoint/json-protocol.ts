@@ -87,15 +87,15 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   });
 }
 
-export function sendResult(res: ServerResponse, requestId: string, output: unknown): void {
-  send(res, 200, requestId, output ?? {});
+export function sendResult(res: ServerResponse, requestId: string, output: unknown, headers: Record<string, string> = {}): void {
+  send(res, 200, requestId, output ?? {}, headers);
 }
 
-export function sendError(res: ServerResponse, requestId: string, error: AwsError): void {
+export function sendError(res: ServerResponse, requestId: string, error: AwsError, headers: Record<string, string> = {}): void {
   // Coral services answer `message`; Transfer and Secrets Manager models name it `Message`.
   // Both are sent so every SDK and the CLI find it.
   const body = { __type: error.type, message: error.message, Message: error.message, ...error.fields };
-  send(res, error.httpStatus, requestId, body, { 'x-amzn-errortype': error.type });
+  send(res, error.httpStatus, requestId, body, { ...headers, 'x-amzn-errortype': error.type });
 }
 
 function send(

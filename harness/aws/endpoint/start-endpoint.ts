@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
+import { formatDiagnosis } from './diagnosis.ts';
 import type { EmulatorContext } from '../emulator-context.ts';
 import { bindService, type BoundService } from './bound-service.ts';
 import { CallLog } from './call-log.ts';
@@ -37,6 +38,7 @@ export async function startEndpoint({ host, port, services, context, limits }: E
       (record) => {
         calls.add(record);
         debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
+        for (const diagnosis of record.diagnosis) debug('  diagnosis: %s', formatDiagnosis(diagnosis));
       },
       (error: unknown) => answerUnexpected(res, requestId, error),
     );

@@ -51,6 +51,11 @@ export class StartedAwsEndpoint implements AsyncDisposable {
     return this.calls.all();
   }
 
+  /** Calls `listener` with each call's record (redacted) as it completes; returns the unsubscribe. */
+  onCall(listener: (record: CallRecord) => void): () => void {
+    return this.calls.onAdd(listener);
+  }
+
   /** A recent call by its `x-amzn-requestid`; undefined once the log has dropped it. */
   getCall(requestId: string): CallRecord | undefined {
     return this.calls.get(requestId);

@@ -40,6 +40,15 @@ export const expectationSchema = z
       ])
       .optional(),
     sftpLogin: sftpLoginSchema.optional(),
+    /**
+     * The harness's diagnosis beside AWS's answer (emulated mode only: AWS sends none): its stable
+     * `code` and/or its `text`, matched against any one of the call's diagnoses.
+     */
+    diagnosis: z
+      .object({ code: text.optional(), text: stringExpectation.optional() })
+      .strict()
+      .refine((diagnosis) => diagnosis.code !== undefined || diagnosis.text !== undefined, { message: 'give the diagnosis code, its text, or both' })
+      .optional(),
   })
   .strict()
   .refine(
