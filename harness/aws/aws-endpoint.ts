@@ -29,6 +29,7 @@ export class AwsEndpoint {
   #limits: EndpointLimits = { ...defaultEndpointLimits };
   readonly #lambdas = new LambdaRegistry();
   readonly #objects = new S3ObjectStore();
+  readonly #observed: Array<{ texts: Record<string, string>; source: string }> = [];
 
   withHost(host: string): this {
     this.#host = host;
@@ -63,6 +64,16 @@ export class AwsEndpoint {
   /** Replaces catalogue texts by id (a text a real partner showed you); an unknown id fails `start()`. */
   withMessageOverrides(overrides: Record<string, string>): this {
     return this.withOptions({ messageOverrides: { ...this.#options.messageOverrides, ...overrides } });
+  }
+
+  /**
+   * Texts the real service answered (a messages file `partner-harness calibrate` wrote): the
+   * entries get provenance `observed` and `source` as their source. Overrides from
+   * `withMessageOverrides` still win; an unknown id fails `start()`.
+   */
+  withObservedMessages(texts: Record<string, string>, source: string): this {
+    this.#observed.push({ texts: { ...texts }, source });
+    return this;
   }
 
   /** Registers a function the emulated services can invoke by ARN (an AWS_LAMBDA identity provider). */
@@ -114,7 +125,9 @@ export class AwsEndpoint {
 
   async start(): Promise<StartedAwsEndpoint> {
     // Built eagerly so an unknown override id fails start(), not the first call.
-    const catalogue = new MessageCatalogue(this.#services.flatMap((service) => service.messages)).withOverrides(this.#options.messageOverrides);
+    const builtIn = new MessageCatalogue(this.#services.flatMap((service) => service.messages));
+    const observed = this.#observed.reduce((current, { texts, source }) => current.withOverrides(texts, source, 'observed'), builtIn);
+    const catalogue = observed.withOverrides(this.#options.messageOverrides);
     const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas, objects: this.#objects };
     return startEndpoint({ host: this.#host, port: this.#port, services: [...this.#services], context, limits: { ...this.#limits } });
   }

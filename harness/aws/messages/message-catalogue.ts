@@ -43,9 +43,10 @@ export class MessageCatalogue<Id extends string = string> {
 
   /**
    * A copy with some texts replaced. Unknown ids are an error: a typo in an override would
-   * otherwise silently test nothing.
+   * otherwise silently test nothing. `observed`: texts the real service answered (a messages file
+   * written by `partner-harness calibrate`), with `origin` saying where and when.
    */
-  withOverrides(overrides: Record<string, string>, origin = 'user override'): MessageCatalogue<Id> {
+  withOverrides(overrides: Record<string, string>, origin = 'user override', provenance: 'user' | 'observed' = 'user'): MessageCatalogue<Id> {
     const copy = new MessageCatalogue(this.#entries.values());
     for (const [id, text] of Object.entries(overrides)) {
       if (!copy.#has(id)) {
@@ -53,7 +54,7 @@ export class MessageCatalogue<Id extends string = string> {
           `Unknown message id '${id}' in ${origin}. Known ids: ${[...copy.#entries.keys()].join(', ')}`,
         );
       }
-      copy.#entries.set(id, { id, text, provenance: 'user', source: origin });
+      copy.#entries.set(id, { id, text, provenance, source: origin });
     }
     return copy;
   }
