@@ -5,6 +5,7 @@ export { callApiGateway, MAX_PROVIDER_ANSWER_BYTES, type ApiGatewayOutcome, type
 export {
   readLambdaAnswer,
   readProviderAnswer,
+  type ProviderLogin,
   type ProviderProblem,
   type ProviderProblemCode,
   type ProviderSession,

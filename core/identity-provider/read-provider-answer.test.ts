@@ -134,7 +134,7 @@ const invalidCases: InvalidCase[] = [
     id: 'home-directory-details-invalid',
     params: { reason: 'item 1 is "/c", which lacks a string Entry or Target' },
   },
-  { name: 'PublicKeys as a string', body: body({ PublicKeys: 'ssh-rsa AAAA' }), id: 'public-keys', params: { got: 'a string "ssh-rsa AAAA"' } },
+  { name: 'PublicKeys as an object', body: body({ PublicKeys: { key: 'ssh-rsa AAAA' } }), id: 'public-keys', params: { got: 'a JSON object {"key":"ssh-rsa AAAA"}' } },
   { name: 'PublicKeys with a number', body: body({ PublicKeys: ['ssh-rsa AAAA', 7] }), id: 'public-keys', params: { got: 'a JSON array ["ssh-rsa AAAA",7]' } },
   {
     name: 'Policy as an object',
@@ -201,9 +201,23 @@ describe('readProviderAnswer: invalid answers', () => {
   });
 
   it('truncates a long value it describes to 120 characters', () => {
-    const key = `ssh-rsa ${'A'.repeat(300)}`;
-    const verdict = readProviderAnswer(body({ PublicKeys: key }));
+    const home = `/bucket/${'a'.repeat(300)}`;
+    const verdict = readProviderAnswer(body({ HomeDirectoryType: home }));
     if (verdict.kind !== 'invalid') throw new Error(`expected an invalid verdict, got ${verdict.kind}`);
-    expect(verdict.problem.params.got).toBe(`a string ${JSON.stringify(key).slice(0, 117)}...`);
+    expect(verdict.problem.params.got).toBe(`a string ${JSON.stringify(home).slice(0, 117)}...`);
+  });
+});
+
+describe('readProviderAnswer: what the login uses', () => {
+  it('takes PublicKeys as the one string AWS\'s own examples answer ("[public-key]", API_TestIdentityProvider example 4)', () => {
+    expect(readProviderAnswer(body({ PublicKeys: '[public-key]' }))).toMatchObject({ kind: 'success', session: { publicKeys: ['public-key'] } });
+    expect(readProviderAnswer(body({ PublicKeys: '[ssh-rsa AAAA1, ssh-ed25519 AAAA2]' }))).toMatchObject({ kind: 'success', session: { publicKeys: ['ssh-rsa AAAA1', 'ssh-ed25519 AAAA2'] } });
+  });
+
+  it('does not fail a password login on PublicKeys, which Transfer reads for key logins only, and reports them as unused', () => {
+    const answer = body({ PublicKeys: [7] });
+    expect(readProviderAnswer(answer)).toMatchObject({ kind: 'invalid', problem: { code: 'public-keys' } });
+    expect(readProviderAnswer(answer, { keyLogin: true })).toMatchObject({ kind: 'invalid', problem: { code: 'public-keys' } });
+    expect(readProviderAnswer(answer, { keyLogin: false })).toMatchObject({ kind: 'success', unused: [{ code: 'public-keys' }] });
   });
 });

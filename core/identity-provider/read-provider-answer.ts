@@ -8,7 +8,8 @@
  * (powertools-lambda-python #5904/#6396), so each has its own code naming the field.
  */
 export type ProviderVerdict =
-  | { kind: 'success'; session: ProviderSession }
+  /** `unused`: shape mistakes in fields Transfer does not read for this login (reported, not fatal). */
+  | { kind: 'success'; session: ProviderSession; unused?: ProviderProblem[] }
   | { kind: 'failed-login' }
   | { kind: 'invalid'; problem: ProviderProblem };
 
@@ -47,8 +48,18 @@ export interface ProviderProblem {
 
 type Answer = Record<string, unknown>;
 
+/**
+ * What this login uses of the answer. Transfer reads PublicKeys only for a key login (a password
+ * login succeeds whatever they hold), and a provider's mistakes in a field it does not read cost
+ * nothing: they are returned as `unused`, for a diagnosis.
+ */
+export interface ProviderLogin {
+  /** A public-key login (no password sent). Default true: every field is checked. */
+  keyLogin?: boolean;
+}
+
 /** Reads an API Gateway body, or a Lambda Invoke payload, as text. */
-export function readProviderAnswer(body: string): ProviderVerdict {
+export function readProviderAnswer(body: string, login: ProviderLogin = {}): ProviderVerdict {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -58,13 +69,16 @@ export function readProviderAnswer(body: string): ProviderVerdict {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return invalid('not-an-object', { got: describe(parsed) });
   const answer = parsed as Answer;
   if (typeof answer.Role !== 'string' || answer.Role.trim() === '') return { kind: 'failed-login' };
-  const problem = checkHome(answer) ?? checkPublicKeys(answer) ?? checkPolicy(answer) ?? checkPosix(answer);
-  return problem ?? { kind: 'success', session: sessionOf(answer as Answer & { Role: string }) };
+  const keys = checkPublicKeys(answer);
+  const problem = checkHome(answer) ?? (login.keyLogin === false ? undefined : keys) ?? checkPolicy(answer) ?? checkPosix(answer);
+  if (problem) return problem;
+  const unused = login.keyLogin === false && keys?.kind === 'invalid' ? [keys.problem] : [];
+  return { kind: 'success', session: sessionOf(answer as Answer & { Role: string }), ...(unused.length > 0 ? { unused } : {}) };
 }
 
 /** A Lambda handler's return value: Lambda hands Transfer its JSON serialization. */
-export function readLambdaAnswer(returned: unknown): ProviderVerdict {
-  return readProviderAnswer(JSON.stringify(returned) ?? 'null');
+export function readLambdaAnswer(returned: unknown, login: ProviderLogin = {}): ProviderVerdict {
+  return readProviderAnswer(JSON.stringify(returned) ?? 'null', login);
 }
 
 function checkHome(answer: Answer): ProviderVerdict | undefined {
@@ -103,9 +117,18 @@ function detailsProblem(details: string): string | undefined {
 
 function checkPublicKeys(answer: Answer): ProviderVerdict | undefined {
   const keys = answer.PublicKeys;
-  if (keys === undefined) return undefined;
+  // AWS's own examples answer PublicKeys as one string, "[ssh-rsa AAAA…]", and succeed
+  // (API_TestIdentityProvider examples 2 and 4): a string is taken as that list.
+  if (keys === undefined || typeof keys === 'string') return undefined;
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string')) return invalid('public-keys', { got: describe(keys) });
   return undefined;
+}
+
+/** PublicKeys as a list: an array of strings, or the documented string form "[key, key]". */
+function publicKeysOf(keys: unknown): string[] {
+  if (Array.isArray(keys)) return keys.filter((key): key is string => typeof key === 'string');
+  if (typeof keys !== 'string') return [];
+  return keys.replace(/^\s*\[|\]\s*$/g, '').split(',').map((key) => key.trim()).filter(Boolean);
 }
 
 function checkPolicy(answer: Answer): ProviderVerdict | undefined {
@@ -130,7 +153,7 @@ function sessionOf(answer: Answer & { Role: string }): ProviderSession {
     homeDirectoryType: answer.HomeDirectoryType === 'LOGICAL' ? 'LOGICAL' : 'PATH',
     ...(typeof answer.HomeDirectory === 'string' && answer.HomeDirectory !== '' ? { homeDirectory: answer.HomeDirectory } : {}),
     ...(details ? { homeDirectoryDetails: details.map(({ Entry, Target }) => ({ entry: Entry, target: Target })) } : {}),
-    publicKeys: (answer.PublicKeys as string[] | undefined) ?? [],
+    publicKeys: publicKeysOf(answer.PublicKeys),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   lambdaEvent,
   readLambdaAnswer,
   readProviderAnswer,
+  type ProviderLogin,
   type ProviderRequest,
   type ProviderVerdict,
 } from '../../core/identity-provider/index.ts';
@@ -22,11 +23,13 @@ export type ProviderCall =
  * by the provider's timeout and by `signal` (aborted when the client disconnects or the fake stops).
  */
 export async function callIdentityProvider(provider: ResolvedIdentityProvider, request: ProviderRequest, signal: AbortSignal): Promise<ProviderCall> {
-  if (provider.kind === 'lambda') return invokeLambda(provider, lambdaEvent(request) as IdentityProviderEvent, signal);
+  // Transfer reads PublicKeys only for a key login.
+  const login = { keyLogin: request.password === undefined };
+  if (provider.kind === 'lambda') return invokeLambda(provider, lambdaEvent(request) as IdentityProviderEvent, signal, login);
   const outcome = await callApiGateway(provider.url, request, { timeoutMs: provider.timeoutMs, signal });
   switch (outcome.kind) {
     case 'answered':
-      return outcome.status === 200 ? { status: 200, verdict: readProviderAnswer(outcome.body) } : { status: outcome.status, failure: `HTTP ${outcome.status}` };
+      return outcome.status === 200 ? { status: 200, verdict: readProviderAnswer(outcome.body, login) } : { status: outcome.status, failure: `HTTP ${outcome.status}` };
     case 'timeout':
       return { failure: noAnswer(provider) };
     case 'abandoned':
@@ -36,7 +39,7 @@ export async function callIdentityProvider(provider: ResolvedIdentityProvider, r
   }
 }
 
-async function invokeLambda(provider: ResolvedIdentityProvider & { kind: 'lambda' }, event: IdentityProviderEvent, signal: AbortSignal): Promise<ProviderCall> {
+async function invokeLambda(provider: ResolvedIdentityProvider & { kind: 'lambda' }, event: IdentityProviderEvent, signal: AbortSignal, login: ProviderLogin): Promise<ProviderCall> {
   if (signal.aborted) return { failure: `call abandoned (${describe(signal.reason)})` };
   let timer: NodeJS.Timeout | undefined;
   let abandon: (() => void) | undefined;
@@ -49,7 +52,7 @@ async function invokeLambda(provider: ResolvedIdentityProvider & { kind: 'lambda
   const answer = Promise.resolve()
     .then(() => provider.invoke(event))
     .then(
-      (result): ProviderCall => ({ status: 'lambda', verdict: readInvokeResult(result) }),
+      (result): ProviderCall => ({ status: 'lambda', verdict: readInvokeResult(result, login) }),
       (error: unknown): ProviderCall => ({ status: 'lambda', failure: `lambda failed (${describe(error)})` }),
     );
   try {
@@ -61,9 +64,9 @@ async function invokeLambda(provider: ResolvedIdentityProvider & { kind: 'lambda
 }
 
 /** A plain value is the handler's return value; text or bytes are the raw Invoke payload [INF]. */
-function readInvokeResult(result: unknown): ProviderVerdict {
-  if (typeof result === 'string' || result instanceof Uint8Array) return readProviderAnswer(Buffer.from(result).toString('utf8'));
-  return readLambdaAnswer(result);
+function readInvokeResult(result: unknown, login: ProviderLogin): ProviderVerdict {
+  if (typeof result === 'string' || result instanceof Uint8Array) return readProviderAnswer(Buffer.from(result).toString('utf8'), login);
+  return readLambdaAnswer(result, login);
 }
 
 const noAnswer = (provider: ResolvedIdentityProvider) => `no answer within ${provider.timeoutMs} ms`;

@@ -7,6 +7,7 @@ import { startEndpoint } from './endpoint/start-endpoint.ts';
 import type { StartedAwsEndpoint } from './endpoint/started-aws-endpoint.ts';
 import { LambdaRegistry, type LambdaHandler } from './lambda/lambda-registry.ts';
 import { MessageCatalogue } from './messages/message-catalogue.ts';
+import { DirectoryStore, type Directory, type DirectorySpec } from './directory/directory-store.ts';
 import { S3ObjectStore } from './s3/s3-object-store.ts';
 import { SecretStore } from './secrets-manager/secret-store.ts';
 import { InvalidOptionError } from '../../core/errors/index.ts';
@@ -30,6 +31,7 @@ export class AwsEndpoint {
   readonly #lambdas = new LambdaRegistry();
   readonly #objects = new S3ObjectStore();
   readonly #observed: Array<{ texts: Record<string, string>; source: string }> = [];
+  readonly #directories = new DirectoryStore();
 
   withHost(host: string): this {
     this.#host = host;
@@ -91,6 +93,15 @@ export class AwsEndpoint {
     return this;
   }
 
+  /**
+   * Declares a Directory Service directory (users, their passwords and groups) for Transfer
+   * servers of type AWS_DIRECTORY_SERVICE; the Directory Service API itself is not emulated.
+   * Returns its id and the groups' SIDs, which CreateAccess's ExternalId names.
+   */
+  withDirectory(spec: DirectorySpec, directoryId?: string): Directory {
+    return this.#directories.add(spec, directoryId);
+  }
+
   /** Emulates one more service (see `defineService`); its name must be new. */
   withService<State>(service: EmulatedService<State>): this {
     if (this.#services.some((known) => known.name === service.name)) {
@@ -128,7 +139,7 @@ export class AwsEndpoint {
     const builtIn = new MessageCatalogue(this.#services.flatMap((service) => service.messages));
     const observed = this.#observed.reduce((current, { texts, source }) => current.withOverrides(texts, source, 'observed'), builtIn);
     const catalogue = observed.withOverrides(this.#options.messageOverrides);
-    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas, objects: this.#objects };
+    const context: EmulatorContext = { options: this.#options, catalogue, secrets: new SecretStore(), lambdas: this.#lambdas, objects: this.#objects, directories: this.#directories };
     return startEndpoint({ host: this.#host, port: this.#port, services: [...this.#services], context, limits: { ...this.#limits } });
   }
 }

@@ -1,3 +1,4 @@
+import type { DirectoryStore } from './directory/directory-store.ts';
 import type { MessageCatalogue } from './messages/message-catalogue.ts';
 import type { LambdaRegistry } from './lambda/lambda-registry.ts';
 import type { S3ObjectStore } from './s3/s3-object-store.ts';
@@ -42,4 +43,6 @@ export interface EmulatorContext {
   readonly lambdas: LambdaRegistry;
   /** Objects placed in S3 before the call (Glue reads CUSTOM_JDBC_CERT from there). */
   readonly objects: S3ObjectStore;
+  /** Directory Service directories, for Transfer servers of type AWS_DIRECTORY_SERVICE. */
+  readonly directories: DirectoryStore;
 }

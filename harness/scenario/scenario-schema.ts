@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_S3_OBJECT_BYTES, s3LocationProblem } from '../aws/s3/s3-object-store.ts';
 import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
-import { hostKeyType } from './schema/common.ts';
+import { hostKeyType, text } from './schema/common.ts';
 import { scenarioName } from './schema/scenario-name.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
 import { networkFaultSchema } from './schema/network-fault-schema.ts';
@@ -82,6 +82,24 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
           servers: apiInputs,
           /** Transfer CreateUser inputs by alias (service-managed servers). */
           users: apiInputs,
+          /**
+           * Directory Service directories by alias, for AWS_DIRECTORY_SERVICE servers: groups, and
+           * users with their password and groups (emulated mode only). `{{ directories.ALIAS.id }}`,
+           * `{{ directories.ALIAS.groups.GROUP.sid }}` (CreateAccess's ExternalId).
+           */
+          directories: z
+            .record(
+              scenarioName,
+              z
+                .object({
+                  groups: z.array(z.object({ name: text }).strict()).default([]),
+                  users: z.array(z.object({ name: text, password: text, groups: z.array(text).default([]) }).strict()).default([]),
+                })
+                .strict(),
+            )
+            .default({}),
+          /** Transfer CreateAccess inputs by alias (directory servers): a group's access. */
+          accesses: apiInputs,
           /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
           glueConnections: apiInputs,
           /**
@@ -99,7 +117,7 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
             .default({}),
         })
         .strict()
-        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, glueConnections: {}, s3Objects: {} }),
+        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, directories: {}, accesses: {}, glueConnections: {}, s3Objects: {} }),
       when: z
         .object({
           operation: operationSchema,

@@ -4,6 +4,7 @@ import { transferMessages } from '../messages/transfer-messages.ts';
 import { connectorOperations } from './connectors/connector-operations.ts';
 import { ConnectorStore } from './connectors/connector-store.ts';
 import { testIdentityProvider } from './identity-provider/test-identity-provider.ts';
+import { accessOperations } from './servers/access-operations.ts';
 import { serverOperations } from './servers/server-operations.ts';
 import { ServerStore } from './servers/server-store.ts';
 import { userOperations } from './servers/user-operations.ts';
@@ -16,5 +17,5 @@ export const transferService = defineService({
   model: 'transfer',
   messages: [...transferMessages, ...identityProviderMessages],
   createState: (): TransferState => ({ connectors: new ConnectorStore(), servers: new ServerStore() }),
-  operations: [...connectorOperations, testConnection, ...serverOperations, ...userOperations, testIdentityProvider],
+  operations: [...connectorOperations, testConnection, ...serverOperations, ...userOperations, ...accessOperations, testIdentityProvider],
 });

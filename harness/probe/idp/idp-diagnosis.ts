@@ -1,4 +1,4 @@
-import { readProviderAnswer, type ProviderProblemCode } from '../../../core/identity-provider/index.ts';
+import { readProviderAnswer, type ProviderLogin, type ProviderProblemCode } from '../../../core/identity-provider/index.ts';
 
 /** TestIdentityProvider's answer, as AWS gives it (secrets masked by the caller). */
 export interface IdpAnswer {
@@ -53,13 +53,13 @@ const ERROR_REASONS: Record<IdpErrorCode, (status: number) => string> = {
  * A StatusCode 200 answer is read from its Response (empty for a failed login, AWS's documented
  * answer); any other status is named by the catalogue id the emulator answered with (`messageId`).
  */
-export function diagnoseAnswer(answer: IdpAnswer, messageId: string | undefined): IdpDiagnosis {
+export function diagnoseAnswer(answer: IdpAnswer, messageId: string | undefined, login: ProviderLogin = {}): IdpDiagnosis {
   if (answer.statusCode !== 200) {
     const code = (messageId && ERROR_CODES[messageId]) || 'http-error';
     return { kind: 'provider-error', code, reason: ERROR_REASONS[code](answer.statusCode) };
   }
   if (answer.response === '') return { kind: 'failed-login' };
-  const verdict = readProviderAnswer(answer.response);
+  const verdict = readProviderAnswer(answer.response, login);
   switch (verdict.kind) {
     case 'success': {
       const { role, homeDirectoryType, homeDirectory, homeDirectoryDetails, publicKeys } = verdict.session;

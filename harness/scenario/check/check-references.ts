@@ -21,15 +21,17 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
     keys: Object.keys(scenario.keys),
     fakes: Object.keys(given.fakes),
     lambdas: Object.keys(given.lambdas),
+    directories: Object.keys(given.directories),
     secrets: Object.keys(given.secrets),
     servers: Object.keys(given.servers),
     users: Object.keys(given.users),
+    accesses: Object.keys(given.accesses),
     glueConnections: Object.keys(given.glueConnections),
     connectors: Object.keys(given.connectors),
   };
   type Root = keyof typeof declared;
   /** Set-up order: each section may refer to the sections before it. */
-  const order: Root[] = ['vars', 'keys', 'fakes', 'lambdas', 'secrets', 'servers', 'users', 'glueConnections', 'connectors'];
+  const order: Root[] = ['vars', 'keys', 'fakes', 'lambdas', 'directories', 'secrets', 'servers', 'users', 'accesses', 'glueConnections', 'connectors'];
   const roots = [...order, 'endpoint', 'faker'];
 
   const checkString = (text: string, at: readonly PropertyKey[], available: (root: Root) => readonly string[] | undefined, endpoint: boolean) => {

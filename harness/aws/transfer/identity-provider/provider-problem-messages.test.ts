@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readProviderAnswer, type ProviderProblemCode } from '../../../../core/identity-provider/index.ts';
 import { allMessages } from '../../messages/all-messages.ts';
 import { MessageCatalogue } from '../../messages/message-catalogue.ts';
+import { PROVIDER_PROBLEM_FIX } from './provider-problem-fix.ts';
 
 const ROLE = 'arn:aws:iam::000000000000:role/transfer-user';
 const catalogue = new MessageCatalogue(allMessages);
@@ -18,27 +19,27 @@ const answers: Record<ProviderProblemCode, string> = {
   'logical-without-details': body({ HomeDirectoryType: 'LOGICAL' }),
   'home-directory-details-not-string': body({ HomeDirectoryDetails: [{ Entry: '/', Target: '/b' }] }),
   'home-directory-details-invalid': body({ HomeDirectoryDetails: '[{"Entry":"/"}]' }),
-  'public-keys': body({ PublicKeys: 'ssh-rsa AAAA' }),
+  'public-keys': body({ PublicKeys: [42] }),
   'policy-not-string': body({ Policy: { Version: '2012-10-17' } }),
   'posix-profile': body({ PosixProfile: { Uid: '1000', Gid: 1000 } }),
 };
 
-describe('TestIdentityProvider messages for the shared provider-answer problems', () => {
-  it.each(Object.entries(answers) as Array<[ProviderProblemCode, string]>)('%s has a catalogue entry that renders every value', (code, answer) => {
+describe('TestIdentityProvider answers for the shared provider-answer problems', () => {
+  it.each(Object.entries(answers) as Array<[ProviderProblemCode, string]>)('%s: a short AWS-style Message, the values and the fix in the diagnosis only', (code, answer) => {
     const verdict = readProviderAnswer(answer);
     expect(verdict).toMatchObject({ kind: 'invalid', problem: { code } });
     if (verdict.kind !== 'invalid') return;
-    const { text, provenance } = catalogue.render(`transfer.identity-provider.${code}`, verdict.problem.params);
-    expect(provenance).toBe('inferred');
-    expect(text).not.toMatch(/\{[a-zA-Z]+\}/);
-    for (const value of Object.values(verdict.problem.params)) expect(text).toContain(value);
+    const { text } = catalogue.render(`transfer.identity-provider.${code}`, verdict.problem.params);
+    // AWS's answer carries no explanation of ours: no value of the answer, no fix.
+    expect(text).toMatch(/^(Unable to parse Json|Invalid home directory)$/);
+    for (const value of Object.values(verdict.problem.params)) expect(verdict.problem.reason).toContain(value);
+    expect(PROVIDER_PROBLEM_FIX[code]).toBeTruthy();
   });
 
-  it('keeps the observed "Unable to parse Json" prefix for HomeDirectoryDetails given as an array', () => {
+  it('answers exactly the observed "Unable to parse Json" for HomeDirectoryDetails given as an array (powertools-lambda-python#6396)', () => {
     const verdict = readProviderAnswer(answers['home-directory-details-not-string']);
     if (verdict.kind !== 'invalid') throw new Error(`expected an invalid verdict, got ${verdict.kind}`);
-    expect(catalogue.render(`transfer.identity-provider.${verdict.problem.code}`, verdict.problem.params).text).toMatch(
-      /^Unable to parse Json: HomeDirectoryDetails must be a string holding a JSON array, got a JSON array \[\{"Entry":"\/","Target":"\/b"\}\]\. Stringify it/,
-    );
+    expect(catalogue.render(`transfer.identity-provider.${verdict.problem.code}`)).toMatchObject({ text: 'Unable to parse Json', provenance: 'observed' });
+    expect(PROVIDER_PROBLEM_FIX[verdict.problem.code]).toMatch(/^Stringify it/);
   });
 });

@@ -231,11 +231,15 @@ describe('TestIdentityProvider: what an API_GATEWAY provider answered', () => {
     expect(out).toMatchObject({ StatusCode: 502, Message: 'Identity provider answered HTTP 502', Response: '' });
   });
 
-  it('keeps the body of a mis-shaped answer and explains the shape mistake', async () => {
+  it('keeps the body of a mis-shaped answer: Message is AWS\'s "Unable to parse Json" alone, the explanation is the diagnosis', async () => {
     const out = await test({ UserName: 'array-details-user', UserPassword: 'pw' });
     expect(out.StatusCode).toBe(200);
     expect(out.Response).toBe(ARRAY_DETAILS);
-    expect(out.Message).toMatch(/^Unable to parse Json: HomeDirectoryDetails must be a string holding a JSON array, got a JSON array /);
+    expect(out.Message).toBe('Unable to parse Json');
+    const record = await vi.waitFor(() => aws.getCall(out.$metadata.requestId!) ?? Promise.reject(new Error('not recorded yet')));
+    expect(record.diagnosis).toEqual([
+      { code: 'home-directory-details-not-string', text: expect.stringMatching(/^HomeDirectoryDetails must be a string holding a JSON array, got a JSON array /), fix: expect.stringMatching(/^Stringify it/) },
+    ]);
   });
 
   it('answers 500 "Unable to call identity provider: …" when nothing listens', async () => {
@@ -271,7 +275,9 @@ describe('TestIdentityProvider: AWS_LAMBDA providers', () => {
     lambdaEvents.length = 0;
     const out = await test({ ServerId: serverId, UserName: 'alice', UserPassword: 'lambda-pw', ServerProtocol: 'FTP', SourceIp: '198.51.100.4' });
     expect(lambdaEvents).toEqual([{ username: 'alice', password: 'lambda-pw', protocol: 'FTP', serverId, sourceIp: '198.51.100.4' }]);
-    expect(out).toMatchObject({ StatusCode: 200, Url: fn('echo'), Message: '' });
+    expect(out).toMatchObject({ StatusCode: 200, Message: '' });
+    // "The "Url": line is returned only if you are using an API Gateway method" (logical-dir-mappings).
+    expect(out.Url).toBeUndefined();
     expect(JSON.parse(out.Response!)).toEqual({ Role: ROLE, HomeDirectory: '/bucket/lambda' });
   });
 
@@ -297,18 +303,20 @@ describe('TestIdentityProvider: AWS_LAMBDA providers', () => {
     const missing = fn('not-registered');
     const serverId = await lambdaServer(missing);
     const out = await test({ ServerId: serverId, UserName: 'dave', UserPassword: 'pw' });
-    expect(out).toMatchObject({ StatusCode: 404, Message: `Function not found: ${missing}`, Response: '', Url: missing });
+    expect(out).toMatchObject({ StatusCode: 404, Message: `Function not found: ${missing}`, Response: '' });
+    expect(out.Url).toBeUndefined();
   });
 
   it('reports a thrown error as 500 with its type, and keeps the password out of the record', async () => {
     const serverId = await lambdaServer(fn('throws'));
     const password = 'leaky-lambda-password';
     const out = await test({ ServerId: serverId, UserName: 'erin', UserPassword: password });
-    expect(out).toMatchObject({ StatusCode: 500, Response: '', Message: `Lambda function ${fn('throws')} failed: TypeError: cannot check ${password}` });
+    expect(out).toMatchObject({ StatusCode: 500, Response: '', Message: `Lambda function ${fn('throws')} failed` });
     const record = await vi.waitFor(() => aws.getCall(out.$metadata.requestId!) ?? Promise.reject(new Error('not recorded yet')));
     expect((record.request as { UserPassword?: string }).UserPassword).toBe('***');
-    expect(JSON.stringify(record.response)).not.toContain(password);
-    expect(JSON.stringify(record.response)).toContain('cannot check ***');
+    expect(JSON.stringify(record)).not.toContain(password);
+    // The error type and message are the harness's diagnosis, beside AWS's answer.
+    expect(record.diagnosis).toEqual([expect.objectContaining({ code: 'lambda-error', text: 'the function failed with TypeError: cannot check ***' })]);
   });
 
   it('keeps the password out of the rendered messages of the call record', async () => {
@@ -324,7 +332,9 @@ describe('TestIdentityProvider: AWS_LAMBDA providers', () => {
     const serverId = await lambdaServer(fn('slow'));
     const out = await test({ ServerId: serverId, UserName: 'frank', UserPassword: 'pw' });
     expect(out.StatusCode).toBe(500);
-    expect(out.Message).toBe(`Lambda function ${fn('slow')} failed: Sandbox.Timedout: Task timed out after 0.20 seconds`);
+    expect(out.Message).toBe(`Lambda function ${fn('slow')} failed`);
+    const record = await vi.waitFor(() => aws.getCall(out.$metadata.requestId!) ?? Promise.reject(new Error('not recorded yet')));
+    expect(record.diagnosis[0]!.text).toBe('the function failed with Sandbox.Timedout: Task timed out after 0.20 seconds');
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateServerCommandInput, DescribeUserCommandOutput } from '@aws-sdk/client-transfer';
+import type { CreateAccessCommandInput, CreateServerCommandInput, DescribeUserCommandOutput } from '@aws-sdk/client-transfer';
 import type { WireInput, WireOutput } from '../../endpoint/wire-shape.ts';
 import { arn, ids } from '../../ids.ts';
 
@@ -24,14 +24,19 @@ export interface StoredServer extends Required<Pick<ServerInput, 'IdentityProvid
   /** Everything else CreateServer/UpdateServer accepted, answered back as given. */
   extra: Partial<ServerInput>;
   users: Map<string, StoredUser>;
+  /** AWS_DIRECTORY_SERVICE servers: CreateAccess entries by ExternalId (a group's SID). */
+  accesses: Map<string, StoredAccess>;
 }
+
+/** An access as CreateAccess made it: the session a directory group's members get. */
+export type StoredAccess = Omit<WireInput<CreateAccessCommandInput>, 'ServerId'>;
 
 export class ServerStore {
   readonly #servers = new Map<string, StoredServer>();
 
-  create(region: string, accountId: string, fields: Omit<StoredServer, 'ServerId' | 'Arn' | 'users' | 'State'>): StoredServer {
+  create(region: string, accountId: string, fields: Omit<StoredServer, 'ServerId' | 'Arn' | 'users' | 'accesses' | 'State'>): StoredServer {
     const ServerId = ids.server();
-    const server: StoredServer = { ...fields, ServerId, Arn: arn('transfer', region, accountId, `server/${ServerId}`), State: 'ONLINE', users: new Map() };
+    const server: StoredServer = { ...fields, ServerId, Arn: arn('transfer', region, accountId, `server/${ServerId}`), State: 'ONLINE', users: new Map(), accesses: new Map() };
     this.#servers.set(ServerId, server);
     return server;
   }

@@ -79,7 +79,7 @@ describe('CreateUser and DescribeUser', () => {
     const error = await rejection(transfer.send(new CreateUserCommand({ ServerId, UserName: 'carol', Role: ROLE })));
     expect(error.name).toBe('ResourceExistsException');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe('User carol already exists');
+    expect(error.message).toBe('User already exists');
     expect(error.Resource).toBe('carol');
     expect(error.ResourceType).toBe('User');
   });
