@@ -43,6 +43,8 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
   const config = await findConfig(request.config, cwd);
   // The config's own kinds of fake are checked here, so a broken one stops the run before it starts.
   if (config?.config.fakes?.length) (await import('../scenario/fakes/fake-kinds-from-config.ts')).fakeKindsFromConfig(config);
+  // So is its messages file: an id the catalogue no longer has is exit 2 before anything runs.
+  if (config?.config.messages !== undefined) await (await import('../catalogue/load-observed-messages.ts')).loadObservedMessages(config);
   const sources = scenarioSources(request, config, cwd);
   const files = await findScenarioFiles(sources, cwd).catch((error: unknown) => {
     // A path in the config that is wrong is the config's mistake: say where it comes from.

@@ -9,6 +9,7 @@ export const configSchema = z
     runtime: z.enum(FAKE_RUNTIMES as [string, ...string[]]).optional(),
     mode: z.enum(['emulated', 'aws']).optional(),
     fakes: z.array(z.unknown()).readonly().optional(),
+    messages: z.string().min(1, 'a messages file written by partner-harness calibrate, relative to the config file').optional(),
   })
   .strict();
 

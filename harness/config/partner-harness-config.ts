@@ -16,6 +16,12 @@ export interface PartnerHarnessConfig {
   mode?: 'emulated' | 'aws';
   /** Your own kinds of fake (defineFakeKind from partner-harness/fakes), usable as `kind: <name>` in your scenarios. */
   fakes?: readonly FakeKind[];
+  /**
+   * A messages file written by `partner-harness calibrate` (`./partners/messages.observed.json`):
+   * its texts replace the catalogue's in every run, with provenance `observed`. An id the
+   * catalogue no longer has is a config error.
+   */
+  messages?: string;
 }
 
 /** The config as the CLI and the scenario workers use it: validated, paths made absolute. */

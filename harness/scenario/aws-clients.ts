@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 
-/** Where the SDK clients point: the emulated endpoint, or real AWS (mode `aws`). */
+/**
+ * Where the SDK clients point: the emulated endpoint, or real AWS (mode `aws`) with the default
+ * credential chain, or in that mode another endpoint (`endpoint`: a second emulator standing in
+ * for AWS, as calibrate's tests do; the SDK's own AWS_ENDPOINT_URL works too).
+ */
 export type ClientTarget =
   | { mode: 'emulated'; endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } }
-  | { mode: 'aws'; region?: string };
+  | { mode: 'aws'; region?: string; endpoint?: string };
 
 type SdkModule = Record<string, unknown>;
 interface SdkClient {
@@ -23,6 +27,8 @@ const modules: Record<string, { load: () => unknown; client: string }> = {
 
 export interface CallOutcome {
   requestId?: string;
+  /** The answer's HTTP status, an error's or a success's. */
+  httpStatus?: number;
   response?: Record<string, unknown>;
   error?: { name: string; message: string; httpStatus?: number };
 }
@@ -48,15 +54,16 @@ export class AwsClients {
     if (!Command) throw new Error(`The ${service} SDK has no operation '${operation}'`);
     try {
       const output = (await client.send(new Command(input))) as Record<string, unknown> & {
-        $metadata?: { requestId?: string };
+        $metadata?: { requestId?: string; httpStatusCode?: number };
       };
       const { $metadata, ...response } = output;
-      return { requestId: $metadata?.requestId, response };
+      return { requestId: $metadata?.requestId, httpStatus: $metadata?.httpStatusCode, response };
     } catch (caught) {
       const error = caught as Error & { $metadata?: { httpStatusCode?: number; requestId?: string } };
       if (!error.$metadata) throw error;
       return {
         requestId: error.$metadata.requestId,
+        httpStatus: error.$metadata.httpStatusCode,
         error: { name: error.name, message: error.message, httpStatus: error.$metadata.httpStatusCode },
       };
     }
@@ -76,7 +83,7 @@ export class AwsClients {
       const config =
         this.target.mode === 'emulated'
           ? { endpoint: this.target.endpoint, region: this.target.region, credentials: this.target.credentials, maxAttempts: 1 }
-          : { region: this.target.region, maxAttempts: 1 };
+          : { region: this.target.region, maxAttempts: 1, ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}) };
       entry = { module, client: new Client(config) };
       this.#clients.set(service, entry);
     }

@@ -15,6 +15,8 @@ export interface ScenarioResult {
   /** The `when` request, redacted. */
   request?: unknown;
   response?: unknown;
+  /** The `when` answer's HTTP status, as the SDK saw it. */
+  httpStatus?: number;
   error?: CallOutcome['error'];
   expectations: ExpectationResult[];
   fakes: Record<string, { kind: string; runtime: string; host?: unknown; port?: unknown; hostKey?: unknown }>;
@@ -23,6 +25,8 @@ export interface ScenarioResult {
   emulator?: Pick<CallRecord, 'requestId' | 'messages' | 'transcript' | 'httpStatus' | 'diagnosis'>;
   /** Set when the scenario could not be set up or run (a bad reference, a fake that failed to start). */
   setupError?: string;
+  /** Mode `aws`: resources the scenario created there that could not be deleted afterwards, with how to delete them. */
+  leftBehind?: string[];
   /**
    * Set when that was the scenario file's own fault (a reference that resolved to nothing): an
    * invalid scenario, reported as such (exit 2), never as a partner failure.
@@ -63,6 +67,7 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     environment.step(`calling ${scenario.when.operation}`);
     const outcome = await environment.clients!.call(service, operation, input);
     result.response = redactor.redact(outcome.response);
+    result.httpStatus = outcome.httpStatus;
     result.error = redactor.redact(outcome.error);
     const then = environment.resolve(scenario.then, 'then');
     const expectations = checkExpectations(then, outcome);
@@ -89,6 +94,7 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     if (reference) result.invalidReference = { where: reference.where, message: result.setupError };
   } finally {
     await environment?.stop();
+    if (environment?.leftBehind.length) result.leftBehind = environment.redactor.redact(environment.leftBehind);
     for (const [name, fake] of environment?.fakes ?? []) result.transcripts[name] = environment!.redactor.redact(fake.transcript());
     result.durationMs = Date.now() - started;
     environment?.step(result.passed ? 'passed' : 'failed');

@@ -4,6 +4,7 @@ import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
+import { CreatedResources } from './created-resources.ts';
 import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
 import type { FakeRuntime } from './fakes/runtime-choice.ts';
@@ -22,6 +23,10 @@ export interface EnvironmentOptions {
   /** `emulated` (default) starts the local endpoint; `aws` sends the same calls to real AWS. */
   mode?: 'emulated' | 'aws';
   region?: string;
+  /** Mode `aws`: this endpoint instead of AWS's (a second emulator standing in for AWS); default credential chain still. */
+  endpointUrl?: string;
+  /** Mode `emulated`: texts seen from the real service (the config's messages file), provenance `observed`. */
+  observedMessages?: ReadonlyArray<{ id: string; text: string; source: string }>;
   /** Port for the emulated endpoint; 0 (default) lets the OS choose. */
   endpointPort?: number;
   /** The scenario file's folder: Lambda `module` paths are relative to it. */
@@ -53,11 +58,14 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  */
 export class ScenarioEnvironment {
   readonly redactor: Redactor;
-  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, directories: {}, servers: {}, users: {}, accesses: {}, connectors: {}, glueConnections: {} };
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {}, glueConnections: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
   clients?: AwsClients;
+  /** What `stop()` could not delete on a target that outlives the scenario (mode `aws`), with how to delete it by hand. */
+  leftBehind: string[] = [];
   readonly #context: TemplateContext;
+  readonly #created = new CreatedResources();
 
   private constructor(
     readonly scenario: ParsedScenario,
@@ -93,6 +101,8 @@ export class ScenarioEnvironment {
   }
 
   async stop(): Promise<void> {
+    // The emulated endpoint is simply stopped; a target that outlives the scenario is cleaned up.
+    if (this.clients && this.mode === 'aws') this.leftBehind.push(...(await this.#created.deleteAll(this.clients)));
     this.clients?.destroy();
     await Promise.allSettled([...this.fakes.values()].map((fake) => fake.stop()));
     await this.endpoint?.stop();
@@ -153,12 +163,6 @@ export class ScenarioEnvironment {
       await this.#mustSucceed('transfer', 'CreateUser', input, `given.users.${alias}`);
       values.users![alias] = { name: input.UserName, serverId: input.ServerId };
     }
-    for (const [alias, raw] of Object.entries(scenario.given.accesses)) {
-      this.step(`creating access ${alias}`);
-      const input = this.resolve(raw, `given.accesses.${alias}`);
-      await this.#mustSucceed('transfer', 'CreateAccess', input, `given.accesses.${alias}`);
-      values.accesses![alias] = { externalId: input.ExternalId, serverId: input.ServerId };
-    }
     for (const [alias, raw] of Object.entries(scenario.given.glueConnections)) {
       this.step(`creating Glue connection ${alias}`);
       const input = { Name: alias, ...this.resolve(raw, `given.glueConnections.${alias}`) };
@@ -183,11 +187,8 @@ export class ScenarioEnvironment {
 
   async #startClients(lambdas: ResolvedLambda[]): Promise<void> {
     if (this.mode === 'aws') {
-      if (Object.keys(this.scenario.given.directories).length > 0) {
-        throw new ScenarioSetupError('given.directories declares a directory in the emulator only: in --mode aws, point the server at a real directory (its DirectoryId) instead');
-      }
       if (Object.keys(this.scenario.given.s3Objects).length > 0) this.step('given.s3Objects are not uploaded in aws mode: they must already be in S3');
-      this.clients = new AwsClients({ mode: 'aws', region: this.options.region });
+      this.clients = new AwsClients({ mode: 'aws', region: this.options.region, endpoint: this.options.endpointUrl });
       return;
     }
     const { messages, ...options } = this.scenario.emulator;
@@ -195,14 +196,9 @@ export class ScenarioEnvironment {
       .withPort(this.options.endpointPort ?? 0)
       .withOptions(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)))
       .withMessageOverrides(messages ?? {});
+    for (const { id, text, source } of this.options.observedMessages ?? []) builder.withObservedMessages({ [id]: text }, source);
     for (const { arn, handler, timeoutMs } of lambdas) builder.withLambda(arn, handler, { timeoutMs });
     for (const [location, raw] of Object.entries(this.scenario.given.s3Objects)) builder.withS3Object(location, this.resolve(raw, `given.s3Objects.${location}`));
-    for (const [alias, raw] of Object.entries(this.scenario.given.directories)) {
-      const spec = this.resolve(raw, `given.directories.${alias}`);
-      this.redactor.add(...spec.users.map((user) => user.password));
-      const directory = builder.withDirectory(spec);
-      this.values.directories![alias] = { id: directory.directoryId, groups: Object.fromEntries(directory.groups.map((group) => [group.name, { sid: group.sid }])) };
-    }
     this.endpoint = await builder.start();
     this.values.endpoint = { url: this.endpoint.getUrl() };
     const { endpoint, region, credentials } = this.endpoint.getClientConfig();
@@ -212,6 +208,7 @@ export class ScenarioEnvironment {
   async #mustSucceed(service: string, operation: string, input: Record<string, unknown>, where: string): Promise<Record<string, unknown>> {
     const outcome: CallOutcome = await this.clients!.call(service, operation, input);
     if (outcome.error) throw new ScenarioSetupError(`${where}: ${service}:${operation} failed with ${outcome.error.name}: ${outcome.error.message}`);
+    this.#created.add(where, service, operation, input, outcome.response ?? {});
     return outcome.response ?? {};
   }
 }

@@ -1,5 +1,8 @@
 import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
+import { loadObservedMessages } from '../../catalogue/load-observed-messages.ts';
+import type { ObservedOverride } from '../../catalogue/observed-message.ts';
+import type { LoadedConfig } from '../../config/index.ts';
 import { loadConfigFromEnv } from '../../config/load-config.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
@@ -21,22 +24,35 @@ process.once('disconnect', () => process.exit(130));
 /** Extra time a scenario gets beyond its own emulated timeout, for fakes and setup. */
 const SETUP_ALLOWANCE_MS = 30_000;
 
+let workerConfig: Promise<LoadedConfig | undefined> | undefined;
 let workerKinds: Promise<FakeKindRegistry> | undefined;
+let workerObserved: Promise<ObservedOverride[]> | undefined;
 
 /**
- * The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's,
- * loaded once per worker through Vite's own import (a TypeScript config compiles without starting
- * a second Vite).
+ * The run's config, loaded once per worker through Vite's own import (a TypeScript config
+ * compiles without starting a second Vite).
  */
+function runConfig(): Promise<LoadedConfig | undefined> {
+  workerConfig ??= loadConfigFromEnv({ importModule: importUserModule });
+  return workerConfig;
+}
+
+/** The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's. */
 function fakeKinds(): Promise<FakeKindRegistry> {
-  workerKinds ??= loadConfigFromEnv({ importModule: importUserModule }).then(fakeKindsFromConfig);
+  workerKinds ??= runConfig().then(fakeKindsFromConfig);
   return workerKinds;
+}
+
+/** The config's messages file (what calibrate observed), as `observed` catalogue entries. */
+function observedMessages(): Promise<ObservedOverride[]> {
+  workerObserved ??= runConfig().then(loadObservedMessages);
+  return workerObserved;
 }
 
 /** Registers one vitest test for one scenario file (called from the module scenario-plugin makes). */
 export async function registerScenarioFile(file: string): Promise<void> {
   const shown = relative(process.cwd(), file);
-  const kinds = await fakeKinds();
+  const [kinds, observed] = await Promise.all([fakeKinds(), observedMessages()]);
   try {
     const scenario = await loadScenarioFile(file, { kinds });
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
@@ -50,7 +66,7 @@ export async function registerScenarioFile(file: string): Promise<void> {
       // The scenario's secrets also mask whatever this worker prints (terminal, junit.xml).
       const redactor = new Redactor();
       redactWorkerOutput(redactor);
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor }, shown);
+      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor, observedMessages: observed }, shown);
       const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
       (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
       if (!result.passed) throw new ScenarioFailure(result);
