@@ -58,7 +58,7 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  */
 export class ScenarioEnvironment {
   readonly redactor: Redactor;
-  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, servers: {}, users: {}, connectors: {}, glueConnections: {} };
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, directories: {}, servers: {}, users: {}, accesses: {}, connectors: {}, glueConnections: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
   clients?: AwsClients;
@@ -163,6 +163,12 @@ export class ScenarioEnvironment {
       await this.#mustSucceed('transfer', 'CreateUser', input, `given.users.${alias}`);
       values.users![alias] = { name: input.UserName, serverId: input.ServerId };
     }
+    for (const [alias, raw] of Object.entries(scenario.given.accesses)) {
+      this.step(`creating access ${alias}`);
+      const input = this.resolve(raw, `given.accesses.${alias}`);
+      await this.#mustSucceed('transfer', 'CreateAccess', input, `given.accesses.${alias}`);
+      values.accesses![alias] = { externalId: input.ExternalId, serverId: input.ServerId };
+    }
     for (const [alias, raw] of Object.entries(scenario.given.glueConnections)) {
       this.step(`creating Glue connection ${alias}`);
       const input = { Name: alias, ...this.resolve(raw, `given.glueConnections.${alias}`) };
@@ -187,6 +193,9 @@ export class ScenarioEnvironment {
 
   async #startClients(lambdas: ResolvedLambda[]): Promise<void> {
     if (this.mode === 'aws') {
+      if (Object.keys(this.scenario.given.directories).length > 0) {
+        throw new ScenarioSetupError('given.directories declares a directory in the emulator only: in --mode aws, point the server at a real directory (its DirectoryId) instead');
+      }
       if (Object.keys(this.scenario.given.s3Objects).length > 0) this.step('given.s3Objects are not uploaded in aws mode: they must already be in S3');
       this.clients = new AwsClients({ mode: 'aws', region: this.options.region, endpoint: this.options.endpointUrl });
       return;
@@ -199,6 +208,12 @@ export class ScenarioEnvironment {
     for (const { id, text, source } of this.options.observedMessages ?? []) builder.withObservedMessages({ [id]: text }, source);
     for (const { arn, handler, timeoutMs } of lambdas) builder.withLambda(arn, handler, { timeoutMs });
     for (const [location, raw] of Object.entries(this.scenario.given.s3Objects)) builder.withS3Object(location, this.resolve(raw, `given.s3Objects.${location}`));
+    for (const [alias, raw] of Object.entries(this.scenario.given.directories)) {
+      const spec = this.resolve(raw, `given.directories.${alias}`);
+      this.redactor.add(...spec.users.map((user) => user.password));
+      const directory = builder.withDirectory(spec);
+      this.values.directories![alias] = { id: directory.directoryId, groups: Object.fromEntries(directory.groups.map((group) => [group.name, { sid: group.sid }])) };
+    }
     this.endpoint = await builder.start();
     this.values.endpoint = { url: this.endpoint.getUrl() };
     const { endpoint, region, credentials } = this.endpoint.getClientConfig();
