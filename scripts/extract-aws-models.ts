@@ -30,7 +30,7 @@ const EXTRACTIONS: readonly Extraction[] = emulatedServices.flatMap(({ model, op
 );
 
 const METADATA_KEYS = [
-  'targetPrefix', 'apiVersion', 'jsonVersion', 'protocol', 'signingName', 'endpointPrefix', 'serviceId',
+  'targetPrefix', 'apiVersion', 'jsonVersion', 'protocol', 'signingName', 'endpointPrefix', 'serviceId', 'xmlNamespace',
 ] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

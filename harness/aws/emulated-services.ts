@@ -1,3 +1,4 @@
+import { ec2Service } from './ec2/ec2-service.ts';
 import type { EmulatedService } from './endpoint/emulated-service.ts';
 import { glueService } from './glue/glue-service.ts';
 import { secretsManagerService } from './secrets-manager/secrets-manager-service.ts';
@@ -8,4 +9,4 @@ import { transferService } from './transfer/transfer-service.ts';
  * `AwsEndpoint` starts from this list, and scripts/extract-aws-models.ts extracts exactly the
  * operations registered here from the AWS service models.
  */
-export const emulatedServices: readonly EmulatedService[] = [secretsManagerService, transferService, glueService];
+export const emulatedServices: readonly EmulatedService[] = [secretsManagerService, transferService, glueService, ec2Service];

@@ -11,10 +11,15 @@ import { CallScope } from './call-scope.ts';
 import type { BoundService } from './bound-service.ts';
 import type { EndpointLimits } from './endpoint-limits.ts';
 import { readJsonRequest, sendError, sendResult } from './json-protocol.ts';
+import { answerQueryCall } from './query-call.ts';
+import { isQueryRequest } from './query-request.ts';
+import { sendQueryError, sendQueryResult } from './query-response.ts';
 
 interface CallEnvironment {
-  /** By X-Amz-Target prefix. */
+  /** JSON-protocol services, by X-Amz-Target prefix. */
   services: ReadonlyMap<string, BoundService>;
+  /** EC2 query-protocol services, by SigV4 signing name. */
+  queryServices: ReadonlyMap<string, BoundService>;
   context: EmulatorContext;
   limits: EndpointLimits;
   requestId: string;
@@ -26,13 +31,16 @@ interface CallFacts {
   operation: string;
   request: unknown;
   internalErrorType: string;
+  /** Query calls: the service whose model writes the XML answer, once known. */
+  bound?: BoundService;
 }
 
 type Outcome = Pick<CallRecord, 'httpStatus' | 'response' | 'error'>;
 
 /**
- * Answers one HTTP request: route by X-Amz-Target, validate against the service model, run the
- * handler, answer. Never throws: any failure becomes an AWS-shaped error, and every call is
+ * Answers one HTTP request: route by X-Amz-Target (JSON 1.1) or, for a form-encoded request
+ * without one, by the SigV4 scope to an EC2 query-protocol service; validate against the service
+ * model, run the handler, answer in the request's protocol. Never throws: any failure becomes an AWS-shaped error, and every call is
  * recorded (redacted, bounded) for reports.
  */
 export async function handleCall(req: IncomingMessage, res: ServerResponse, environment: CallEnvironment): Promise<CallRecord> {
@@ -40,18 +48,25 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, envi
   const started = Date.now();
   const scope = new CallScope<string>(requestId, context.options.defaultRegion, context.options.accountId, context.catalogue);
   const facts: CallFacts = { service: 'unknown', operation: 'unknown', request: {}, internalErrorType: 'InternalServiceError' };
+  const query = isQueryRequest(req);
   let outcome: Outcome;
   try {
-    const output = await answer(req, facts, scope, environment);
-    sendResult(res, requestId, output, diagnosisHeaders(scope));
-    outcome = { httpStatus: 200, response: output };
+    if (query) {
+      const output = await answerQueryCall(req, facts, scope, environment.queryServices, context.options.defaultRegion, environment.limits);
+      sendQueryResult(res, requestId, facts.bound!, facts.operation, output, diagnosisHeaders(scope));
+      outcome = { httpStatus: 200, response: output };
+    } else {
+      const output = await answer(req, facts, scope, environment);
+      sendResult(res, requestId, output, diagnosisHeaders(scope));
+      outcome = { httpStatus: 200, response: output };
+    }
   } catch (caught) {
     const error =
       caught instanceof AwsError
         ? caught
         : new AwsError(facts.internalErrorType, `Internal error in partner-harness: ${String((caught as Error)?.message ?? caught)}`, 500);
     const safe = new AwsError(error.type, scope.redactor.redactString(error.message), error.httpStatus, error.fields);
-    if (!res.headersSent) sendError(res, requestId, safe, diagnosisHeaders(scope));
+    if (!res.headersSent) (query ? sendQueryError : sendError)(res, requestId, safe, diagnosisHeaders(scope));
     outcome = { httpStatus: safe.httpStatus, error: { type: safe.type, message: safe.message } };
   }
   return recordCall(facts, outcome, scope, environment, Date.now() - started);

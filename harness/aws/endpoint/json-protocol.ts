@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from './aws-error.ts';
 import type { EndpointLimits } from './endpoint-limits.ts';
 import { nestsDeeperThan } from './json-nesting.ts';
+import { readBody } from './read-body.ts';
+import { credentialScope } from './sigv4-scope.ts';
 
 /** The AWS JSON 1.1 protocol: POST /, `X-Amz-Target: <prefix>.<Operation>`, JSON both ways. */
 export const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -47,44 +49,8 @@ export async function readJsonRequest(
     targetPrefix: target.slice(0, dot),
     operation: target.slice(dot + 1),
     input: input as Record<string, unknown>,
-    region: regionFromAuthorization(req.headers.authorization) ?? defaultRegion,
+    region: credentialScope(req.headers.authorization)?.region ?? defaultRegion,
   };
-}
-
-/** SigV4 credential scope: `Credential=AKID/20261122/eu-west-1/transfer/aws4_request`. */
-function regionFromAuthorization(header: string | undefined): string | undefined {
-  return header?.match(/Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//)?.[1];
-}
-
-/**
- * The body, refused with 413 once it is known to pass `maxBytes`: from Content-Length before a
- * byte is read, or as the bytes arrive. The rest is never buffered; the answer closes the
- * connection (see send()). Not `for await`: leaving that loop early destroys the socket, and
- * with it the answer.
- */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  if (Number(req.headers['content-length']) > maxBytes) return Promise.reject(AwsError.tooLarge(maxBytes));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const stop = (error?: Error) => {
-      req.off('data', onData).off('end', onEnd).off('error', stop).off('close', onClose);
-      if (error) reject(error);
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onData = (chunk: Buffer) => {
-      total += chunk.length;
-      if (total <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      req.pause();
-      stop(AwsError.tooLarge(maxBytes));
-    };
-    const onEnd = () => stop();
-    const onClose = () => stop(new Error('The client closed the connection before the whole body arrived'));
-    req.on('data', onData).on('end', onEnd).on('error', stop).on('close', onClose);
-  });
 }
 
 export function sendResult(res: ServerResponse, requestId: string, output: unknown, headers: Record<string, string> = {}): void {

@@ -25,16 +25,16 @@ export interface EndpointConfig {
   limits: EndpointLimits;
 }
 
-/** Serves the AWS JSON 1.1 protocol for the given services until the handle is stopped. */
+/** Serves the AWS JSON 1.1 and EC2 query protocols for the given services until the handle is stopped. */
 export async function startEndpoint({ host, port, services, context, limits }: EndpointConfig): Promise<StartedAwsEndpoint> {
-  const bound = bindServices(services, context);
+  const { json, query } = bindServices(services, context);
   const calls = new CallLog(limits.callLogSize);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const requestId = randomUUID();
     // handleCall answers every failure itself; this catch is for a bug in that, so that no
     // request can ever end the process with an unhandled rejection.
-    handleCall(req, res, { services: bound, context, limits, requestId }).then(
+    handleCall(req, res, { services: json, queryServices: query, context, limits, requestId }).then(
       (record) => {
         calls.add(record);
         debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
@@ -58,16 +58,26 @@ export async function startEndpoint({ host, port, services, context, limits }: E
   return started;
 }
 
-/** By X-Amz-Target prefix; two services answering to one prefix would make one unreachable. */
-function bindServices(services: readonly EmulatedService[], context: EmulatorContext): Map<string, BoundService> {
+/**
+ * JSON services by X-Amz-Target prefix, EC2 query services by signing name; two services
+ * answering to one prefix or name would make one unreachable.
+ */
+function bindServices(services: readonly EmulatedService[], context: EmulatorContext): { json: Map<string, BoundService>; query: Map<string, BoundService> } {
   const byPrefix = new Map<string, BoundService>();
+  const bySigningName = new Map<string, BoundService>();
   for (const service of services) {
     const bound = bindService(service, context);
+    if (bound.model.isEc2Query) {
+      const taken = bySigningName.get(bound.model.signingName);
+      if (taken) throw new InvalidOptionError(`Services ${taken.name} and ${bound.name} both answer EC2 query calls signed for ${bound.model.signingName}: add operations to ${taken.name} instead`);
+      bySigningName.set(bound.model.signingName, bound);
+      continue;
+    }
     const taken = byPrefix.get(bound.model.targetPrefix);
     if (taken) {
       throw new InvalidOptionError(`Services ${taken.name} and ${bound.name} both answer X-Amz-Target ${bound.model.targetPrefix}: add operations to ${taken.name} instead`);
     }
     byPrefix.set(bound.model.targetPrefix, bound);
   }
-  return byPrefix;
+  return { json: byPrefix, query: bySigningName };
 }

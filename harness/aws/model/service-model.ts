@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Operation, ServiceMetadata, ServiceModelFile, Shape } from './shape.ts';
 
 /** The services whose trimmed models are committed under ./models (botocore's names). */
-export type ServiceName = 'transfer' | 'secretsmanager' | 'glue';
+export type ServiceName = 'transfer' | 'secretsmanager' | 'glue' | 'ec2';
 
 const cache = new Map<ServiceName, ServiceModel>();
 
@@ -31,9 +31,19 @@ export class ServiceModel {
     return model;
   }
 
-  /** The `X-Amz-Target` prefix, e.g. `TransferService` in `TransferService.CreateConnector`. */
+  /** The `X-Amz-Target` prefix, e.g. `TransferService` in `TransferService.CreateConnector`; '' for a query-protocol service. */
   get targetPrefix(): string {
-    return this.metadata.targetPrefix;
+    return this.metadata.targetPrefix ?? '';
+  }
+
+  /** The name SigV4 scopes name the service by (`ec2`, `transfer`). */
+  get signingName(): string {
+    return this.metadata.signingName ?? this.metadata.endpointPrefix;
+  }
+
+  /** EC2's query protocol (form-encoded requests, XML answers) rather than JSON. */
+  get isEc2Query(): boolean {
+    return this.metadata.protocol === 'ec2';
   }
 
   get serviceId(): string {

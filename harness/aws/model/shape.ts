@@ -9,6 +9,10 @@ export type ShapeType =
 export interface ShapeRef {
   readonly shape: string;
   readonly idempotencyToken?: boolean;
+  /** Query/EC2/XML protocols: the member's name on the wire (and the XML element of a list entry). */
+  readonly locationName?: string;
+  /** EC2 query protocol: the parameter name, where it differs from locationName. */
+  readonly queryName?: string;
 }
 
 export interface Shape {
@@ -24,6 +28,8 @@ export interface Shape {
   readonly enum?: readonly string[];
   readonly sensitive?: boolean;
   readonly union?: boolean;
+  /** XML protocols: list entries repeat the member's element instead of nesting in one. */
+  readonly flattened?: boolean;
   readonly exception?: boolean;
   readonly fault?: boolean;
   readonly error?: { readonly code?: string; readonly httpStatusCode?: number; readonly senderFault?: boolean };
@@ -36,13 +42,19 @@ export interface Operation {
 }
 
 export interface ServiceMetadata {
-  readonly targetPrefix: string;
+  /** JSON protocol only: the `X-Amz-Target` prefix. */
+  readonly targetPrefix?: string;
   readonly apiVersion: string;
-  readonly jsonVersion: string;
+  /** JSON protocol only. */
+  readonly jsonVersion?: string;
+  /** `json`, or `ec2` for the EC2 query protocol. */
   readonly protocol: string;
-  readonly signingName: string;
+  /** Absent where it equals endpointPrefix (EC2). */
+  readonly signingName?: string;
   readonly endpointPrefix: string;
   readonly serviceId: string;
+  /** XML protocols: the answers' namespace, e.g. `http://ec2.amazonaws.com/doc/2016-11-15`. */
+  readonly xmlNamespace?: string;
 }
 
 /** The file layout written by scripts/extract-aws-models.ts. */
