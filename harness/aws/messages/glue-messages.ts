@@ -90,4 +90,40 @@ export const glueMessages = defineMessages([
   },
   { id: 'glue.salesforce.api-error', text: 'Salesforce API call to {url} failed with HTTP {status}: {detail}', provenance: 'inferred', source: 'Gap C; text inferred' },
   { id: 'glue.salesforce.unreachable', text: 'Unable to reach {url}: {reason}', provenance: 'inferred', source: 'Gap C; text inferred' },
+  {
+    id: 'glue.network.subnet-not-found',
+    text: "The subnet ID '{subnetId}' does not exist",
+    provenance: 'inferred',
+    source: 'Glue calls ec2:DescribeSubnets (https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html, "Failed to call ec2:DescribeSubnets"); EC2\'s text for an unknown subnet (https://github.com/jschementi/riker/issues/42); whether Glue relays it is not known',
+  },
+  {
+    id: 'glue.network.az-subnet-mismatch',
+    text: 'Availability Zone {availabilityZone} does not correspond to subnet',
+    provenance: 'observed',
+    source: 'https://github.com/aws-solutions-library-samples/data-lakes-on-aws/issues/317 (InvalidInputException, Status Code: 400; the subnet id is not appended)',
+  },
+  {
+    id: 'glue.network.security-group-not-found',
+    text: "The security group '{groupId}' does not exist in VPC '{vpcId}'",
+    provenance: 'inferred',
+    source: 'Glue calls ec2:DescribeSecurityGroups (https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html); the form of EC2\'s InvalidGroup.NotFound text in a VPC (https://github.com/getmoto/moto/issues/5484); whether Glue relays it is not known',
+  },
+  {
+    id: 'glue.network.no-self-referencing-ingress',
+    text: 'At least one security group must open all ingress ports.To limit traffic, the source security group in your inbound rule can be restricted to the same security group',
+    provenance: 'observed',
+    source: 'https://github.com/lifemapper/bison/blob/1313b41688e2ad9d66720c58fa12fe393297dbc7/_sphinx_config/pages/aws_experiments.rst and https://github.com/sch6393/sch/blob/130430a18843029a8ed02f228e1c2d0b48b9d89b/aws/glue/README.md (TestConnection, InvalidInputException; no space after "ports.", no final period)',
+  },
+  {
+    id: 'glue.network.no-all-egress',
+    text: 'At least one security group must open all egress ports.To limit traffic, the source security group in your outbound rule can be restricted to the same security group',
+    provenance: 'observed',
+    source: 'A job run quoting the ingress and egress texts joined by one space (GitHub markdown, index id 18205553802); prose form: https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html ("Outbound rule in security group required")',
+  },
+  {
+    id: 'glue.network.no-s3-endpoint',
+    text: 'VPC S3 endpoint validation failed for SubnetId: {subnetId}. VPC: {vpcId}. Reason: Could not find S3 endpoint or NAT gateway for subnetId: {subnetId} in Vpc {vpcId}',
+    provenance: 'observed',
+    source: 'https://github.com/lifemapper/bison/blob/1313b41688e2ad9d66720c58fa12fe393297dbc7/_sphinx_config/pages/aws_experiments.rst (TestConnection, real ids) and https://github.com/sch6393/sch/blob/130430a18843029a8ed02f228e1c2d0b48b9d89b/aws/glue/README.md; heading documented at https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html',
+  },
 ]);
