@@ -118,7 +118,7 @@ export const glueMessages = defineMessages([
     id: 'glue.network.no-all-egress',
     text: 'At least one security group must open all egress ports.To limit traffic, the source security group in your outbound rule can be restricted to the same security group',
     provenance: 'observed',
-    source: 'A job run quoting the ingress and egress texts joined by one space (GitHub markdown, index id 18205553802); prose form: https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html ("Outbound rule in security group required")',
+    source: 'https://github.com/sch6393/sch/commits/main/aws/glue/README.md (a version of that file quotes a job run answering the ingress and egress texts joined by one space, InvalidInputException, Status Code: 400); prose form: https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html ("Outbound rule in security group required")',
   },
   {
     id: 'glue.network.no-s3-endpoint',
