@@ -98,9 +98,9 @@ export class EmulatedIdpServer implements AsyncDisposable {
       if (!refused.$metadata) throw error;
       return this.redactor.redact({ answer: null, diagnosis: { kind: 'refused', error: refused.name, reason: refused.message } });
     }
-    const answer: IdpAnswer = { statusCode: output.StatusCode ?? 0, message: output.Message ?? '', response: output.Response ?? '', url: output.Url ?? '' };
+    const answer: IdpAnswer = { statusCode: output.StatusCode ?? 0, message: output.Message ?? '', response: output.Response ?? '', url: output.Url ?? null };
     const call = this.endpoint.getCall(output.$metadata.requestId ?? '');
-    const diagnosis = diagnoseAnswer(answer, call?.messages.at(-1)?.id, { keyLogin: attempt.password === undefined });
+    const diagnosis = diagnoseAnswer(answer, call?.messages.at(-1)?.id, { keyLogin: attempt.password === undefined }, call?.diagnosis[0]?.text);
     return this.redactor.redact({ answer: { ...answer, response: this.#maskResponse(answer.response) }, diagnosis });
   }
 

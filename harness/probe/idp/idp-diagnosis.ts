@@ -5,7 +5,8 @@ export interface IdpAnswer {
   statusCode: number;
   message: string;
   response: string;
-  url: string;
+  /** API Gateway providers only: AWS sends no Url for a Lambda one (null). */
+  url: string | null;
 }
 
 /** Why a provider gave no answer Transfer can read, from the catalogue entry the emulator answered with. */
@@ -53,10 +54,11 @@ const ERROR_REASONS: Record<IdpErrorCode, (status: number) => string> = {
  * A StatusCode 200 answer is read from its Response (empty for a failed login, AWS's documented
  * answer); any other status is named by the catalogue id the emulator answered with (`messageId`).
  */
-export function diagnoseAnswer(answer: IdpAnswer, messageId: string | undefined, login: ProviderLogin = {}): IdpDiagnosis {
+export function diagnoseAnswer(answer: IdpAnswer, messageId: string | undefined, login: ProviderLogin = {}, emulatorReason?: string): IdpDiagnosis {
   if (answer.statusCode !== 200) {
     const code = (messageId && ERROR_CODES[messageId]) || 'http-error';
-    return { kind: 'provider-error', code, reason: ERROR_REASONS[code](answer.statusCode) };
+    // A handler's error is in the emulator's diagnosis, not in AWS's Message: it says more than the generic reason.
+    return { kind: 'provider-error', code, reason: (code === 'lambda-error' ? emulatorReason : undefined) ?? ERROR_REASONS[code](answer.statusCode) };
   }
   if (answer.response === '') return { kind: 'failed-login' };
   const verdict = readProviderAnswer(answer.response, login);

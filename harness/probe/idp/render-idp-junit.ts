@@ -20,7 +20,7 @@ function toCase(name: string, entry: IdpCaseReport) {
   if (entry.verdict !== 'problem') return { name };
   const { answer } = entry;
   const detail = [
-    ...(answer ? [`StatusCode: ${answer.statusCode}`, `Message: ${answer.message}`, `Response: ${answer.response}`, `Url: ${answer.url}`] : ['(no answer: TestIdentityProvider refused the request)']),
+    ...(answer ? [`StatusCode: ${answer.statusCode}`, `Message: ${answer.message}`, `Response: ${answer.response}`, `Url: ${answer.url ?? '(none: AWS sends it for API Gateway providers only)'}`] : ['(no answer: TestIdentityProvider refused the request)']),
     `diagnosis: ${describeDiagnosis(entry.diagnosis)}`,
   ].join('\n');
   return { name, failure: { message: entry.explanation, type: 'IdentityProviderAnswer', detail } };

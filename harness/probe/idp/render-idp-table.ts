@@ -30,7 +30,7 @@ function renderCase(title: string, entry: IdpCaseReport): string[] {
   const lines = [`  ${label.padEnd(12)} ${title}`];
   const { answer } = entry;
   if (answer) {
-    lines.push(`${INDENT}StatusCode ${answer.statusCode}  Message ${shown(answer.message, true)}  Url ${shown(answer.url)}`);
+    lines.push(`${INDENT}StatusCode ${answer.statusCode}  Message ${shown(answer.message, true)}${answer.url === null ? '' : `  Url ${shown(answer.url)}`}`);
     if (answer.response !== '') {
       const response = answer.response.length > RESPONSE_SHOWN ? `${answer.response.slice(0, RESPONSE_SHOWN)}… (${answer.response.length} characters; --json has all)` : answer.response;
       lines.push(`${INDENT}Response ${shown(response)}`);
