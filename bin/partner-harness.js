@@ -27,7 +27,7 @@ const code = await exitCode;
 // One-shot commands end when their work is done, even if something they loaded keeps a timer
 // or socket open (a user's Lambda handler file that starts an interval as it loads, say). run
 // and serve end on their own lifecycle.
-if (['probe', 'drift', 'clone', 'init'].includes(process.argv[2])) {
+if (['probe', 'drift', 'clone', 'init', 'messages', 'calibrate'].includes(process.argv[2])) {
   // Once what was printed has been handed over (pipes are asynchronous on some systems).
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 } else {

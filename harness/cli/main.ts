@@ -4,8 +4,10 @@ import { ExitCode, UsageError } from './exit-codes.ts';
 import { initUsage } from './init/init-usage.ts';
 import { packageVersion } from './paths.ts';
 import { runCommand, runUsage } from './run-command.ts';
+import { calibrateUsage } from './calibrate-usage.ts';
 import { cloneUsage } from './clone-usage.ts';
 import { driftUsage } from './drift-usage.ts';
+import { messagesUsage } from './messages-usage.ts';
 import { probeUsage } from './probe-usage.ts';
 import { serveUsage } from './serve-command-usage.ts';
 
@@ -22,6 +24,9 @@ Commands:
                      provider answers (idp …), and what AWS's test operation would say
   drift <profile>    probe a partner saved with probe --save again and name what changed
   clone <profile>    write scenario files whose fake plays that partner offline
+  messages           list the message catalogue: each text, its provenance and source
+  calibrate [paths…] run each scenario's call emulated and against real AWS (--against aws) or
+                     another endpoint, compare the answers and record the texts that differ
 
 Options:
   -v, --version      print the version
@@ -37,7 +42,11 @@ ${probeUsage}
 
 ${driftUsage}
 
-${cloneUsage}`;
+${cloneUsage}
+
+${messagesUsage}
+
+${calibrateUsage}`;
 
 /** Errors in what the user gave (flags, files, config, their kinds of fake): exit 2 with the message. */
 function isUserMistake(error: unknown): error is PartnerHarnessError {
@@ -69,6 +78,10 @@ export async function main(args: string[]): Promise<number> {
         return await (await import('./drift-command.ts')).driftCommand(rest);
       case 'clone':
         return await (await import('./clone-command.ts')).cloneCommand(rest);
+      case 'messages':
+        return await (await import('./messages-command.ts')).messagesCommand(rest);
+      case 'calibrate':
+        return await (await import('./calibrate-command.ts')).calibrateCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${packageVersion()}\n`);
@@ -80,7 +93,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe', 'drift' or 'clone' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe', 'drift', 'clone', 'messages' or 'calibrate' (partner-harness --help).`);
     }
   } catch (error) {
     if (isUserMistake(error)) {
