@@ -26,7 +26,7 @@ export default defineScenario({
   },
   then: {
     statusCode: 200,
-    message: { matches: '^Unable to parse Json: HomeDirectoryDetails must be a string holding a JSON array' },
-    url: 'arn:aws:lambda:us-east-1:000000000000:function:idp',
+    message: 'Unable to parse Json',
+    diagnosis: { code: 'home-directory-details-not-string' },
   },
 });
