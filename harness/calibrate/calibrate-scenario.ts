@@ -10,6 +10,7 @@ import type { CalibrationEntry } from './calibration-report.ts';
 import type { CalibrationTarget } from './calibration-target.ts';
 import { compareAnswers } from './compare-answers.ts';
 import { MessageTemplate } from './message-template.ts';
+import { observedText } from './observed-text.ts';
 
 export interface CalibrationRun {
   target: CalibrationTarget;
@@ -61,19 +62,9 @@ export async function calibrateScenario({ scenario, baseDir, shown }: ScenarioSo
     differences,
     ...(target.leftBehind ? { leftBehind: target.leftBehind } : {}),
   };
-  // Only a text that differs where everything else agrees is the same answer in other words; a
-  // different status or exception is another answer, whose text says nothing about this entry.
-  if (used && template && message === 'different' && differences.every((d) => d.aspect === 'message' || d.aspect === 'shape') && targetAnswer.message !== undefined) {
-    const restored = template.restorePlaceholders(targetAnswer.message, emulatedAnswer.message!);
-    entry.observed = {
-      id: used.id,
-      text: targetAnswer.message,
-      ...(restored !== targetAnswer.message ? { template: restored } : {}),
-      observedAt: run.now().toISOString(),
-      region: run.target.region,
-      scenario: `${shown}#${scenario.name}`,
-      target: run.target.name,
-    };
+  const observed = used && template && observedText({ differences, message }, emulatedAnswer, targetAnswer, template);
+  if (used && observed) {
+    entry.observed = { id: used.id, ...observed, observedAt: run.now().toISOString(), region: run.target.region, scenario: `${shown}#${scenario.name}`, target: run.target.name };
   }
   return redactor.redact(entry);
 }
