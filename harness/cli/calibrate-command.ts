@@ -26,7 +26,7 @@ const CALIBRATE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const CALIBRATION_FILES = { json: 'calibration.json', html: 'calibration.html', messages: 'messages.observed.json' } as const;
+const CALIBRATION_FILES = { json: 'calibration.json', html: 'calibration.html', messages: 'messages.observed.json' } as const;
 
 type Print = (text: string) => void;
 
