@@ -23,6 +23,7 @@ const modules: Record<string, { load: () => unknown; client: string }> = {
   transfer: { load: () => require('@aws-sdk/client-transfer'), client: 'TransferClient' },
   secretsmanager: { load: () => require('@aws-sdk/client-secrets-manager'), client: 'SecretsManagerClient' },
   glue: { load: () => require('@aws-sdk/client-glue'), client: 'GlueClient' },
+  ec2: { load: () => require('@aws-sdk/client-ec2'), client: 'EC2Client' },
 };
 
 export interface CallOutcome {

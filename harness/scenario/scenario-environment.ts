@@ -5,6 +5,7 @@ import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
 import { CreatedResources } from './created-resources.ts';
+import { createNetwork } from './create-network.ts';
 import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
 import type { FakeRuntime } from './fakes/runtime-choice.ts';
@@ -58,7 +59,7 @@ const SECRET_NAME = /password|secret|token|private|credential/i;
  */
 export class ScenarioEnvironment {
   readonly redactor: Redactor;
-  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, directories: {}, servers: {}, users: {}, accesses: {}, connectors: {}, glueConnections: {} };
+  readonly values: Record<string, Record<string, unknown>> = { vars: {}, keys: {}, fakes: {}, secrets: {}, lambdas: {}, directories: {}, servers: {}, users: {}, accesses: {}, connectors: {}, glueConnections: {}, network: {} };
   readonly fakes = new Map<string, ScenarioFake>();
   endpoint?: StartedAwsEndpoint;
   clients?: AwsClients;
@@ -152,6 +153,9 @@ export class ScenarioEnvironment {
       const created = await this.#mustSucceed('secretsmanager', 'CreateSecret', input, `given.secrets.${alias}`);
       values.secrets![alias] = { arn: created.ARN, name: created.Name };
     }
+    const network = this.resolve(scenario.given.network, 'given.network');
+    const ec2 = (operation: string, input: Record<string, unknown>, where: string) => this.#mustSucceed('ec2', operation, input, where);
+    values.network = { ...(await createNetwork(network, this.endpoint?.getClientConfig().region ?? this.options.region ?? 'us-east-1', ec2, (text) => this.step(text))) };
     for (const [alias, raw] of Object.entries(scenario.given.servers)) {
       this.step(`creating server ${alias}`);
       const created = await this.#mustSucceed('transfer', 'CreateServer', this.resolve(raw, `given.servers.${alias}`), `given.servers.${alias}`);
@@ -195,6 +199,11 @@ export class ScenarioEnvironment {
     if (this.mode === 'aws') {
       if (Object.keys(this.scenario.given.directories).length > 0) {
         throw new ScenarioSetupError('given.directories declares a directory in the emulator only: in --mode aws, point the server at a real directory (its DirectoryId) instead');
+      }
+      if (Object.values(this.scenario.given.network).some((section) => Object.keys(section).length > 0)) {
+        // Deleting a real network reliably (NAT gateways take minutes to go, Elastic IPs are not
+        // emulated) is beyond a scenario's clean-up, so none is created on AWS.
+        throw new ScenarioSetupError('given.network builds the EC2 network in the emulator only: in --mode aws, create the VPC, subnet, security groups and S3 endpoint (or NAT gateway) yourself and put their ids in vars');
       }
       if (Object.keys(this.scenario.given.s3Objects).length > 0) this.step('given.s3Objects are not uploaded in aws mode: they must already be in S3');
       this.clients = new AwsClients({ mode: 'aws', region: this.options.region, endpoint: this.options.endpointUrl });

@@ -6,6 +6,7 @@ import { hostKeyType, text } from './schema/common.ts';
 import { scenarioName } from './schema/scenario-name.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
 import { networkFaultSchema } from './schema/network-fault-schema.ts';
+import { networkSchema } from './schema/network-schema.ts';
 
 /**
  * The scenario file format. Plain data: YAML files and `defineScenario()` in TypeScript both
@@ -100,6 +101,8 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
             .default({}),
           /** Transfer CreateAccess inputs by alias (directory servers): a group's access. */
           accesses: apiInputs,
+          /** The EC2 network behind Glue connections (emulated mode only); `{{ network.subnets.ALIAS.id }}`. */
+          network: networkSchema.default({ vpcs: {}, subnets: {}, securityGroups: {}, natGateways: {}, routeTables: {}, s3Endpoints: {} }),
           /** Glue ConnectionInput by alias (Name defaults to the alias); `{{ glueConnections.ALIAS.name }}`. */
           glueConnections: apiInputs,
           /**
@@ -117,7 +120,10 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
             .default({}),
         })
         .strict()
-        .default({ fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, directories: {}, accesses: {}, glueConnections: {}, s3Objects: {} }),
+        .default({
+          fakes: {}, secrets: {}, lambdas: {}, connectors: {}, servers: {}, users: {}, directories: {}, accesses: {}, glueConnections: {}, s3Objects: {},
+          network: { vpcs: {}, subnets: {}, securityGroups: {}, natGateways: {}, routeTables: {}, s3Endpoints: {} },
+        }),
       when: z
         .object({
           operation: operationSchema,
@@ -159,6 +165,7 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type { SftpKindConfig as SftpFakeConfig } from '../../fakes/sftp/sftp-kind-config.ts';
 export type { IdpKindConfig as IdpFakeConfig } from '../../fakes/idp/idp-kind-config.ts';
 export type { NetworkFaultConfig } from './schema/network-fault-schema.ts';
+export type { NetworkConfig } from './schema/network-schema.ts';
 export type { DbKindConfig as DbFakeConfig } from '../../fakes/db/db-kind-config.ts';
 export type { SalesforceKindConfig as SalesforceFakeConfig } from '../../fakes/oauth/salesforce-kind-config.ts';
 export type { Expectations, StringExpectation, SftpLoginExpectation } from './schema/expectation-schema.ts';

@@ -4,6 +4,8 @@ import { newFaker } from '../new-faker.ts';
 import type { ParsedScenario } from '../scenario-schema.ts';
 import { findReferences, parseExpression } from '../template-syntax.ts';
 import { hint } from '../../../core/errors/index.ts';
+import { NETWORK_KINDS } from '../schema/network-schema.ts';
+import { checkNetworkAliases } from './check-network-aliases.ts';
 import type { IssueAt } from './issue-at.ts';
 
 /**
@@ -23,6 +25,8 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
     lambdas: Object.keys(given.lambdas),
     directories: Object.keys(given.directories),
     secrets: Object.keys(given.secrets),
+    /** `kind.alias`: `{{ network.subnets.private-a.id }}` names `subnets.private-a`. */
+    network: NETWORK_KINDS.flatMap((kind) => Object.keys(given.network[kind]).map((alias) => `${kind}.${alias}`)),
     servers: Object.keys(given.servers),
     users: Object.keys(given.users),
     accesses: Object.keys(given.accesses),
@@ -31,7 +35,7 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
   };
   type Root = keyof typeof declared;
   /** Set-up order: each section may refer to the sections before it. */
-  const order: Root[] = ['vars', 'keys', 'fakes', 'lambdas', 'directories', 'secrets', 'servers', 'users', 'accesses', 'glueConnections', 'connectors'];
+  const order: Root[] = ['vars', 'keys', 'fakes', 'lambdas', 'directories', 'secrets', 'network', 'servers', 'users', 'accesses', 'glueConnections', 'connectors'];
   const roots = [...order, 'endpoint', 'faker'];
 
   const checkString = (text: string, at: readonly PropertyKey[], available: (root: Root) => readonly string[] | undefined, endpoint: boolean) => {
@@ -42,7 +46,8 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
   };
   const checkExpression = (expression: string, available: (root: Root) => readonly string[] | undefined, endpoint: boolean): string | undefined => {
     const { path, args } = parseExpression(expression);
-    const [root, name] = path;
+    const root = path[0];
+    const name = root === 'network' ? (path[2] !== undefined ? `${path[1]}.${path[2]}` : undefined) : path[1];
     if (root === 'faker') {
       const found = fakerFunction(fakerForChecks(), path.slice(1));
       return 'reason' in found ? found.reason : undefined;
@@ -54,7 +59,7 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
     }
     const names = available(root as Root);
     if (names === undefined) return `${root} are not set up yet here (set-up order: ${order.join(' → ')})`;
-    if (name === undefined) return `name one of ${root}: {{ ${root}.NAME… }}`;
+    if (name === undefined) return root === 'network' ? `name a kind and an alias: {{ network.subnets.ALIAS.id }} (kinds: ${NETWORK_KINDS.join(', ')})` : `name one of ${root}: {{ ${root}.NAME… }}`;
     if (!names.includes(name)) {
       const all = declared[root as Root];
       const where = root === 'vars' || root === 'keys' ? root : `given.${root}`;
@@ -73,6 +78,11 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
   // S3 objects are placed as the endpoint starts: after the fakes and lambdas, before the secrets.
   walkStrings(given.s3Objects, ['given', 's3Objects'], (text, at) => checkString(text, at, before('secrets', []), false), issues);
   for (const section of order) {
+    if (section === 'network') {
+      // Its parts name each other by alias (checkNetworkAliases); templates may use earlier sections.
+      walkStrings(given.network, ['given', 'network'], (text, at) => checkString(text, at, before('network', []), false), issues);
+      continue;
+    }
     const entries = section === 'vars' || section === 'keys' ? scenario[section] : given[section];
     const base = section === 'vars' || section === 'keys' ? [section] : ['given', section];
     const names = Object.keys(entries);
@@ -99,6 +109,7 @@ export function checkReferences(scenario: ParsedScenario): IssueAt[] {
   scenario.faults.forEach((fault, i) => fakeName(fault.target, ['faults', i, 'target']));
   for (const [alias, lambda] of Object.entries(given.lambdas)) if (lambda.fake) fakeName(lambda.fake, ['given', 'lambdas', alias, 'fake'], 'idp');
   if (scenario.then.sftpLogin) fakeName(scenario.then.sftpLogin.fake, ['then', 'sftpLogin', 'fake'], 'sftp');
+  issues.push(...checkNetworkAliases(given.network));
   return issues;
 }
 
