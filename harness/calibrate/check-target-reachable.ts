@@ -6,6 +6,7 @@ const PREFLIGHT: Record<string, [operation: string, input: Record<string, unknow
   transfer: ['ListConnectors', { MaxResults: 1 }],
   glue: ['GetConnections', { MaxResults: 1 }],
   secretsmanager: ['ListSecrets', { MaxResults: 1 }],
+  ec2: ['DescribeVpcs', { MaxResults: 5 }],
 };
 
 export type Reachability = { reachable: true } | { reachable: false; why: 'unreachable' | 'no-credentials'; message: string };
