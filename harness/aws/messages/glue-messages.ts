@@ -2,7 +2,7 @@ import { defineMessages } from './define-messages.ts';
 
 /** Glue's documented failure prefix: the driver's own message follows it (aws-behaviors.md C). */
 export const JDBC_PREFIX = 'Check that your connection definition references your JDBC database with correct URL syntax, username, and password. ';
-const PREFIX_SEEN = 'Prefix observed in Glue console/API output (r/aws post; Timescale docs), followed by the JDBC driver message';
+const PREFIX_SEEN = 'Prefix observed, followed by the JDBC driver\'s message: https://www.reddit.com/r/aws/comments/jtzn9x/aws_glue_to_rds_help/ and https://github.com/timescale/docs/blob/6be8198770bf7edf1be511e4cadbb99b28c7b390/_troubleshooting/cloud-jdbc-authentication-support.md';
 const TEST_DOC = 'Glue API TestConnection docs; text inferred';
 const MOTO = 'moto uses this wording [PEER]; AWS text unknown';
 
@@ -40,7 +40,7 @@ export const glueMessages = defineMessages([
   { id: 'glue.jdbc.driver-error', text: `${JDBC_PREFIX}{driverMessage}`, provenance: 'observed', source: PREFIX_SEEN },
   {
     id: 'glue.jdbc.timeout',
-    text: 'Test connection timed out after {seconds} seconds: {host}:{port} did not answer. Check the connection\'s subnet, security groups and routes',
+    text: 'Test connection timed out after {seconds} seconds',
     provenance: 'inferred',
     source: 're:Post glue-test-connection-failed: "Otherwise, the connection times out."; exception type and text inferred',
   },

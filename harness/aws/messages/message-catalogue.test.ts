@@ -87,3 +87,10 @@ describe('allMessages', () => {
     }
   });
 });
+
+describe('the catalogue\'s provenance', () => {
+  it('names a source a reader can open (a URL) for every documented or observed text', () => {
+    const unsourced = allMessages.filter((entry) => (entry.provenance === 'documented' || entry.provenance === 'observed') && !/https:\/\/\S+/.test(entry.source));
+    expect(unsourced.map((entry) => entry.id)).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { defineMessages } from './define-messages.ts';
 
-const TEST_CONNECTION_DOC = 'API_TestConnection / boto3 1.28.32 test_connection StatusMessage list';
-const TROUBLESHOOTING = 'Transfer user guide, connector-troubleshooting "Key negotiation fails"';
+const TEST_CONNECTION_DOC = 'https://docs.aws.amazon.com/transfer/latest/APIReference/API_TestConnection.html; labels in https://boto3.amazonaws.com/v1/documentation/api/1.28.32/reference/services/transfer/client/test_connection.html';
+const TROUBLESHOOTING = 'https://docs.aws.amazon.com/transfer/latest/userguide/connector-troubleshooting.html';
+const TUTORIAL = 'https://docs.aws.amazon.com/transfer/latest/userguide/sftp-connectors-tutorial.html ("Test a connector using the CLI")';
 
 /**
  * Transfer Family texts. Where AWS documents only a label ("Unknown Host/Connection failed"),
@@ -12,21 +13,21 @@ export const transferMessages = defineMessages([
     id: 'transfer.test-connection.succeeded',
     text: 'Connection succeeded',
     provenance: 'documented',
-    source: 'API_TestConnection sample response; configure-sftp-connector tutorial',
+    source: `${TEST_CONNECTION_DOC}, sample response`,
   },
   {
     id: 'transfer.test-connection.access-role',
     text: 'Unable to assume the configured access role',
     provenance: 'documented',
-    source: 'Transfer user guide, configure-sftp-connector "Test a connector using the CLI"',
+    source: TUTORIAL,
   },
   {
     id: 'transfer.test-connection.secret-access',
     text: 'Cannot access secret manager: {reason}',
     provenance: 'inferred',
     source:
-      'Prefix observed in aws-ia/terraform-aws-transfer-family modules/transfer-connectors/main.tf ' +
-      '(retries on "Cannot access secret manager"); doc label "Unable to access secrets manager"',
+      'Prefix observed: AWS\'s own module retries on "Cannot access secret manager" ' +
+      '(https://github.com/aws-ia/terraform-aws-transfer-family/blob/305c3ecc204692ce54d52b3b1ead0741949c65a2/modules/transfer-connectors/main.tf); detail inferred',
   },
   {
     id: 'transfer.test-connection.secret-format',
@@ -37,16 +38,14 @@ export const transferMessages = defineMessages([
   {
     id: 'transfer.test-connection.host-key-mismatch',
     text:
-      'Invalid trusted host keys: the server presented {hostKeyType} {fingerprint}, ' +
-      'which matches none of the connector\'s TrustedHostKeys',
+      'Invalid trusted host keys',
     provenance: 'inferred',
-    source: `Doc label "Invalid trusted host keys" (${TEST_CONNECTION_DOC}); detail inferred`,
+    source: `Doc label "Invalid trusted host keys" (${TEST_CONNECTION_DOC}); the key the server showed is in the diagnosis`,
   },
   {
     id: 'transfer.test-connection.no-trusted-host-keys',
     text:
-      'No trusted host keys are configured for this connector. The server host key is returned ' +
-      'in SftpConnectionDetails.HostKey; verify it and add it to TrustedHostKeys',
+      'No trusted host keys configured',
     provenance: 'inferred',
     source:
       'SftpConnectorConfig docs: "If not provided, you can use TestConnection to retrieve the ' +
@@ -82,7 +81,7 @@ export const transferMessages = defineMessages([
       'Key exchange negotiation failed due to incompatible host key algorithms. ' +
       'Client offered: [{clientOffered}] Server offered: [{serverOffered}]',
     provenance: 'documented',
-    source: TROUBLESHOOTING,
+    source: `${TROUBLESHOOTING} ("Key negotiation fails")`,
   },
   {
     id: 'transfer.test-connection.kex-kex',
@@ -166,7 +165,7 @@ export const transferMessages = defineMessages([
     id: 'transfer.connector.invalid-host-key',
     text: 'Invalid host key format.',
     provenance: 'documented',
-    source: 'Transfer connector troubleshooting: console error "Failed to edit connector details (Invalid host key format.)"',
+    source: `${TROUBLESHOOTING}: console error "Failed to edit connector details (Invalid host key format.)"`,
   },
   {
     id: 'transfer.connector.unsupported-host-key-type',
@@ -174,7 +173,7 @@ export const transferMessages = defineMessages([
       'Unsupported host key type {keyType}. Supported types: ssh-rsa, ecdsa-sha2-nistp256, ' +
       'ecdsa-sha2-nistp384, ecdsa-sha2-nistp521',
     provenance: 'inferred',
-    source: 'SftpConnectorConfig docs (ed25519 not supported for connectors); text inferred',
+    source: 'https://docs.aws.amazon.com/transfer/latest/APIReference/API_SftpConnectorConfig.html (ed25519 not supported for connectors); text inferred',
   },
   {
     id: 'transfer.connector.unknown-security-policy',

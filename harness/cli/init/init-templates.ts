@@ -94,8 +94,9 @@ when:
   input: { ConnectorId: "{{ connectors.partner.id }}" }
 then:
   status: ERROR
-  statusMessage: "Invalid trusted host keys: the server presented ecdsa-sha2-nistp256 {{ fakes.partner.hostKeyFingerprint }}, which matches none of the connector's TrustedHostKeys"
+  statusMessage: Invalid trusted host keys
   hostKey: "{{ fakes.partner.hostKey }}"
+  diagnosis: { code: host-key-mismatch, text: "the server presented ecdsa-sha2-nistp256 {{ fakes.partner.hostKeyFingerprint }}, which matches none of the connector's TrustedHostKeys" }
 `;
 
 const WORKFLOW = `name: partner-harness

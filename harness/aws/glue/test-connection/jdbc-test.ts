@@ -34,9 +34,22 @@ export async function testJdbc(properties: Record<string, string>, context: Emul
   scope.note('jdbc-result', outcome.ok ? { ok: true, tls: outcome.tls } : { ok: false, kind: outcome.kind });
   if (outcome.ok) return {};
   if (outcome.kind === 'timeout') {
-    throw new AwsError('OperationTimeoutException', scope.message('glue.jdbc.timeout', { seconds: timeoutMs / 1000, host: target.host, port: target.port }));
+    scope.diagnose('database-timeout', `${target.host}:${target.port} did not answer within ${timeoutMs / 1000} s`, "Check the connection's subnet, security groups and routes: Glue reaches the database from the connection's subnet");
+    throw new AwsError('OperationTimeoutException', scope.message('glue.jdbc.timeout', { seconds: timeoutMs / 1000 }));
   }
+  scope.diagnose('database-login-failed', `the ${target.engine} driver's login to ${target.host}:${target.port} failed: ${outcome.message.split('\n')[0]}`, loginFix(outcome.message, enforce));
   throw invalid(scope, 'glue.jdbc.driver-error', { driverMessage: outcome.message });
+}
+
+/** What to change for the driver's failure, by what it said. */
+function loginFix(message: string, enforced: boolean): string {
+  if (/PKIX|certification path/.test(message)) return 'Place the partner\'s root certificate in S3 and name it in CUSTOM_JDBC_CERT (with SKIP_CUSTOM_JDBC_CERT_VALIDATION for a non-RSA root), or ask the partner for a certificate from a public CA';
+  if (/does not support SSL|not supported by the server/.test(message)) return enforced ? 'The server offers no TLS: ask the partner to enable it, or turn JDBC_ENFORCE_SSL off' : 'Ask the partner to enable TLS';
+  if (/hostname .* could not be verified/.test(message)) return 'Set CUSTOM_JDBC_CERT_STRING to a name the certificate holds (CN, a SAN or its subject DN), or leave it out';
+  if (/password authentication failed|Access denied|authentication type/i.test(message)) return 'Check the user name and password (or the secret\'s username and password) with the partner';
+  if (/database .* does not exist|Unknown database/i.test(message)) return 'Name a database the partner created in JDBC_CONNECTION_URL';
+  if (/refused/.test(message)) return 'Check the host and port: nothing listens there';
+  return 'Compare the driver message with the partner\'s server log';
 }
 
 function resolveTarget(properties: Record<string, string>, scope: CallScope): JdbcTarget {

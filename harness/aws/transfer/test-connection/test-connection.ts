@@ -102,29 +102,47 @@ function failureMessage(
   scope: CallScope,
 ): string {
   const list = (items: string[]) => items.join(', ');
+  const at = `${target.host}:${target.port}`;
   switch (failure.kind) {
     case 'unknown-host':
+      scope.diagnose('unknown-host', `${target.host} does not resolve`, "Check the host in the connector's Url");
       return scope.message('transfer.test-connection.unknown-host', target);
     case 'refused':
+      scope.diagnose('connection-refused', `nothing listens on ${at}`, "Check the port in the connector's Url and that the partner's SFTP server runs");
       return scope.message('transfer.test-connection.connection-refused', target);
     case 'timeout':
+      scope.diagnose('timeout', `${at} did not answer within ${context.options.connectTimeoutMs / 1000} s (stage: ${failure.stage})`, "Ask the partner to allow the connector's egress IPs through their firewall");
       return scope.message('transfer.test-connection.timeout', { ...target, seconds: context.options.connectTimeoutMs / 1000 });
     case 'closed':
+      scope.diagnose('connection-closed', `${at} closed the connection ${failure.stage}`, 'Ask the partner to check their server log for this connection (a limit on connections, an allow-list, a crash)');
       return scope.message('transfer.test-connection.connection-closed', { ...target, stage: failure.stage });
     case 'negotiation': {
       const id = ({ kex: 'kex-kex', serverHostKey: 'kex-host-key', cipher: 'kex-cipher', hmac: 'kex-mac' } as const)[failure.category];
+      const lists = { kex: 'kexs', serverHostKey: 'hostKeyAlgorithms', cipher: 'ciphers', hmac: 'macs' } as const;
+      const passing = Object.values(connectorSecurityPolicies)
+        .filter((policy) => policy[lists[failure.category]].some((name) => failure.serverOffered.includes(name)))
+        .map((policy) => policy.name);
+      scope.diagnose(
+        `negotiation-${failure.category}`,
+        `the connector's security policy and the server share no ${failure.category} algorithm`,
+        passing.length > 0 ? `A connector security policy that shares one: ${passing.join(', ')}; or ask the partner to offer one of the policy's` : "Ask the partner to offer one of the connector's algorithms: no connector security policy has theirs",
+      );
       return scope.message(`transfer.test-connection.${id}`, {
         clientOffered: list(failure.clientOffered),
         serverOffered: list(failure.serverOffered),
       });
     }
     case 'no-trusted-host-keys':
+      scope.diagnose('no-trusted-host-keys', 'the connector trusts no host key; the server\'s is returned in SftpConnectionDetails.HostKey', 'Verify that key with the partner out of band, then add it to the connector\'s TrustedHostKeys');
       return scope.message('transfer.test-connection.no-trusted-host-keys');
     case 'host-key-mismatch':
+      scope.diagnose('host-key-mismatch', `the server presented ${failure.hostKeyType} ${failure.fingerprint}, which matches none of the connector's TrustedHostKeys`, 'If the partner confirms the key (a rotation), add the key returned in SftpConnectionDetails.HostKey to TrustedHostKeys');
       return scope.message('transfer.test-connection.host-key-mismatch', failure);
     case 'auth':
+      scope.diagnose('authentication-failed', `the server refused ${credentials.username} (tried: ${list(failure.methods)})`, 'Check the Username and Password or PrivateKey in the connector\'s secret with the partner');
       return scope.message('transfer.test-connection.auth-failed', { username: credentials.username, methods: list(failure.methods) });
     case 'sftp-refused':
+      scope.diagnose('sftp-refused', 'the login worked but the server refused the sftp subsystem', 'Ask the partner to enable SFTP (Subsystem sftp) for this user');
       return scope.message('transfer.test-connection.sftp-refused');
     case 'other':
       return scope.message('transfer.test-connection.failed', { reason: failure.reason });
