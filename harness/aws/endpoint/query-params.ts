@@ -29,14 +29,11 @@ const PROTOCOL_PARAMS = new Set([
 export class QueryParams {
   readonly root = new QueryParamNode('');
   readonly #flat = new Map<string, string>();
-  /** How many operation parameters the request carried (protocol ones excluded). */
-  count = 0;
 
   static from(form: URLSearchParams): QueryParams {
     const params = new QueryParams();
     for (const [key, value] of form) {
       if (PROTOCOL_PARAMS.has(key)) continue;
-      params.count++;
       params.#flat.set(key, value);
       let node = params.root;
       for (const segment of key.split('.')) {
