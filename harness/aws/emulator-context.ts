@@ -20,6 +20,11 @@ export interface EmulatorOptions {
    * integration timeout (29 s, API Gateway quotas); past it, API Gateway answers 504.
    */
   identityProviderTimeoutMs: number;
+  /**
+   * How long a VPC_LATTICE connector stays PENDING after CreateConnector ("DNS resolution may take
+   * several minutes"); 0 by default, so a test waits only when it asks to.
+   */
+  vpcLatticeConnectorPendingMs: number;
   /** Role ARNs that the emulated Transfer service cannot assume (stands in for IAM trust). */
   unassumableRoles: string[];
   /** Message catalogue overrides, id → text. */
@@ -31,6 +36,7 @@ export const defaultEmulatorOptions: EmulatorOptions = {
   defaultRegion: 'us-east-1',
   connectTimeoutMs: 15_000,
   identityProviderTimeoutMs: 29_000,
+  vpcLatticeConnectorPendingMs: 0,
   unassumableRoles: [],
   messageOverrides: {},
 };

@@ -63,6 +63,7 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
         .object({
           connectTimeoutMs: z.number().int().positive().optional(),
           identityProviderTimeoutMs: z.number().int().positive().optional(),
+          vpcLatticeConnectorPendingMs: z.number().int().nonnegative().optional(),
           unassumableRoles: z.array(z.string()).optional(),
           messages: z.record(z.string(), z.string()).optional(),
         })

@@ -176,6 +176,18 @@ export const transferMessages = defineMessages([
     source: 'https://docs.aws.amazon.com/transfer/latest/APIReference/API_SftpConnectorConfig.html (ed25519 not supported for connectors); text inferred',
   },
   {
+    id: 'transfer.connector.host-key-with-host-name',
+    text: 'Invalid host key format.',
+    provenance: 'inferred',
+    source: 'https://docs.aws.amazon.com/transfer/latest/APIReference/API_SftpConnectorConfig.html: for VPC_LATTICE connectors "the only accepted trusted host key format is key-type key-body without the host name"; the documented format error reused (inferred)',
+  },
+  {
+    id: 'transfer.test-connection.connector-pending',
+    text: 'Connector not available',
+    provenance: 'documented',
+    source: `${TUTORIAL}: "During this time, the connector status will be PENDING and TestConnection will return \"Connector not available\""; Status ERROR inferred`,
+  },
+  {
     id: 'transfer.connector.unknown-security-policy',
     text: 'Security policy {name} does not exist',
     provenance: 'inferred',

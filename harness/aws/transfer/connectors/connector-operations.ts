@@ -23,8 +23,8 @@ import { parseTrustedHostKey } from './trusted-host-key.ts';
 
 export const createConnector = defineOperation<CreateConnectorCommandInput, CreateConnectorCommandOutput, TransferState>({
   name: 'CreateConnector',
-  handle(input, { scope, state }) {
-    checkConnectorRules(input, scope, { creating: true, sftp: Boolean(input.SftpConfig) });
+  handle(input, { scope, state, emulator }) {
+    checkConnectorRules(input, scope, { creating: true, sftp: Boolean(input.SftpConfig), vpcLattice: Boolean(input.EgressConfig) });
     const connector = state.connectors.create(scope.region, scope.accountId, {
       Url: input.Url,
       AccessRole: input.AccessRole,
@@ -35,6 +35,9 @@ export const createConnector = defineOperation<CreateConnectorCommandInput, Crea
       EgressConfig: input.EgressConfig,
       IpAddressType: input.IpAddressType ?? 'IPV4',
       Tags: input.Tags,
+      // "For VPC egress type connectors, DNS resolution may take several minutes after creation.
+      // During this time, the connector status will be PENDING" (SFTP connectors tutorial).
+      activeAt: Date.now() + (input.EgressConfig ? emulator.options.vpcLatticeConnectorPendingMs : 0),
     });
     return { ConnectorId: connector.ConnectorId };
   },
@@ -51,7 +54,12 @@ export const updateConnector = defineOperation<UpdateConnectorCommandInput, Upda
   name: 'UpdateConnector',
   handle(input, { scope, state }) {
     const connector = findConnector(state.connectors, input.ConnectorId, scope);
-    checkConnectorRules(input, scope, { creating: false, sftp: Boolean(connector.SftpConfig) });
+    checkConnectorRules(input, scope, {
+      creating: false,
+      sftp: Boolean(connector.SftpConfig),
+      vpcLattice: Boolean(input.EgressConfig ?? connector.EgressConfig),
+      storedHostKeys: connector.SftpConfig?.TrustedHostKeys,
+    });
     for (const key of ['Url', 'AccessRole', 'LoggingRole', 'SecurityPolicyName', 'As2Config', 'EgressConfig', 'IpAddressType'] as const) {
       if (input[key] !== undefined) Object.assign(connector, { [key]: input[key] });
     }
@@ -93,14 +101,20 @@ export function findConnector(store: ConnectorStore, id: string, scope: CallScop
 
 type DescribedConnector = WireOutput<DescribeConnectorCommandOutput>['Connector'];
 
-function describe(connector: StoredConnector): DescribedConnector {
+/** A VPC_LATTICE connector is PENDING for a while after it is created (EmulatorOptions.vpcLatticeConnectorPendingMs). */
+export function isPending(connector: StoredConnector): boolean {
+  return Date.now() < connector.activeAt;
+}
+
+function describe(stored: StoredConnector): DescribedConnector {
+  const { activeAt: _internal, ...connector } = stored;
   return {
     ...connector,
     // UpdateConnector stores EgressConfig as given, where ResourceConfigurationArn is optional;
     // what AWS answers for an update that leaves it out is unknown, so it is answered back as stored.
     EgressConfig: connector.EgressConfig as DescribedConnector['EgressConfig'],
     EgressType: connector.EgressConfig ? 'VPC_LATTICE' : 'SERVICE_MANAGED',
-    Status: 'ACTIVE',
+    Status: isPending(stored) ? 'PENDING' : 'ACTIVE',
     // Documentation-range addresses (RFC 5737): this emulator has no real egress IPs.
     ServiceManagedEgressIpAddresses: connector.EgressConfig ? undefined : ['192.0.2.10', '192.0.2.11'],
   };
@@ -110,7 +124,7 @@ function describe(connector: StoredConnector): DescribedConnector {
 function checkConnectorRules(
   input: WireInput<CreateConnectorCommandInput | UpdateConnectorCommandInput>,
   scope: CallScope,
-  { creating, sftp }: { creating: boolean; sftp: boolean },
+  { creating, sftp, vpcLattice, storedHostKeys = [] }: { creating: boolean; sftp: boolean; vpcLattice: boolean; storedHostKeys?: string[] },
 ): void {
   const invalid = (id: MessageId, params: Record<string, string> = {}) =>
     new AwsError('InvalidRequestException', scope.message(id, params));
@@ -125,6 +139,14 @@ function checkConnectorRules(
       }
       if (!parsed.ok) throw invalid('transfer.connector.invalid-host-key');
     }
+  }
+  // "the only accepted trusted host key format is key-type key-body without the host name" for
+  // VPC_LATTICE connectors (API_SftpConnectorConfig), also for keys kept from before an update.
+  if (vpcLattice && (input.SftpConfig?.TrustedHostKeys ?? storedHostKeys).some((key) => {
+    const parsed = parseTrustedHostKey(key);
+    return parsed.ok && parsed.key.hostPrefixed;
+  })) {
+    throw invalid('transfer.connector.host-key-with-host-name');
   }
   if (input.Url !== undefined && sftp && !parseSftpUrl(input.Url)) {
     throw invalid('transfer.connector.invalid-url', { url: input.Url });

@@ -7,6 +7,8 @@ export interface StoredConnector extends Omit<WireInput<CreateConnectorCommandIn
   ConnectorId: string;
   Arn: string;
   EgressConfig?: WireInput<CreateConnectorCommandInput | UpdateConnectorCommandInput>['EgressConfig'];
+  /** When the connector becomes ACTIVE (epoch ms): VPC_LATTICE connectors are PENDING until then. */
+  activeAt: number;
 }
 
 export class ConnectorStore {

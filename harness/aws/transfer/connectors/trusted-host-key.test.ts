@@ -16,12 +16,13 @@ describe('parseTrustedHostKey', () => {
   it.each(CONNECTOR_HOST_KEY_TYPES as readonly HostKeyType[])('accepts a plain %s key and returns its blob', (type) => {
     const key = generateSshKey(type);
     const parsed = parseTrustedHostKey(key.publicKey);
-    expect(parsed).toEqual({ ok: true, key: { type, blob: Buffer.from(key.publicKey.split(' ')[1]!, 'base64') } });
+    expect(parsed).toEqual({ ok: true, key: { type, blob: Buffer.from(key.publicKey.split(' ')[1]!, 'base64'), hostPrefixed: false } });
   });
 
   it('accepts an ssh-keyscan line with the host name in front', () => {
     const parsed = parseTrustedHostKey(`sftp.partner.example.com ${ecdsa.publicKey}`);
     expect(parsed.ok && parsed.key.type).toBe('ecdsa-sha2-nistp256');
+    expect(parsed.ok && parsed.key.hostPrefixed).toBe(true);
   });
 
   it('accepts a host name that itself starts like a key type', () => {

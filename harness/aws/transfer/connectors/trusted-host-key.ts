@@ -15,6 +15,8 @@ export const CONNECTOR_HOST_KEY_TYPES = [
 export interface ParsedHostKey {
   type: string;
   blob: Buffer;
+  /** The entry started with a host name (`host ssh-rsa AAAA…`). */
+  hostPrefixed: boolean;
 }
 
 export type HostKeyParseResult =
@@ -36,7 +38,7 @@ export function parseTrustedHostKey(line: string): HostKeyParseResult {
   if (!(CONNECTOR_HOST_KEY_TYPES as readonly string[]).includes(type)) {
     return { ok: false, reason: 'unsupported-type', keyType: type };
   }
-  return { ok: true, key: { type, blob } };
+  return { ok: true, key: { type, blob, hostPrefixed: typeIndex === 1 } };
 }
 
 function looksLikeKeyType(word: string): boolean {

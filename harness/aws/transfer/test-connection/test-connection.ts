@@ -4,7 +4,7 @@ import type { CallScope } from '../../endpoint/call-scope.ts';
 import { defineOperation } from '../../endpoint/define-operation.ts';
 import type { EmulatorContext } from '../../emulator-context.ts';
 import type { TransferState } from '../transfer-state.ts';
-import { findConnector, parseSftpUrl } from '../connectors/connector-operations.ts';
+import { findConnector, isPending, parseSftpUrl } from '../connectors/connector-operations.ts';
 import { connectorSecurityPolicies, DEFAULT_CONNECTOR_SECURITY_POLICY } from '../connectors/connector-security-policies.ts';
 import type { StoredConnector } from '../connectors/connector-store.ts';
 import { parseTrustedHostKey, type ParsedHostKey } from '../connectors/trusted-host-key.ts';
@@ -32,6 +32,10 @@ export const testConnection = defineOperation<TestConnectionCommandInput, TestCo
       ...(hostKey ? { SftpConnectionDetails: { HostKey: hostKey } } : {}),
     });
 
+    if (isPending(connector)) {
+      scope.diagnose('connector-pending', 'the VPC_LATTICE connector is still PENDING: its DNS resolution is not done', 'Wait until DescribeConnector answers Status ACTIVE, then test again');
+      return answer('ERROR', scope.message('transfer.test-connection.connector-pending'));
+    }
     if (context.options.unassumableRoles.includes(connector.AccessRole)) {
       return answer('ERROR', scope.message('transfer.test-connection.access-role'));
     }
