@@ -221,3 +221,12 @@ describe('readProviderAnswer: what the login uses', () => {
     expect(readProviderAnswer(answer, { keyLogin: false })).toMatchObject({ kind: 'success', unused: [{ code: 'public-keys' }] });
   });
 });
+
+describe('readProviderAnswer: PosixProfile on S3 and EFS servers', () => {
+  it('checks PosixProfile only where Transfer reads it (EFS), reporting it as unused on S3', () => {
+    const answer = JSON.stringify({ Role: 'arn:aws:iam::000000000000:role/r', PosixProfile: '{"Uid":1}' });
+    expect(readProviderAnswer(answer)).toMatchObject({ kind: 'invalid', problem: { code: 'posix-profile' } });
+    expect(readProviderAnswer(answer, { efs: true })).toMatchObject({ kind: 'invalid', problem: { code: 'posix-profile' } });
+    expect(readProviderAnswer(answer, { efs: false })).toMatchObject({ kind: 'success', unused: [{ code: 'posix-profile' }] });
+  });
+});

@@ -50,12 +50,14 @@ type Answer = Record<string, unknown>;
 
 /**
  * What this login uses of the answer. Transfer reads PublicKeys only for a key login (a password
- * login succeeds whatever they hold), and a provider's mistakes in a field it does not read cost
- * nothing: they are returned as `unused`, for a diagnosis.
+ * login succeeds whatever they hold) and PosixProfile only on an EFS server; a provider's mistakes
+ * in a field it does not read cost nothing: they are returned as `unused`, for a diagnosis.
  */
 export interface ProviderLogin {
   /** A public-key login (no password sent). Default true: every field is checked. */
   keyLogin?: boolean;
+  /** The server stores files in EFS, whose POSIX ids PosixProfile sets; S3 servers do not read it. Default true. */
+  efs?: boolean;
 }
 
 /** Reads an API Gateway body, or a Lambda Invoke payload, as text. */
@@ -70,9 +72,13 @@ export function readProviderAnswer(body: string, login: ProviderLogin = {}): Pro
   const answer = parsed as Answer;
   if (typeof answer.Role !== 'string' || answer.Role.trim() === '') return { kind: 'failed-login' };
   const keys = checkPublicKeys(answer);
-  const problem = checkHome(answer) ?? (login.keyLogin === false ? undefined : keys) ?? checkPolicy(answer) ?? checkPosix(answer);
+  const posix = checkPosix(answer);
+  const problem = checkHome(answer) ?? (login.keyLogin === false ? undefined : keys) ?? checkPolicy(answer) ?? (login.efs === false ? undefined : posix);
   if (problem) return problem;
-  const unused = login.keyLogin === false && keys?.kind === 'invalid' ? [keys.problem] : [];
+  const unused = [
+    ...(login.keyLogin === false && keys?.kind === 'invalid' ? [keys.problem] : []),
+    ...(login.efs === false && posix?.kind === 'invalid' ? [posix.problem] : []),
+  ];
   return { kind: 'success', session: sessionOf(answer as Answer & { Role: string }), ...(unused.length > 0 ? { unused } : {}) };
 }
 

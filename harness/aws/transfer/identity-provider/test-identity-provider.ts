@@ -74,7 +74,7 @@ async function viaApiGateway(server: StoredServer, request: ProviderRequest, con
       Url,
     };
   }
-  return judge(readProviderAnswer(outcome.body, { keyLogin: request.password === undefined }), outcome.body, { Url }, scope);
+  return judge(readProviderAnswer(outcome.body, { keyLogin: request.password === undefined, efs: server.Domain === 'EFS' }), outcome.body, { Url }, scope);
 }
 
 async function viaLambda(server: StoredServer, request: ProviderRequest, context: EmulatorContext, scope: CallScope): Promise<TestIdentityProviderOutput> {
@@ -93,7 +93,7 @@ async function viaLambda(server: StoredServer, request: ProviderRequest, context
     scope.diagnose('lambda-error', `the function failed with ${result.errorType}: ${result.errorMessage}`, 'Handle the error in the function and answer {} for a failed login');
     return { Response: '', StatusCode: 500, Message: scope.message('transfer.identity-provider.lambda-error', { function: fn }) };
   }
-  return judge(readLambdaAnswer(result.payload, { keyLogin: request.password === undefined }), JSON.stringify(result.payload) ?? 'null', {}, scope);
+  return judge(readLambdaAnswer(result.payload, { keyLogin: request.password === undefined, efs: server.Domain === 'EFS' }), JSON.stringify(result.payload) ?? 'null', {}, scope);
 }
 
 /**
@@ -146,7 +146,8 @@ function judge(verdict: ProviderVerdict, body: string, url: { Url?: string }, sc
   switch (verdict.kind) {
     case 'success':
       for (const problem of verdict.unused ?? []) {
-        scope.diagnose(`unused-${problem.code}`, `${problem.reason}; Transfer does not read it for a password login, so this one succeeds, but a key login would fail`, PROVIDER_PROBLEM_FIX[problem.code]);
+        const when = problem.code === 'public-keys' ? 'for a password login, so this one succeeds, but a key login would fail' : 'on an S3 server, so this one succeeds, but an EFS server would fail it';
+        scope.diagnose(`unused-${problem.code}`, `${problem.reason}; Transfer does not read it ${when}`, PROVIDER_PROBLEM_FIX[problem.code]);
       }
       return { Response: body, StatusCode, Message: scope.message('transfer.identity-provider.succeeded'), ...url };
     case 'failed-login':
