@@ -3,6 +3,7 @@ import { AwsError } from '../endpoint/aws-error.ts';
 import type { CallScope } from '../endpoint/call-scope.ts';
 import type { WireInput } from '../endpoint/wire-shape.ts';
 import type { Ec2MessageId } from './ec2-messages.ts';
+import { globMatcher } from './glob-matcher.ts';
 
 /** What a filter name reads from a resource: one value or several (a route table's subnets). */
 export type FilterFields<R> = Readonly<Record<string, (resource: R) => string | undefined | readonly (string | undefined)[]>>;
@@ -30,7 +31,7 @@ export function applyFilters<R>(
     const name = filter.Name ?? '';
     const read = reader(name, fields, tagsOf);
     if (!read) throw new AwsError('InvalidParameterValue', scope.message('ec2.filter.invalid', { name }));
-    const patterns = (filter.Values ?? []).map(wildcard);
+    const patterns = (filter.Values ?? []).map(globMatcher);
     return (resource: R) => read(resource).some((value) => value !== undefined && patterns.some((pattern) => pattern.test(value)));
   });
   return list.filter((resource) => tests.every((test) => test(resource)));
@@ -49,12 +50,6 @@ function reader<R>(name: string, fields: FilterFields<R>, tagsOf: (resource: R) 
     const value = field(resource);
     return Array.isArray(value) ? value : [value as string | undefined];
   };
-}
-
-/** A filter value as EC2 reads it: `*` any run, `?` one character, the rest literal. */
-function wildcard(value: string): RegExp {
-  const body = [...value].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`, 's');
 }
 
 /** Tags from a create call's TagSpecifications for this kind of resource. */
