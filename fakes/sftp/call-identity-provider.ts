@@ -23,8 +23,8 @@ export type ProviderCall =
  * by the provider's timeout and by `signal` (aborted when the client disconnects or the fake stops).
  */
 export async function callIdentityProvider(provider: ResolvedIdentityProvider, request: ProviderRequest, signal: AbortSignal): Promise<ProviderCall> {
-  // Transfer reads PublicKeys only for a key login.
-  const login = { keyLogin: request.password === undefined };
+  // Transfer reads PublicKeys only for a key login, and PosixProfile only on EFS (the fake plays an S3 server).
+  const login = { keyLogin: request.password === undefined, efs: false };
   if (provider.kind === 'lambda') return invokeLambda(provider, lambdaEvent(request) as IdentityProviderEvent, signal, login);
   const outcome = await callApiGateway(provider.url, request, { timeoutMs: provider.timeoutMs, signal });
   switch (outcome.kind) {

@@ -18,7 +18,7 @@ export type Reachability = { reachable: true } | { reachable: false; why: 'unrea
 export async function checkTargetReachable(target: CalibrationTarget, service: string): Promise<Reachability> {
   const preflight = PREFLIGHT[service];
   if (!preflight) return { reachable: true };
-  const clients = new AwsClients({ mode: 'aws', region: target.region, endpoint: target.endpointUrl });
+  const clients = new AwsClients({ mode: 'aws', region: target.region, endpoint: target.endpointUrl, requestTimeoutMs: 10_000 });
   try {
     const outcome = await clients.call(service, ...preflight);
     // The SDK puts network failures (refused, unknown host, TLS) in errors without an HTTP status.

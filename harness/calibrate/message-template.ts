@@ -1,3 +1,5 @@
+import { PLACEHOLDER } from '../aws/messages/message-catalogue.ts';
+
 /**
  * A catalogue text with `{name}` placeholders as a pattern: what the placeholders were in one
  * rendering of it, whether another text has the same wording, and another text with those
@@ -10,7 +12,7 @@ export class MessageTemplate {
   constructor(readonly template: string) {
     let source = '';
     let last = 0;
-    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    for (const match of template.matchAll(PLACEHOLDER)) {
       source += escapeRegExp(template.slice(last, match.index));
       const seen = this.#names.indexOf(match[1]!);
       // A placeholder used twice must have the same value both times.

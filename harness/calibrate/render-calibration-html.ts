@@ -1,6 +1,7 @@
 import type { CalibrationAnswer } from './calibration-answer.ts';
 import type { CalibrationEntry, CalibrationReport } from './calibration-report.ts';
 import type { CalibrationDifference } from './compare-answers.ts';
+import { htmlEscape as escape } from '../reports/html-escape.ts';
 
 /**
  * calibration.html: self-contained (no script, no external resource), one section per scenario
@@ -54,8 +55,4 @@ function renderEntry(entry: CalibrationEntry): string {
 
 function cell(value: unknown): string {
   return value === undefined ? '' : escape(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

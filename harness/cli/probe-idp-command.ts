@@ -42,8 +42,9 @@ export async function probeIdpCommand(args: string[], out: (text: string) => voi
     throw error;
   }
   if (!report.reachable) {
-    const first = report.users[0]?.answer ?? report.edgeCases.find((edge) => edge.answer)?.answer;
-    process.stderr.write(redactor.redactString(`partner-harness: ${report.target}: the identity provider did not answer (${first?.message ?? 'no answer'})\n`));
+    const first = [...report.users, ...report.edgeCases].find((entry) => entry.answer);
+    const why = first ? `${first.answer!.message}${first.diagnosis.kind === 'provider-error' ? `: ${first.diagnosis.reason}` : ''}` : 'no answer';
+    process.stderr.write(redactor.redactString(`partner-harness: ${report.target}: the identity provider did not answer (${why})\n`));
     return ExitCode.Unreachable;
   }
   out(redactor.redactString(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderIdpTable(report)));

@@ -1,4 +1,5 @@
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { htmlEscape as escape } from './html-escape.ts';
 
 /** A self-contained HTML page: one collapsible section per scenario, transcripts included. */
 export function renderHtml(report: RunReport): string {
@@ -60,8 +61,4 @@ function block(title: string, value: unknown): string {
 
 function json(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
  */
 export type ClientTarget =
   | { mode: 'emulated'; endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } }
-  | { mode: 'aws'; region?: string; endpoint?: string };
+  /** `requestTimeoutMs`: how long one call may wait for an answer (default 120 s; a silent target must not hang a run). */
+  | { mode: 'aws'; region?: string; endpoint?: string; requestTimeoutMs?: number };
 
 type SdkModule = Record<string, unknown>;
 interface SdkClient {
@@ -84,7 +85,13 @@ export class AwsClients {
       const config =
         this.target.mode === 'emulated'
           ? { endpoint: this.target.endpoint, region: this.target.region, credentials: this.target.credentials, maxAttempts: 1 }
-          : { region: this.target.region, maxAttempts: 1, ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}) };
+          : {
+              region: this.target.region,
+              maxAttempts: 1,
+              ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+              // The SDK waits forever by default: a target that accepts and never answers would hang.
+              requestHandler: { connectionTimeout: 10_000, requestTimeout: this.target.requestTimeoutMs ?? 120_000, throwOnRequestTimeout: true },
+            };
       entry = { module, client: new Client(config) };
       this.#clients.set(service, entry);
     }

@@ -104,6 +104,13 @@ describe('loadScenarioFile', () => {
     ]);
   });
 
+  it('names a directory user\'s undeclared group and a then with only a diagnosis', async () => {
+    const directory = await loadError(await write(VALID.replace('when:', 'given_placeholder\nwhen:').replace('given_placeholder', '  directories:\n    corp:\n      groups: [{ name: Engineering }]\n      users: [{ name: alice, password: pw, groups: [Enginering] }]')));
+    expect(directory.issues).toEqual([expect.objectContaining({ path: 'given.directories.corp.users[0].groups[0]', message: expect.stringMatching(/group Enginering is not declared in groups; declare it or use one of: Engineering/) })]);
+    const diagnosisOnly = await loadError(await write(VALID.replace('  status: OK', '  diagnosis: { code: host-key-mismatch }')));
+    expect(diagnosisOnly.issues.map((issue) => issue.message).join()).toMatch(/then.diagnosis checks the harness's explanation only/);
+  });
+
   it('reports a missing `when`', async () => {
     const error = await loadError(await write(VALID.replace(/when:[\s\S]*?then:/, 'then:')));
     expect(error.issues.map((i) => i.path)).toEqual(['when']);

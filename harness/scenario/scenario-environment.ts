@@ -102,11 +102,14 @@ export class ScenarioEnvironment {
   }
 
   async stop(): Promise<void> {
-    // The emulated endpoint is simply stopped; a target that outlives the scenario is cleaned up.
-    if (this.clients && this.mode === 'aws') this.leftBehind.push(...(await this.#created.deleteAll(this.clients)));
-    this.clients?.destroy();
-    await Promise.allSettled([...this.fakes.values()].map((fake) => fake.stop()));
-    await this.endpoint?.stop();
+    try {
+      // The emulated endpoint is simply stopped; a target that outlives the scenario is cleaned up.
+      if (this.clients && this.mode === 'aws') this.leftBehind.push(...(await this.#created.deleteAll(this.clients)));
+    } finally {
+      this.clients?.destroy();
+      await Promise.allSettled([...this.fakes.values()].map((fake) => fake.stop()));
+      await this.endpoint?.stop();
+    }
   }
 
   async #setUp(): Promise<void> {

@@ -97,7 +97,18 @@ function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchem
                   groups: z.array(z.object({ name: text }).strict()).default([]),
                   users: z.array(z.object({ name: text, password: text, groups: z.array(text).default([]) }).strict()).default([]),
                 })
-                .strict(),
+                .strict()
+                // A user in a group the directory does not declare is the file's mistake, found at load.
+                .superRefine((directory, ctx) => {
+                  const declared = new Set(directory.groups.map((group) => String(group.name).toLowerCase()));
+                  directory.users.forEach((user, i) =>
+                    user.groups.forEach((group, j) => {
+                      if (!declared.has(String(group).toLowerCase())) {
+                        ctx.addIssue({ code: 'custom', path: ['users', i, 'groups', j], message: `group ${String(group)} is not declared in groups; declare it or use one of: ${directory.groups.map((g) => g.name).join(', ') || '(none)'}` });
+                      }
+                    }),
+                  );
+                }),
             )
             .default({}),
           /** Transfer CreateAccess inputs by alias (directory servers): a group's access. */

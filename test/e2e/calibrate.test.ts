@@ -201,6 +201,15 @@ describe('calibrate against a second emulator standing in for AWS', () => {
     const unreachable = await cli(['calibrate', 'scenarios/22-unknown-connection-name.yaml', '--against', `http://127.0.0.1:${closed}`, '--out', join(dir, 'unreachable')]);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toContain(`partner-harness: http://127.0.0.1:${closed} could not be reached: connect ECONNREFUSED`);
+    // A target that takes the connection and never answers is unreachable too, not a hang.
+    const silent = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    try {
+      const hanging = await cli(['calibrate', 'scenarios/22-unknown-connection-name.yaml', '--against', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, '--out', join(dir, 'silent')]);
+      expect(hanging.code).toBe(3);
+    } finally {
+      silent.close();
+    }
     const bad = await cli(['calibrate', 'scenarios', '--against', 'ftp://user:pw-secret@example.org']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--against: ftp: is not an endpoint URL');
@@ -210,5 +219,5 @@ describe('calibrate against a second emulator standing in for AWS', () => {
     const none = await cli(['calibrate', 'scenarios']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('calibrate needs a target: --against aws');
-  });
+  }, 60_000);
 });

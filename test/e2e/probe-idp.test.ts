@@ -216,7 +216,7 @@ describe('partner-harness probe idp <API Gateway URL>: the IdP fake over real HT
     const unreachable = await probeIdp([`http://127.0.0.1:${port}/prod`, '--users', file, '--json']);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stdout).toBe('');
-    expect(unreachable.stderr).toBe(`partner-harness: http://127.0.0.1:${port}/prod: the identity provider did not answer (Unable to call identity provider: ECONNREFUSED)\n`);
+    expect(unreachable.stderr).toBe(`partner-harness: http://127.0.0.1:${port}/prod: the identity provider did not answer (Unable to call identity provider: http://127.0.0.1:${port}/prod could not be called: ECONNREFUSED)\n`);
 
     // A host that takes the connection and never answers: the first call's timeout ends the probe
     // (it does not wait as long again for each of the other attempts).

@@ -100,7 +100,7 @@ export const glueMessages = defineMessages([
     id: 'glue.network.az-subnet-mismatch',
     text: 'Availability Zone {availabilityZone} does not correspond to subnet',
     provenance: 'observed',
-    source: 'https://github.com/aws-solutions-library-samples/data-lakes-on-aws/issues/317 (InvalidInputException, Status Code: 400; the subnet id is not appended)',
+    source: 'https://github.com/aws-solutions-library-samples/data-lakes-on-aws/issues/317 (seen from a Glue job run, AWSGlueJobExecutor, InvalidInputException, Status Code: 400; the subnet id is not appended; that TestConnection answers the same text is inferred)',
   },
   {
     id: 'glue.network.security-group-not-found',
@@ -118,7 +118,7 @@ export const glueMessages = defineMessages([
     id: 'glue.network.no-all-egress',
     text: 'At least one security group must open all egress ports.To limit traffic, the source security group in your outbound rule can be restricted to the same security group',
     provenance: 'observed',
-    source: 'https://github.com/sch6393/sch/commits/main/aws/glue/README.md (a version of that file quotes a job run answering the ingress and egress texts joined by one space, InvalidInputException, Status Code: 400); prose form: https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html ("Outbound rule in security group required")',
+    source: 'https://github.com/sch6393/sch/commits/main/aws/glue/README.md (a version of that file quotes a Glue job run, AWSGlueJobExecutor, answering the ingress and egress texts joined by one space, InvalidInputException, Status Code: 400; that TestConnection answers the same is inferred); prose form: https://docs.aws.amazon.com/glue/latest/dg/glue-troubleshooting-errors.html ("Outbound rule in security group required")',
   },
   {
     id: 'glue.network.no-s3-endpoint',

@@ -22,7 +22,7 @@ export const identityProviderMessages = defineMessages([
   { id: 'transfer.user.not-found', text: 'Unknown user', provenance: 'inferred', source: `By analogy with the documented "Unknown server" (${ERRORS_DOC})` },
   {
     id: 'transfer.user.home-directory-with-logical',
-    text: 'HomeDirectory cannot be set when HomeDirectoryType is LOGICAL; use HomeDirectoryMappings',
+    text: 'HomeDirectory cannot be set when HomeDirectoryType is LOGICAL',
     provenance: 'inferred',
     source: 'CreateUser HomeDirectoryType docs; text inferred',
   },
@@ -49,10 +49,10 @@ export const identityProviderMessages = defineMessages([
   },
   { id: 'transfer.identity-provider.http-error', text: '{message}', provenance: 'documented', source: `${TROUBLESHOOTING}: {"Response": "", "StatusCode": 500, "Message": "Internal server error"}` },
   { id: 'transfer.identity-provider.http-status', text: 'Identity provider answered HTTP {status}', provenance: 'inferred', source: 'Non-API-Gateway error body; text inferred' },
-  { id: 'transfer.identity-provider.timeout', text: 'Endpoint request timed out', provenance: 'observed', source: "API Gateway's 504 body past its 29 s integration timeout (https://encore.dev/articles/api-gateway-504-timeout); passed on as Message like the documented 500 (inferred)" },
-  { id: 'transfer.identity-provider.unreachable', text: 'Unable to call identity provider: {reason}', provenance: 'inferred', source: 'floci uses this wording [PEER]; AWS text unknown' },
+  { id: 'transfer.identity-provider.timeout', text: 'Endpoint request timed out', provenance: 'inferred', source: "API Gateway's 504 body past its 29 s integration timeout (https://encore.dev/articles/api-gateway-504-timeout); passed on as Message like the documented 500 (inferred)" },
+  { id: 'transfer.identity-provider.unreachable', text: 'Unable to call identity provider', provenance: 'inferred', source: 'floci uses this wording [PEER]; AWS text unknown; the network error is in the diagnosis' },
   { id: 'transfer.identity-provider.lambda-error', text: 'Lambda function {function} failed', provenance: 'inferred', source: 'AWS text unknown: the error type and message are in the diagnosis' },
-  { id: 'transfer.identity-provider.lambda-not-found', text: 'Function not found: {function}', provenance: 'observed', source: "Lambda's own ResourceNotFoundException text (https://github.com/teticio/lambda-scraper/issues/8); that Transfer passes it on is inferred" },
+  { id: 'transfer.identity-provider.lambda-not-found', text: 'Function not found: {function}', provenance: 'inferred', source: "Lambda's own ResourceNotFoundException text (https://github.com/teticio/lambda-scraper/issues/8); that Transfer passes it on is inferred" },
   {
     id: 'transfer.identity-provider.directory-multiple-access',
     text: "More than one associated access found for user's groups.",

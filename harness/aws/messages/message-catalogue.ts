@@ -12,6 +12,9 @@ import { InvalidOptionError } from '../../../core/errors/index.ts';
  * `harness` marks a text that is not AWS's at all: the harness saying it cannot emulate
  * something here (an AWS-internal service, an engine it cannot reach).
  */
+/** A `{name}` placeholder in a catalogue text. */
+export const PLACEHOLDER = /\{(\w+)\}/g;
+
 export type Provenance = 'documented' | 'observed' | 'inferred' | 'user' | 'harness';
 
 export interface MessageEntry<Id extends string = string> {
@@ -67,7 +70,7 @@ export class MessageCatalogue<Id extends string = string> {
 
   render(id: Id, params: Record<string, string | number> = {}): RenderedMessage {
     const entry = this.get(id);
-    const text = entry.text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    const text = entry.text.replace(PLACEHOLDER, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
     return { id, text, provenance: entry.provenance, source: entry.source };

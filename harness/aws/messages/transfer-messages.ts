@@ -23,17 +23,17 @@ export const transferMessages = defineMessages([
   },
   {
     id: 'transfer.test-connection.secret-access',
-    text: 'Cannot access secret manager: {reason}',
+    text: 'Cannot access secret manager',
     provenance: 'inferred',
     source:
       'Prefix observed: AWS\'s own module retries on "Cannot access secret manager" ' +
-      '(https://github.com/aws-ia/terraform-aws-transfer-family/blob/305c3ecc204692ce54d52b3b1ead0741949c65a2/modules/transfer-connectors/main.tf); detail inferred',
+      '(https://github.com/aws-ia/terraform-aws-transfer-family/blob/305c3ecc204692ce54d52b3b1ead0741949c65a2/modules/transfer-connectors/main.tf); whether AWS adds more after it is unknown (inferred)',
   },
   {
     id: 'transfer.test-connection.secret-format',
-    text: 'Private key not found: {reason}',
+    text: 'Private key not found',
     provenance: 'inferred',
-    source: `Doc label "Private key not found" (${TEST_CONNECTION_DOC}); detail inferred`,
+    source: `Doc label "Private key not found" (${TEST_CONNECTION_DOC}); the reason is in the diagnosis`,
   },
   {
     id: 'transfer.test-connection.host-key-mismatch',
@@ -121,7 +121,7 @@ export const transferMessages = defineMessages([
   },
   {
     id: 'transfer.test-connection.failed',
-    text: 'Connection failed: {reason}',
+    text: 'Connection failed',
     provenance: 'inferred',
     source: 'Catch-all for SSH failures with no closer entry; inferred',
   },

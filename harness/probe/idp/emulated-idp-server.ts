@@ -100,7 +100,7 @@ export class EmulatedIdpServer implements AsyncDisposable {
     }
     const answer: IdpAnswer = { statusCode: output.StatusCode ?? 0, message: output.Message ?? '', response: output.Response ?? '', url: output.Url ?? null };
     const call = this.endpoint.getCall(output.$metadata.requestId ?? '');
-    const diagnosis = diagnoseAnswer(answer, call?.messages.at(-1)?.id, { keyLogin: attempt.password === undefined }, call?.diagnosis[0]?.text);
+    const diagnosis = diagnoseAnswer(answer, call?.messages.at(-1)?.id, { keyLogin: attempt.password === undefined, efs: false }, call?.diagnosis[0]?.text);
     return this.redactor.redact({ answer: { ...answer, response: this.#maskResponse(answer.response) }, diagnosis });
   }
 

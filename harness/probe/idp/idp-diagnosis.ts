@@ -57,8 +57,8 @@ const ERROR_REASONS: Record<IdpErrorCode, (status: number) => string> = {
 export function diagnoseAnswer(answer: IdpAnswer, messageId: string | undefined, login: ProviderLogin = {}, emulatorReason?: string): IdpDiagnosis {
   if (answer.statusCode !== 200) {
     const code = (messageId && ERROR_CODES[messageId]) || 'http-error';
-    // A handler's error is in the emulator's diagnosis, not in AWS's Message: it says more than the generic reason.
-    return { kind: 'provider-error', code, reason: (code === 'lambda-error' ? emulatorReason : undefined) ?? ERROR_REASONS[code](answer.statusCode) };
+    // A handler's error or a network failure is in the emulator's diagnosis, not in AWS's Message: it says more than the generic reason.
+    return { kind: 'provider-error', code, reason: (code === 'lambda-error' || code === 'unreachable' ? emulatorReason : undefined) ?? ERROR_REASONS[code](answer.statusCode) };
   }
   if (answer.response === '') return { kind: 'failed-login' };
   const verdict = readProviderAnswer(answer.response, login);

@@ -55,6 +55,10 @@ export const expectationSchema = z
     (then) => !(then.error && (then.status || then.statusMessage || then.hostKey || then.response || then.statusCode || then.message || then.url || then.responseJson)),
     { message: 'then.error cannot be combined with expectations on the response: a call either raises or answers' },
   )
+  // The diagnosis is the harness's: alone it checks nothing of AWS's answer (and nothing in --mode aws).
+  .refine((then) => then.diagnosis === undefined || Object.entries(then).some(([key, value]) => key !== 'diagnosis' && value !== undefined), {
+    message: 'then.diagnosis checks the harness\'s explanation only: add an expectation on AWS\'s answer too (status, statusCode, message, response or error)',
+  })
   // An empty `then` would pass whatever the call answered: a green that proves nothing.
   .refine((then) => Object.values(then).some((value) => value !== undefined), {
     message:

@@ -59,7 +59,7 @@ async function viaApiGateway(server: StoredServer, request: ProviderRequest, con
   }
   if (outcome.kind === 'failed' || outcome.kind === 'abandoned') {
     scope.diagnose('provider-unreachable', `${base} could not be called: ${outcome.reason}`, 'Check the server\'s IdentityProviderDetails.Url: the API Gateway invoke URL of the stage');
-    return { Response: '', StatusCode: 500, Message: scope.message('transfer.identity-provider.unreachable', { reason: outcome.reason }), Url };
+    return { Response: '', StatusCode: 500, Message: scope.message('transfer.identity-provider.unreachable'), Url };
   }
   if (outcome.status !== 200) {
     // API Gateway's own errors are {"message": "…"}, which Transfer passes on as Message.

@@ -102,7 +102,7 @@ describe('CreateUser and DescribeUser', () => {
       transfer.send(new CreateUserCommand({ ServerId, UserName: 'erin', Role: ROLE, HomeDirectoryType: 'LOGICAL', HomeDirectory: '/bucket/erin' })),
     );
     expect(error.name).toBe('InvalidRequestException');
-    expect(error.message).toBe('HomeDirectory cannot be set when HomeDirectoryType is LOGICAL; use HomeDirectoryMappings');
+    expect(error.message).toBe('HomeDirectory cannot be set when HomeDirectoryType is LOGICAL');
     const missing = await rejection(transfer.send(new DescribeUserCommand({ ServerId, UserName: 'erin' })));
     expect(missing.name).toBe('ResourceNotFoundException');
   });

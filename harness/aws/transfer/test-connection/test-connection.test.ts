@@ -41,7 +41,7 @@ describe('TestConnection', () => {
     expect(result).toMatchObject({
       ConnectorId: id,
       Status: 'ERROR',
-      StatusMessage: `Private key not found: the PrivateKey in secret ${arn} is not a valid unencrypted SSH private key`,
+      StatusMessage: 'Private key not found',
     });
     expect(result.SftpConnectionDetails).toBeUndefined();
     await vi.waitFor(() => expect(aws.getCall(result.$metadata.requestId!)).toBeDefined());
@@ -55,7 +55,8 @@ describe('TestConnection', () => {
     await secrets.send(new DeleteSecretCommand({ SecretId: arn, RecoveryWindowInDays: 7 }));
     const result = await transfer.send(new TestConnectionCommand({ ConnectorId: id }));
     expect(result.Status).toBe('ERROR');
-    expect(result.StatusMessage).toBe(`Cannot access secret manager: secret ${arn} is marked for deletion`);
+    expect(result.StatusMessage).toBe('Cannot access secret manager');
+    expect(aws.getCall(result.$metadata.requestId!)?.diagnosis[0]?.text).toBe(`secret ${arn} is marked for deletion`);
   });
 
   it('reports a Password that is not a string as a badly formatted secret, not a server error', async () => {
@@ -63,7 +64,8 @@ describe('TestConnection', () => {
     const id = await connector('sftp://127.0.0.1:1', arn);
     const result = await transfer.send(new TestConnectionCommand({ ConnectorId: id }));
     expect(result.$metadata.httpStatusCode).toBe(200);
-    expect(result.StatusMessage).toBe(`Private key not found: the Password in secret ${arn} is not a string`);
+    expect(result.StatusMessage).toBe('Private key not found');
+    expect(aws.getCall(result.$metadata.requestId!)?.diagnosis[0]?.text).toBe(`the Password in secret ${arn} is not a string`);
   });
 
   it('names both kex lists when the FIPS policy meets a curve25519-only partner', async () => {

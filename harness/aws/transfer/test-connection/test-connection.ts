@@ -37,6 +37,7 @@ export const testConnection = defineOperation<TestConnectionCommandInput, TestCo
       return answer('ERROR', scope.message('transfer.test-connection.connector-pending'));
     }
     if (context.options.unassumableRoles.includes(connector.AccessRole)) {
+      scope.diagnose('access-role', `Transfer cannot assume ${connector.AccessRole} (the scenario's emulator.unassumableRoles)`, 'Let transfer.amazonaws.com assume the role in its trust policy, and give it secretsmanager:GetSecretValue on the connector\'s secret');
       return answer('ERROR', scope.message('transfer.test-connection.access-role'));
     }
     const credentials = readCredentials(connector, context, scope);
@@ -66,12 +67,17 @@ export const testConnection = defineOperation<TestConnectionCommandInput, TestCo
 function readCredentials(connector: StoredConnector, context: EmulatorContext, scope: CallScope): Credentials | string {
   const secretId = connector.SftpConfig?.UserSecretId ?? '';
   const secret = context.secrets.find(secretId);
-  if (!secret) return scope.message('transfer.test-connection.secret-access', { reason: `secret ${secretId} was not found` });
-  if (secret.deletedDate) {
-    return scope.message('transfer.test-connection.secret-access', { reason: `secret ${secretId} is marked for deletion` });
-  }
+  const noAccess = (why: string, fix: string) => {
+    scope.diagnose('secret-access', why, fix);
+    return scope.message('transfer.test-connection.secret-access');
+  };
+  if (!secret) return noAccess(`secret ${secretId} was not found`, 'Give SftpConfig.UserSecretId the ARN or name of an existing secret in the connector\'s region');
+  if (secret.deletedDate) return noAccess(`secret ${secretId} is marked for deletion`, 'Restore the secret (RestoreSecret) or point the connector at another one');
   const value = context.secrets.current(secret)?.secretString;
-  const badFormat = (reason: string) => scope.message('transfer.test-connection.secret-format', { reason });
+  const badFormat = (reason: string) => {
+    scope.diagnose('secret-format', reason, 'Store the secret as JSON: {"Username": "…", "Password": "…"} or with "PrivateKey" (an unencrypted OpenSSH or PEM key)');
+    return scope.message('transfer.test-connection.secret-format');
+  };
   if (value === undefined) return badFormat(`secret ${secretId} has no SecretString`);
   let parsed: unknown;
   try {
@@ -149,6 +155,7 @@ function failureMessage(
       scope.diagnose('sftp-refused', 'the login worked but the server refused the sftp subsystem', 'Ask the partner to enable SFTP (Subsystem sftp) for this user');
       return scope.message('transfer.test-connection.sftp-refused');
     case 'other':
-      return scope.message('transfer.test-connection.failed', { reason: failure.reason });
+      scope.diagnose('connection-failed', failure.reason, 'Compare with the partner\'s server log for this connection');
+      return scope.message('transfer.test-connection.failed');
   }
 }
