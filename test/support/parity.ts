@@ -14,9 +14,14 @@ interface Answer {
 }
 
 function answer(result: ScenarioResult): Answer {
-  // Ports and the random suffix of secret ARNs differ on every run.
+  // Ports, the random suffix of secret ARNs and EC2 resource ids differ on every run.
   const normalise = (text: unknown) =>
-    typeof text === 'string' ? text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/(:secret:\S+?)-[A-Za-z0-9]{6}\b/g, '$1-XXXXXX') : text;
+    typeof text === 'string'
+      ? text
+          .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
+          .replace(/(:secret:\S+?)-[A-Za-z0-9]{6}\b/g, '$1-XXXXXX')
+          .replace(/\b(vpc|subnet|sg|rtb|vpce|nat)-[0-9a-f]{8,17}\b/g, '$1-ID')
+      : text;
   const response = (result.response ?? {}) as Record<string, unknown>;
   return {
     status: response.Status,
