@@ -1,6 +1,7 @@
 import type { CalibrationAnswer } from './calibration-answer.ts';
 import type { CalibrationEntry, CalibrationReport } from './calibration-report.ts';
 import type { CalibrationDifference } from './compare-answers.ts';
+import { HTML_BASE_STYLE } from '../reports/html-base-style.ts';
 import { htmlEscape as escape } from '../reports/html-escape.ts';
 
 /**
@@ -12,11 +13,8 @@ export function renderCalibrationHtml(report: CalibrationReport): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>partner-harness calibration</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24}
-h1{font-size:1.4rem} .totals span{margin-right:1rem}
-details{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.4rem .8rem}
+${HTML_BASE_STYLE}
 summary{cursor:pointer;font-weight:600} .matched{color:#1a7f37} .different,.error{color:#cf222e} .skipped{color:#6e7781}
-table{border-collapse:collapse;margin:.4rem 0} td,th{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
 tr.differs td{background:#fff1f0} code{white-space:pre-wrap}
 </style></head><body>
 <h1>partner-harness calibration</h1>

@@ -1,4 +1,5 @@
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
+import { HTML_BASE_STYLE } from './html-base-style.ts';
 import { htmlEscape as escape } from './html-escape.ts';
 
 /** A self-contained HTML page: one collapsible section per scenario, transcripts included. */
@@ -7,11 +8,8 @@ export function renderHtml(report: RunReport): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>partner-harness report</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24}
-h1{font-size:1.4rem} .totals span{margin-right:1rem}
-details{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.4rem .8rem}
+${HTML_BASE_STYLE}
 summary{cursor:pointer;font-weight:600} .passed{color:#1a7f37} .failed,.invalid{color:#cf222e} .skipped{color:#6e7781}
-table{border-collapse:collapse;margin:.4rem 0} td,th{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
 pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:28rem} .prov{font-size:.8rem;color:#6e7781}
 </style></head><body>
 <h1>partner-harness report</h1>
