@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { AwsEndpoint, formatDiagnosis, type CallRecord } from '../aws/index.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
-import { awsCliCommand } from './aws-cli-command.ts';
+import { awsCliCommand } from '../reports/aws-cli-command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { serveUsage } from './serve-command-usage.ts';
 import { waitForSignal } from './wait-for-signal.ts';
