@@ -7,8 +7,10 @@ import { runCommand, runUsage } from './run-command.ts';
 import { calibrateUsage } from './calibrate-usage.ts';
 import { cloneUsage } from './clone-usage.ts';
 import { driftUsage } from './drift-usage.ts';
+import { mergeReportsUsage } from './merge-reports-usage.ts';
 import { messagesUsage } from './messages-usage.ts';
 import { probeUsage } from './probe-usage.ts';
+import { reportUsage } from './report-usage.ts';
 import { serveUsage } from './serve-command-usage.ts';
 
 const debug = createDebug('partner-harness:cli');
@@ -18,6 +20,10 @@ const usage = `Usage: partner-harness <command> [options]
 Commands:
   run [paths…]       run your scenarios (the config's, else ./scenarios; --catalogue for the
                      shipped catalogue) and write reports
+  merge-reports <dir>… --out <dir>
+                     merge the reports of run --shard 1/n … n/n into one
+  report <report.json> --format markdown
+                     print a report as Markdown for a CI step summary or a PR comment
   serve [scenario]   start a scenario's fakes and the emulated AWS endpoint until Ctrl-C
   init [dir]         scaffold a config, starter scenarios and a CI workflow in your repository
   probe <target>     read what a partner's server offers (sftp://…, jdbc:…) or how its identity
@@ -33,6 +39,10 @@ Options:
   -h, --help         show this help
 
 ${runUsage}
+
+${mergeReportsUsage}
+
+${reportUsage}
 
 ${serveUsage}
 
@@ -58,7 +68,7 @@ function isUserMistake(error: unknown): error is PartnerHarnessError {
  * of fake, a scenario's set-up. A runtime this machine lacks or a fake that cannot start is not
  * their mistake (exit 3, the message says what the machine needs).
  */
-const USER_MISTAKES = /^(USAGE|SCENARIO_INVALID|TEMPLATE_REFERENCE|CONFIG_INVALID|FAKE_KIND_\w+|INVALID_OPTION|INVALID_KEY|SCENARIO_SETUP_FAILED|PROFILE_INVALID)$/;
+const USER_MISTAKES = /^(USAGE|SCENARIO_INVALID|TEMPLATE_REFERENCE|CONFIG_INVALID|FAKE_KIND_\w+|INVALID_OPTION|INVALID_KEY|SCENARIO_SETUP_FAILED|PROFILE_INVALID|SHARD_SET_INVALID)$/;
 
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
 export async function main(args: string[]): Promise<number> {
@@ -67,6 +77,10 @@ export async function main(args: string[]): Promise<number> {
     switch (command) {
       case 'run':
         return await runCommand(rest);
+      case 'merge-reports':
+        return await (await import('./merge-reports-command.ts')).mergeReportsCommand(rest);
+      case 'report':
+        return await (await import('./report-command.ts')).reportCommand(rest);
       case 'serve':
         // Imported on demand: it pulls in the endpoint and the fakes.
         return await (await import('./serve-command.ts')).serveCommand(rest);
@@ -93,7 +107,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(`${usage}\n`);
         return command === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
       default:
-        throw new UsageError(`Unknown command '${command}'. Use 'run', 'serve', 'init', 'probe', 'drift', 'clone', 'messages' or 'calibrate' (partner-harness --help).`);
+        throw new UsageError(`Unknown command '${command}'. Use 'run', 'merge-reports', 'report', 'serve', 'init', 'probe', 'drift', 'clone', 'messages' or 'calibrate' (partner-harness --help).`);
     }
   } catch (error) {
     if (isUserMistake(error)) {
