@@ -11,6 +11,9 @@ export interface ScenarioResult {
   file?: string;
   mode: 'emulated' | 'aws';
   operation: string;
+  /** The scenario's `tags` and faker `seed`, so a report can filter by tag and say how to reproduce it. */
+  tags?: string[];
+  seed?: number;
   passed: boolean;
   /** The `when` request, redacted. */
   request?: unknown;
@@ -46,6 +49,8 @@ export async function runScenario(scenario: ParsedScenario, options: Environment
     file,
     mode: options.mode ?? 'emulated',
     operation: scenario.when.operation,
+    tags: scenario.tags,
+    seed: scenario.seed,
     passed: false,
     expectations: [],
     fakes: {},
