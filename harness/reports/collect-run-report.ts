@@ -2,6 +2,7 @@ import type { TestCase, TestModule } from 'vitest/node';
 import type { ScenarioMeta } from '../scenario/vitest/scenario-meta.ts';
 import { Redactor } from '../redaction/index.ts';
 import { totalsOf, type CapturedOutput, type RunReport, type ScenarioReportEntry } from './run-report.ts';
+import { toolVersions } from './tool-versions.ts';
 
 export interface CollectOptions {
   startedAt: Date;
@@ -41,6 +42,7 @@ export function collectRunReport(modules: ReadonlyArray<TestModule>, options: Co
     durationMs: Date.now() - startedAt.getTime(),
     mode,
     runtime,
+    versions: toolVersions(),
     ...(interrupted ? { interrupted: true } : {}),
     ...(unhandledErrors.length > 0 ? { unhandledErrors } : {}),
     totals: totalsOf(scenarios),

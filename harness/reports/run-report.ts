@@ -1,5 +1,6 @@
 import type { ScenarioResult } from '../scenario/run-scenario.ts';
 import type { FieldIssue } from '../scenario/scenario-file-error.ts';
+import type { ToolVersions } from './tool-versions.ts';
 
 export type ScenarioState = 'passed' | 'failed' | 'invalid' | 'skipped';
 
@@ -33,6 +34,8 @@ export interface RunReport {
   mode: 'emulated' | 'aws';
   /** The run's fake runtime (--runtime); each scenario's result names the runtime of each fake. */
   runtime: string;
+  /** partner-harness and Node, as the run used them. */
+  versions?: ToolVersions;
   /** The run was stopped (Ctrl-C, SIGTERM): `scenarios` holds only those that finished before. */
   interrupted?: boolean;
   /** Errors outside any scenario (a worker that crashed); they fail the run. Redacted. */
