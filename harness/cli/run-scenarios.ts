@@ -30,13 +30,16 @@ export async function runScenarios(files: string[], options: RunOptions, interru
 
 async function runWithVitest(files: string[], options: RunOptions, interrupt: RunInterrupt, prewarmed: PrewarmedFork | undefined): Promise<RunReport | undefined> {
   // Loaded only once the arguments are known good: vitest takes a second to import.
-  const [{ createVitest, ForksPoolWorker }, { PartnerHarnessReporter, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
+  const [{ createVitest, ForksPoolWorker }, { PartnerHarnessReporter, blobReportFile, removeUnfinishedWrites }, { scenarioPlugin }] = await Promise.all([
     import('vitest/node'),
     import('../reports/index.ts'),
     import('../scenario/vitest/scenario-plugin.ts'),
   ]);
   const quiet = options.print === false;
-  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, write: quiet ? () => undefined : undefined });
+  const shard = options.shard && { ...options.shard, totalFiles: files.length };
+  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, shard, write: quiet ? () => undefined : undefined });
+  // A shard also writes vitest's blob, so `vitest --merge-reports` can merge the shards as well as `partner-harness merge-reports`.
+  const blob: Array<['blob', { outputFile: string }]> = shard ? [['blob', { outputFile: blobReportFile(options.outDir, shard) }]] : [];
   // The folder then holds this run's reports or none, never an earlier run's.
   await reporter.removePreviousReports();
   if (interrupt.interrupted) return undefined;
@@ -61,7 +64,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).
         passWithNoTests: true,
-        reporters: [...(quiet ? [] : ['default' as const]), reporter, cancelLateStart],
+        reporters: [...(quiet ? [] : ['default' as const]), reporter, ...blob, cancelLateStart],
         server: { deps: { external: nativeHarnessModules() } },
       },
       // Vite would otherwise create node_modules/.vite inside the scenario folder. A cache, kept.

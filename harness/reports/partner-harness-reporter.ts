@@ -15,11 +15,18 @@ export interface PartnerHarnessReporterOptions {
   outDir: string;
   mode?: RunReport['mode'];
   runtime?: string;
+  /** `--shard i/n` and the number of files of the whole run: recorded in report.json for `merge-reports`. */
+  shard?: { index: number; count: number; totalFiles: number };
   /** Where the summary goes; stdout by default. */
   write?: (text: string) => void;
 }
 
 export const REPORT_FILES = ['report.json', 'report.html', 'junit.xml'] as const;
+
+/** Where `run --shard i/n` writes vitest's blob report, in the report folder: `vitest --merge-reports <out>/blob` reads it. */
+export function blobReportFile(outDir: string, shard: { index: number; count: number }): string {
+  return join(outDir, 'blob', `blob-${shard.index}-${shard.count}.json`);
+}
 
 /**
  * Writes the JSON, HTML and JUnit reports and prints the terminal summary when a run ends, all
@@ -40,7 +47,9 @@ export class PartnerHarnessReporter implements Reporter {
 
   /** Removes the reports of an earlier run, so the folder never shows that run as this one. */
   async removePreviousReports(): Promise<void> {
-    await Promise.all(REPORT_FILES.map((name) => rm(join(this.options.outDir, name), { force: true })));
+    const { outDir, shard } = this.options;
+    const previous = [...REPORT_FILES.map((name) => join(outDir, name)), ...(shard ? [blobReportFile(outDir, shard)] : [])];
+    await Promise.all(previous.map((file) => rm(file, { force: true })));
   }
 
   onTestRunStart(): void {
@@ -64,6 +73,8 @@ export class PartnerHarnessReporter implements Reporter {
       output: this.#output,
       unhandledErrors,
     });
+    const { shard } = this.options;
+    if (shard) report.shard = { index: shard.index, count: shard.count, files: modules.map((module) => module.relativeModuleId).sort(), totalFiles: shard.totalFiles };
     this.#report = report;
     const { outDir } = this.options;
     await mkdir(outDir, { recursive: true });

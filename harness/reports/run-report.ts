@@ -42,6 +42,20 @@ export interface RunReport {
   unhandledErrors?: string[];
   totals: Record<ScenarioState, number> & { total: number };
   scenarios: ScenarioReportEntry[];
+  /** Set by `run --shard i/n`: which part this is, so `merge-reports` can check a set is whole. */
+  shard?: ShardInfo;
+  /** Set by `merge-reports`: the shard reports this one was made from. */
+  mergedFrom?: Array<{ shard: string; startedAt: string; durationMs: number }>;
+}
+
+/** One shard of a run split with `--shard index/count`. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** The scenario files this shard ran, relative to the run's root, as in `scenarios[].file`. */
+  files: string[];
+  /** How many scenario files the whole run (all shards) has. */
+  totalFiles: number;
 }
 
 export function totalsOf(scenarios: ScenarioReportEntry[]): RunReport['totals'] {
