@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['core/**/*.test.ts', 'harness/**/*.test.ts', 'fakes/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...(withContainers ? [] : ['**/*-container.test.ts'])],
           testTimeout: 30_000,
+          // GitHub's workflow parser imports its schema JSON without an import attribute, which
+          // Node 20 refuses natively; through Vite it loads (ci-templates.test.ts).
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {
