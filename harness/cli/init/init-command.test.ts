@@ -79,6 +79,17 @@ describe('partner-harness init', () => {
     expect(await readFile(join(project, 'partner-harness.config.ts'), 'utf8')).toContain('defineConfig');
   });
 
+  it('writes the GitLab CI file instead with --ci gitlab, and no CI file with --ci none', async () => {
+    const gitlab = join(root, 'gitlab');
+    expect((await init([gitlab, '--ci', 'gitlab'])).code).toBe(0);
+    expect(await listFiles(gitlab)).toEqual(['.gitlab-ci.yml', ...FILES.slice(1)]);
+    expect(await readFile(join(gitlab, '.gitlab-ci.yml'), 'utf8')).toContain('reports:\n      junit: ');
+    const none = join(root, 'no-ci');
+    await init([none, '--ci', 'none']);
+    expect(await listFiles(none)).toEqual(FILES.slice(1));
+    await expect(init([none, '--ci', 'jenkins'])).rejects.toThrow('--ci jenkins: use github, gitlab, none.');
+  });
+
   it('refuses two folders and unknown flags with a usage error', async () => {
     await expect(init(['a', 'b'])).rejects.toThrow(/^init takes one folder, got 2/);
     await expect(init(['--frobnicate'])).rejects.toMatchObject({ name: 'UsageError' });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../exit-codes.ts';
-import { initFiles } from './init-templates.ts';
+import { CI_CHOICES, initFiles, type CiChoice } from './init-templates.ts';
 import { initUsage } from './init-usage.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { schemaPathFrom } from './schema-path.ts';
@@ -10,16 +10,18 @@ import { schemaPathFrom } from './schema-path.ts';
 
 
 export async function initCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, initUsage);
+  const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' }, ci: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, initUsage);
   if (values.help) {
     out(`${initUsage}\n`);
     return ExitCode.Ok;
   }
   if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.length}.\n\n${initUsage}`);
+  const ci = (values.ci ?? 'github') as CiChoice;
+  if (!CI_CHOICES.includes(ci)) throw new UsageError(`--ci ${values.ci}: use ${CI_CHOICES.join(', ')}.`);
   const projectDir = resolve(positionals[0] ?? '.');
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const file of initFiles(schemaPathFrom(join(projectDir, 'scenarios'), projectDir))) {
+  for (const file of initFiles(schemaPathFrom(join(projectDir, 'scenarios'), projectDir), ci)) {
     const target = join(projectDir, file.path);
     if (existsSync(target) && !values.force) {
       skipped.push(file.path);
