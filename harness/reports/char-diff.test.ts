@@ -18,10 +18,19 @@ describe('charDiff', () => {
     ]);
   });
 
-  it('finds common characters in the middle', () => {
-    const parts = charDiff('Failed to authenticate user alice', 'Failed to connect to user bob');
-    expect(sides(parts)).toEqual(['Failed to authenticate user alice', 'Failed to connect to user bob']);
-    expect(parts.filter((p) => p.kind === 'same').map((p) => p.text).join('')).toContain('user ');
+  it('finds common words in the middle and shows scattered common letters as one replacement', () => {
+    expect(charDiff('Failed to authenticate user alice', 'Failed to connect to user bob')).toEqual([
+      { kind: 'same', text: 'Failed to ' },
+      { kind: 'removed', text: 'authenticate ' },
+      { kind: 'added', text: 'connect to ' },
+      { kind: 'same', text: 'user ' },
+      { kind: 'removed', text: 'alice' },
+      { kind: 'added', text: 'bob' },
+    ]);
+    expect(charDiff('(no error)', 'InternalServiceException: Internal error')).toEqual([
+      { kind: 'removed', text: '(no error)' },
+      { kind: 'added', text: 'InternalServiceException: Internal error' },
+    ]);
   });
 
   it('handles equal, empty and one-sided inputs', () => {

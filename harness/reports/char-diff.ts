@@ -21,8 +21,8 @@ export function charDiff(expected: string, actual: string): DiffPart[] {
   const b = actual.slice(start, actual.length - end);
   const parts: DiffPart[] = [];
   push(parts, 'same', expected.slice(0, start));
-  if (a.length * b.length <= MAX_CELLS) for (const part of lcsDiff(a, b)) push(parts, part.kind, part.text);
-  else push(parts, 'removed', a), push(parts, 'added', b);
+  const middle = a.length * b.length <= MAX_CELLS ? lcsDiff(a, b) : [];
+  for (const part of dissolveScraps(middle, a, b)) push(parts, part.kind, part.text);
   push(parts, 'same', expected.slice(expected.length - end));
   return parts;
 }
@@ -47,6 +47,30 @@ function lcsDiff(a: string, b: string): DiffPart[] {
   }
   push(parts, 'removed', a.slice(i));
   push(parts, 'added', b.slice(j));
+  return parts;
+}
+
+/** Common runs shorter than this, between changes, are shown as changed: a scattered letter in common is noise. */
+const MIN_COMMON = 3;
+
+/**
+ * Turns short common runs into change, then orders each stretch of change as one removal and one
+ * addition, so "(no error)" against a long message reads as one replacement, not letters matched
+ * at random. Without an LCS (too large), the middles are one replacement.
+ */
+function dissolveScraps(diff: DiffPart[], a: string, b: string): DiffPart[] {
+  if (diff.length === 0) return [{ kind: 'removed', text: a }, { kind: 'added', text: b }].filter((p) => p.text !== '') as DiffPart[];
+  const parts: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => (push(parts, 'removed', removed), push(parts, 'added', added), (removed = added = ''));
+  for (const part of diff) {
+    if (part.kind === 'same' && part.text.length >= MIN_COMMON) flush(), push(parts, 'same', part.text);
+    else if (part.kind === 'same') (removed += part.text), (added += part.text);
+    else if (part.kind === 'removed') removed += part.text;
+    else added += part.text;
+  }
+  flush();
   return parts;
 }
 
