@@ -1,6 +1,6 @@
-import { cp, mkdir, readdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { mergeRunReports, renderHtml, renderJunit, renderSummary, REPORT_FILES, writeFileAtomic } from '../reports/index.ts';
+import { blobReportDir, mergeRunReports, renderSummary, writeRunReports } from '../reports/index.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { mergeReportsUsage } from './merge-reports-usage.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
@@ -18,24 +18,19 @@ export async function mergeReportsCommand(args: string[], out: (text: string) =>
   const shards = await Promise.all(positionals.map(async (dir) => ({ dir, report: await readRunReport(dir) })));
   const report = mergeRunReports(shards);
   await prepareOutDir(values.out);
-  const files = REPORT_FILES.map((name) => join(values.out!, name));
-  const [json, html, junit] = files as [string, string, string];
-  await Promise.all([
-    writeFileAtomic(json, JSON.stringify(report, null, 2) + '\n'),
-    writeFileAtomic(html, renderHtml(report)),
-    writeFileAtomic(junit, renderJunit(report)),
-    copyBlobs(positionals, join(values.out, 'blob')),
-  ]);
+  const [files] = await Promise.all([writeRunReports(values.out, report), copyBlobs(positionals, blobReportDir(values.out))]);
   out(`Merged ${shards.length} shard report(s):\n${renderSummary(report, files.map((file) => relative(process.cwd(), file)))}`);
   return ExitCode.Ok;
 }
 
 /** Each shard's vitest blob into one folder, the layout `vitest --merge-reports <dir>` reads. */
 async function copyBlobs(dirs: string[], target: string): Promise<void> {
+  // vitest reads every file in the folder: an earlier merge's blobs must not join this one.
+  await rm(target, { recursive: true, force: true });
   for (const dir of dirs) {
-    const blobs = await readdir(join(dir, 'blob')).catch(() => [] as string[]);
+    const blobs = await readdir(blobReportDir(dir)).catch(() => [] as string[]);
     if (blobs.length === 0) continue;
     await mkdir(target, { recursive: true });
-    for (const blob of blobs.filter((name) => /^blob-\d+-\d+\.json$/.test(name))) await cp(join(dir, 'blob', blob), join(target, blob));
+    for (const blob of blobs.filter((name) => /^blob-\d+-\d+\.json$/.test(name))) await cp(join(blobReportDir(dir), blob), join(target, blob));
   }
 }

@@ -1,14 +1,12 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
 import { collectRunReport } from './collect-run-report.ts';
-import { renderHtml } from './render-html.ts';
-import { renderJunit } from './render-junit.ts';
 import { renderSummary } from './render-summary.ts';
 import type { CapturedOutput, RunReport } from './run-report.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { REPORT_FILES, writeRunReports } from './write-run-reports.ts';
 
 export interface PartnerHarnessReporterOptions {
   /** Folder for report.json, report.html and junit.xml. */
@@ -21,11 +19,15 @@ export interface PartnerHarnessReporterOptions {
   write?: (text: string) => void;
 }
 
-export const REPORT_FILES = ['report.json', 'report.html', 'junit.xml'] as const;
 
-/** Where `run --shard i/n` writes vitest's blob report, in the report folder: `vitest --merge-reports <out>/blob` reads it. */
+/** The folder of vitest's blob reports in a report folder: what `vitest --merge-reports` reads. */
+export function blobReportDir(outDir: string): string {
+  return join(outDir, 'blob');
+}
+
+/** Where `run --shard i/n` writes vitest's blob report (vitest's own name for a shard's blob). */
 export function blobReportFile(outDir: string, shard: { index: number; count: number }): string {
-  return join(outDir, 'blob', `blob-${shard.index}-${shard.count}.json`);
+  return join(blobReportDir(outDir), `blob-${shard.index}-${shard.count}.json`);
 }
 
 /**
@@ -47,9 +49,9 @@ export class PartnerHarnessReporter implements Reporter {
 
   /** Removes the reports of an earlier run, so the folder never shows that run as this one. */
   async removePreviousReports(): Promise<void> {
-    const { outDir, shard } = this.options;
-    const previous = [...REPORT_FILES.map((name) => join(outDir, name)), ...(shard ? [blobReportFile(outDir, shard)] : [])];
-    await Promise.all(previous.map((file) => rm(file, { force: true })));
+    const { outDir } = this.options;
+    // The blob folder too: `vitest --merge-reports` reads every file in it, an earlier shard's as well.
+    await Promise.all([...REPORT_FILES.map((name) => join(outDir, name)), blobReportDir(outDir)].map((path) => rm(path, { recursive: true, force: true })));
   }
 
   onTestRunStart(): void {
@@ -76,15 +78,7 @@ export class PartnerHarnessReporter implements Reporter {
     const { shard } = this.options;
     if (shard) report.shard = { index: shard.index, count: shard.count, files: modules.map((module) => module.relativeModuleId).sort(), totalFiles: shard.totalFiles };
     this.#report = report;
-    const { outDir } = this.options;
-    await mkdir(outDir, { recursive: true });
-    const [json, html, junit] = REPORT_FILES.map((name) => join(outDir, name)) as [string, string, string];
-    await Promise.all([
-      writeFileAtomic(json, JSON.stringify(report, null, 2) + '\n'),
-      writeFileAtomic(html, renderHtml(report)),
-      writeFileAtomic(junit, renderJunit(report)),
-    ]);
-    const files = [json, html, junit].map((file) => relative(process.cwd(), file));
+    const files = (await writeRunReports(this.options.outDir, report)).map((file) => relative(process.cwd(), file));
     (this.options.write ?? ((text) => process.stdout.write(text)))(renderSummary(report, files));
   }
 }
