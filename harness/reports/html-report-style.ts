@@ -17,7 +17,7 @@ td,th{overflow-wrap:anywhere} th{white-space:nowrap} table{max-width:100%}
 .toolbar input[type=search]{flex:1 1 18rem;min-width:12rem;padding:.3rem .5rem;font:inherit}
 .toolbar select{font:inherit;max-width:16rem}
 .toolbar .count{color:#57606a}
-details.scenario{padding:0;overflow:hidden}
+details.scenario{padding:0;overflow:hidden;scroll-margin-top:3.5rem}
 details.scenario>summary{padding:.45rem .8rem;display:flex;flex-wrap:wrap;gap:.2rem .7rem;align-items:baseline;list-style-position:inside}
 details.scenario>summary .name{font-weight:600;flex:1 1 30rem;min-width:0;overflow-wrap:anywhere}
 details.scenario>summary .meta{color:#57606a;font-weight:400;font-size:.85rem;overflow-wrap:anywhere}

@@ -157,6 +157,7 @@ describe('renderHtml', () => {
     const transcript = [
       { at: 2, kind: 'tcp-connected', detail: { host: '127.0.0.1', port: 22 } },
       { at: 8, kind: 'handshake', detail: { negotiated: { kex: 'curve25519-sha256', serverHostKey: 'ssh-ed25519', cs: { cipher: 'aes128-gcm@openssh.com', mac: '', compress: 'none', lang: '' } } } },
+      { at: 9, kind: 'auth', detail: { user: 'u', method: 'none', result: 'rejected' } },
       { at: 9, kind: 'auth', detail: { user: 'u', method: 'password', result: 'rejected' } },
       { at: 12, kind: 'request', detail: { method: 'GET', path: '/prod/servers/s-1/users/u/config', status: 500, durationMs: 3 } },
       { at: 15, kind: 'something-new', detail: { x: 1 } },
@@ -167,6 +168,8 @@ describe('renderHtml', () => {
     expect(html).toContain('<li class="step tcp" data-kind="tcp-connected"><span class="at">2 ms</span><span class="label">TCP connected</span>');
     expect(html).toContain('<tr><td>key exchange</td><td><code>curve25519-sha256</code></td></tr><tr><td>host key</td><td><code>ssh-ed25519</code></td></tr>');
     expect(html).toContain('<tr><td>cipher client→server</td><td><code>aes128-gcm@openssh.com</code></td></tr><tr><td>compress client→server</td>');
+    // The routine "none" probe is not a failure; the refused password is.
+    expect(html).toContain('<li class="step ssh" data-kind="auth"><span class="at">9 ms</span><span class="label">SSH auth attempt</span><span class="what"><span class="kv"><span class="k">user</span> u</span> <span class="kv"><span class="k">method</span> none</span>');
     expect(html).toContain('<li class="step ssh bad" data-kind="auth">');
     expect(html).toContain('<li class="step http bad" data-kind="request"><span class="at">12 ms</span><span class="label">HTTP request</span>');
     expect(html).toContain('<span class="k">durationMs</span> 3 ms</span>');

@@ -69,6 +69,8 @@ function isBad(kind: string, fields: Record<string, unknown>): boolean {
   if (kind === 'error' || kind === 'fault' || kind === 'fault-applied') return true;
   if (typeof fields.status === 'number' && fields.status >= 400) return true;
   if (fields.ok === false || fields.failure !== undefined) return true;
+  // Every SSH client first asks with method "none" to learn the methods: a refusal there is routine.
+  if (kind === 'auth' && fields.method === 'none') return false;
   return [fields.result, fields.outcome, fields.action].some((value) => typeof value === 'string' && BAD_RESULTS.has(value));
 }
 
