@@ -47,6 +47,11 @@ describe('mergeRunReports', () => {
     expect(merged.shard).toBeUndefined();
   });
 
+  it("keeps the run's versions", () => {
+    const versions = { partnerHarness: '1.2.3', node: 'v20.0.0' };
+    expect(mergeRunReports([{ ...one, report: { ...one.report, versions } }, two]).versions).toEqual(versions);
+  });
+
   it('spans from the first shard start to the last shard end', () => {
     const merged = mergeRunReports([one, two]);
     expect(merged.startedAt).toBe('2026-01-01T00:00:01.000Z');

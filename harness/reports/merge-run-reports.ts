@@ -45,6 +45,7 @@ export function mergeRunReports(shards: readonly ShardReport[]): RunReport {
     durationMs: Math.max(...ends) - Math.min(...starts),
     mode: first.mode,
     runtime: [...new Set(ordered.map((report) => report.runtime))].join(', '),
+    ...(first.versions ? { versions: first.versions } : {}),
     ...(ordered.some((report) => report.interrupted) ? { interrupted: true } : {}),
     ...(unhandledErrors.length > 0 ? { unhandledErrors } : {}),
     totals,
