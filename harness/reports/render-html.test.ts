@@ -117,6 +117,10 @@ describe('renderHtml', () => {
     const states = [...html.matchAll(/<details class="scenario" id="scenario-\d+" data-state="(\w+)"/g)].map((m) => m[1]);
     expect(states).toEqual(['failed', 'invalid', 'skipped', 'passed']);
     expect(html).toContain('<p class="skipped">Skipped: needs docker</p>');
+    // An invalid file has nothing to reproduce: serve would refuse it.
+    const invalid = html.slice(html.indexOf('data-state="invalid"'), html.indexOf('data-state="skipped"'));
+    expect(invalid).not.toContain('Reproduce');
+    expect(html.match(/<pre>partner-harness serve /g)).toHaveLength(3);
   });
 
   it('shows the diagnosis in its own table beside AWS\'s answer, escaped', () => {

@@ -161,7 +161,8 @@ function renderReproduce(scenario: ScenarioReportEntry, report: RunReport): stri
   const seed = scenario.result?.seed;
   const lines = [serve && `<pre>${escape(serve)}</pre>`, awsCli && `<pre>${escape(awsCli)}</pre>`, ...notes.map((note) => `<p class="note">${escape(note)}</p>`)];
   if (seed !== undefined) lines.push(`<p class="note">Faker seed ${seed} (the scenario's <code>seed</code>): the same values on every run.</p>`);
-  return `<div class="commands"><h4>Reproduce</h4>${lines.filter(Boolean).join('')}</div>`;
+  const shown = lines.filter(Boolean);
+  return shown.length === 0 ? '' : `<div class="commands"><h4>Reproduce</h4>${shown.join('')}</div>`;
 }
 
 function runtimesOf(result: ScenarioResult): string[] {

@@ -19,7 +19,8 @@ export function reproduceCommands(scenario: ScenarioReportEntry, report: Pick<Ru
   const file = result?.file ?? scenario.invalid?.file ?? scenario.file;
   const notes: string[] = [];
   const emulated = report.mode === 'emulated';
-  const serve = emulated ? `partner-harness serve ${quote(file)}${report.runtime === 'embedded' ? '' : ` --runtime ${quote(report.runtime)}`}` : undefined;
+  // An invalid file cannot be served (serve refuses it as run does): it needs fixing first.
+  const serve = emulated && scenario.state !== 'invalid' ? `partner-harness serve ${quote(file)}${report.runtime === 'embedded' ? '' : ` --runtime ${quote(report.runtime)}`}` : undefined;
   const request = result?.request;
   if (!result || typeof request !== 'object' || request === null || !result.operation.includes(':')) return { serve, notes };
   const command = awsCliCommand(result.operation, request as Record<string, unknown>, {
