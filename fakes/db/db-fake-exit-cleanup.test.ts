@@ -8,13 +8,15 @@ import { isAlive } from './engine-processes.ts';
 
 const here = (file: string) => new URL(file, import.meta.url).href;
 
-/** A test process that starts one engine per runtime, reports their PIDs and work dirs, then ends as told. */
+/** A test process that starts one engine per runtime and a shared one, reports their PIDs and work dirs, then ends as told. */
 const childScript = (ending: 'exit' | 'wait') => `
   const { PostgresFake } = await import(${JSON.stringify(here('./postgres-fake.ts'))});
   const { MysqlFake } = await import(${JSON.stringify(here('./mysql-fake.ts'))});
   const { engineDescendants, dataDirOf } = await import(${JSON.stringify(here('./engine-processes.ts'))});
   await new PostgresFake().withUser('app', 'pw-exit').start();
   await new MysqlFake().withUser('app', 'pw-exit').start();
+  // A shared engine outlives its fake's stop(): the process's end stops it.
+  await (await new PostgresFake().withSharedEngine().withUser('shared', 'pw-exit').start()).stop();
   const engines = engineDescendants().map((info) => ({ pid: info.pid, dataDir: dataDirOf(info) }));
   console.log(JSON.stringify(engines));
   ${ending === 'exit' ? 'process.exit(0);' : 'setInterval(() => undefined, 1000);'}
@@ -39,7 +41,7 @@ async function expectGone(engines: { pid: number; dataDir?: string }[]): Promise
   while (engines.some((engine) => isAlive(engine.pid)) && Date.now() < deadline) await sleep(50);
   expect(engines.filter((engine) => isAlive(engine.pid))).toEqual([]);
   const workDirs = [...new Set(engines.flatMap((engine) => (engine.dataDir ? [dirname(engine.dataDir)] : [])))];
-  expect(workDirs).toHaveLength(2);
+  expect(workDirs).toHaveLength(3);
   expect(workDirs.filter((dir) => existsSync(dir))).toEqual([]);
 }
 

@@ -11,6 +11,8 @@ export interface DbFakeConfig {
   databases: readonly DbDatabase[];
   tls: boolean;
   requireTls: boolean;
+  /** withSharedEngine(): users and databases on an engine shared in this process (shared-engines.ts). */
+  sharedEngine?: boolean;
   fault?: DbFault;
 }
 
@@ -31,6 +33,7 @@ export abstract class DbFake {
   readonly #databases = new Map<string, DbDatabase>();
   #tls = false;
   #requireTls = false;
+  #sharedEngine = false;
   #fault?: DbFault;
 
   protected constructor(
@@ -76,6 +79,19 @@ export abstract class DbFake {
     return this;
   }
 
+  /**
+   * Runs on an engine this process shares with other fakes that opted in with the same server
+   * settings (runtime, TLS), started on first use, instead of an engine of its own: start() then
+   * creates this fake's users and databases on it and stop() drops them. Only this fake's users
+   * may connect to its databases; the superuser-only databases of a server ('postgres') refuse
+   * them. Much faster for many short-lived fakes (the scenario runner uses it). The engines stop
+   * when the process ends. Postgres in the embedded and process runtimes; elsewhere a no-op.
+   */
+  withSharedEngine(): this {
+    this.#sharedEngine = true;
+    return this;
+  }
+
   /** Instead of an engine, a port that refuses or hangs; see DbFault. */
   withFault(fault: DbFault): this {
     validateFault(fault);
@@ -108,6 +124,7 @@ export abstract class DbFake {
       databases: [...this.#databases.values()].map((database) => ({ ...database })),
       tls: this.#tls,
       requireTls: this.#requireTls,
+      ...(this.#sharedEngine ? { sharedEngine: true } : {}),
       ...(this.#fault ? { fault: { ...this.#fault } } : {}),
     };
   }

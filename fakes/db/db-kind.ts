@@ -16,7 +16,8 @@ export function defineDbKind<Kind extends 'postgres' | 'mysql'>(kind: Kind, engi
     runtimes: Object.fromEntries(runtimes.map((runtime) => [runtime, { available: () => isRuntimeAvailable(engine, runtime) }])),
     async start(config, context): Promise<StartedDbFake> {
       context.redact(...config.users.map((user) => user.password));
-      const fake = (await builder()).withRuntime(context.runtime);
+      // Scenarios come and go by the dozen: their users and databases live on an engine shared per settings.
+      const fake = (await builder()).withRuntime(context.runtime).withSharedEngine();
       for (const user of config.users) fake.withUser(user.name, user.password);
       for (const database of config.databases) fake.withDatabase(database.name, database.owner ? { owner: database.owner } : undefined);
       if (config.tls === 'required') fake.withRequireTls();

@@ -39,4 +39,18 @@ export interface EngineRecipe<Admin, Bin extends object> {
   createDatabase(admin: Admin, database: DbDatabase, ctx: EngineContext<Bin>): Promise<void>;
   logout(admin: Admin): Promise<void>;
   addressInUse(log: LogTail): boolean;
+  /** How one engine serves several fakes in turn (shared-engines.ts); absent: each fake gets its own. */
+  sharing?: EngineSharing<Admin>;
+}
+
+/** What sharing an engine between fakes needs beyond creating users and databases. */
+export interface EngineSharing<Admin> {
+  /** Once per engine: nobody but the superuser may connect to the databases every server has. */
+  prepare(admin: Admin): Promise<void>;
+  /** After `database` is created: only `users` (one fake's) may connect to it. */
+  isolate(admin: Admin, database: DbDatabase, users: readonly DbUser[]): Promise<void>;
+  /** Ends the database's sessions and drops it; nothing if it is not there. */
+  dropDatabase(admin: Admin, name: string): Promise<void>;
+  /** Ends the user's sessions and drops it; nothing if it is not there. */
+  dropUser(admin: Admin, name: string): Promise<void>;
 }

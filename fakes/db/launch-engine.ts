@@ -19,12 +19,51 @@ const log = createDebug('partner-harness:fake:db');
 const READY_DEADLINE_MS = 30_000;
 const PORT_ATTEMPTS = 3;
 
+/** A running engine with no scenario users yet: where it listens, a way in as the superuser, and its stop. */
+export interface RunningEngine<Admin> extends ServingPort {
+  ctx: EngineContext<object>;
+  /** `SHOW server_version` or alike, read once at start. */
+  version: string;
+  /** A fresh superuser session; the caller logs out with recipe.logout. */
+  admin(): Promise<Admin>;
+  /** Resolves when the engine process exits, whoever stopped it. */
+  exited: Promise<unknown>;
+}
+
 /**
  * Initialises a private data dir, starts the engine on a free port (another on EADDRINUSE), waits
  * until the superuser can log in, creates users and databases. Any failure cleans up and throws
  * with the engine's log tail (passwords redacted).
  */
 export async function launchEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
+  const began = performance.now();
+  const secrets = config.users.map((user) => user.password);
+  const { engine, admin } = await startEngine(recipe, config, (exit, log) => transcript.record('engine-exited', { ...exit, log: log(secrets) }));
+  try {
+    transcript.record('engine', { version: engine.version });
+    await provision(recipe, engine.ctx as EngineContext<Bin>, admin, transcript);
+  } catch (error) {
+    await engine.stop().catch(() => undefined);
+    throw error;
+  } finally {
+    await recipe.logout(admin);
+  }
+  const readyMs = Math.round(performance.now() - began);
+  log('%s (%s) ready on %s:%d in %d ms', recipe.label, config.runtime, DB_HOST, engine.port, readyMs);
+  transcript.record('started', { engine: config.engine, runtime: config.runtime, host: DB_HOST, port: engine.port, tls: config.tls, requireTls: config.requireTls, readyMs });
+  return engine;
+}
+
+/**
+ * The engine without `config`'s users and databases: initialised, listening, secured, its first
+ * superuser session open. `onUnexpectedExit` hears of an exit nobody asked for, with the log
+ * tail (the secrets given to it redacted, with the superuser's).
+ */
+export async function startEngine<Admin, Bin extends object>(
+  recipe: EngineRecipe<Admin, Bin>,
+  config: DbFakeConfig,
+  onUnexpectedExit: (exit: { code: number | null; signal: NodeJS.Signals | null }, log: (secrets: string[]) => string[]) => void,
+): Promise<{ engine: RunningEngine<Admin>; admin: Admin }> {
   const found = recipe.binaries(config);
   if ('reason' in found) throw new RuntimeUnavailableError(`${recipe.label}: runtime '${config.runtime}' is not available: ${found.reason}`);
   const began = performance.now();
@@ -53,14 +92,26 @@ export async function launchEngine<Admin, Bin extends object>(recipe: EngineReci
     const { port, admin } = await startOnFreePort(recipe, ctx, (engine) => {
       server = engine;
       engine.exited.then((exit) => {
-        if (!stopping) transcript.record('engine-exited', { ...exit, log: engine.log.lines(secrets) });
+        if (!stopping) onUnexpectedExit(exit, (more) => engine.log.lines([...secrets, ...more]));
       });
     }, secrets);
-    await provision(recipe, ctx, admin, transcript);
-    const readyMs = Math.round(performance.now() - began);
-    log('%s (%s) ready on %s:%d in %d ms', recipe.label, config.runtime, DB_HOST, port, readyMs);
-    transcript.record('started', { engine: config.engine, runtime: config.runtime, host: DB_HOST, port, tls: config.tls, requireTls: config.requireTls, readyMs });
-    return { port, ...(ctx.certificate ? { certificatePem: ctx.certificate.pem } : {}), stop };
+    try {
+      await recipe.secure?.(admin);
+      const version = await recipe.version(admin);
+      const engine: RunningEngine<Admin> = {
+        port,
+        ...(ctx.certificate ? { certificatePem: ctx.certificate.pem } : {}),
+        stop,
+        ctx,
+        version,
+        admin: () => recipe.login(ctx, port),
+        exited: server!.exited,
+      };
+      return { engine, admin };
+    } catch (error) {
+      await recipe.logout(admin);
+      throw error;
+    }
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -88,19 +139,13 @@ async function startOnFreePort<Admin, Bin extends object>(
 }
 
 async function provision<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, ctx: EngineContext<Bin>, admin: Admin, transcript: Transcript): Promise<void> {
-  try {
-    await recipe.secure?.(admin);
-    transcript.record('engine', { version: await recipe.version(admin) });
-    for (const user of ctx.config.users) {
-      await recipe.createUser(admin, user, ctx);
-      transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
-    }
-    for (const database of ctx.config.databases) {
-      await recipe.createDatabase(admin, database, ctx);
-      transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
-    }
-  } finally {
-    await recipe.logout(admin);
+  for (const user of ctx.config.users) {
+    await recipe.createUser(admin, user, ctx);
+    transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
+  }
+  for (const database of ctx.config.databases) {
+    await recipe.createDatabase(admin, database, ctx);
+    transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
   }
 }
 

@@ -129,4 +129,24 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
   },
 
   addressInUse: (log) => log.includes('Address already in use'),
+
+  sharing: {
+    async prepare(client) {
+      // Every new database grants CONNECT to PUBLIC; these two exist in every cluster.
+      for (const database of ['postgres', 'template1']) await client.query(`REVOKE CONNECT ON DATABASE ${pg().escapeIdentifier(database)} FROM PUBLIC`);
+    },
+    async isolate(client, { name }, users) {
+      const database = pg().escapeIdentifier(name);
+      await client.query(`REVOKE CONNECT ON DATABASE ${database} FROM PUBLIC`);
+      if (users.length > 0) await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${users.map((user) => pg().escapeIdentifier(user.name)).join(', ')}`);
+    },
+    async dropDatabase(client, name) {
+      // FORCE (Postgres 13+) ends the sessions still connected to it.
+      await client.query(`DROP DATABASE IF EXISTS ${pg().escapeIdentifier(name)} WITH (FORCE)`);
+    },
+    async dropUser(client, name) {
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [name]);
+      await client.query(`DROP ROLE IF EXISTS ${pg().escapeIdentifier(name)}`);
+    },
+  },
 };

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pgLogin } from './postgres-fake-contract.ts';
+import { dataDirOf, engineDescendants, isAlive } from './engine-processes.ts';
+import { PostgresFake } from './postgres-fake.ts';
+import { stopSharedEngines } from './shared-engines.ts';
+import type { StartedDbFake } from './started-db-fake.ts';
+
+const A = { user: 'etl_a', password: 'shared-PW-a-41c9', database: 'orders_a' };
+const B = { user: 'etl_b', password: 'shared-PW-b-77e0', database: 'orders_b' };
+
+const shared = (tenant: { user: string; password: string; database: string }) =>
+  new PostgresFake().withSharedEngine().withUser(tenant.user, tenant.password).withDatabase(tenant.database, { owner: tenant.user });
+
+const failure = (promise: Promise<unknown>) => promise.then(() => 'logged in', (error: Error) => error.message);
+
+describe('PostgresFake.withSharedEngine()', () => {
+  afterAll(() => stopSharedEngines());
+
+  it("puts fakes with the same settings on one engine, each with its own role and database that the other's role cannot enter", async () => {
+    const a = await shared(A).start();
+    const b = await shared(B).start();
+    try {
+      expect(b.getPort()).toBe(a.getPort());
+      expect(engineDescendants().filter((info) => info.args.includes('-p') && info.args.includes(String(a.getPort())))).toHaveLength(1);
+      expect(await pgLogin(a, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
+      expect(await pgLogin(b, { user: B.user, password: B.password, database: B.database })).toBe(B.user);
+      expect(await failure(pgLogin(a, { user: A.user, password: A.password, database: B.database }))).toBe(`permission denied for database "${B.database}"`);
+      expect(await failure(pgLogin(b, { user: B.user, password: B.password, database: A.database }))).toBe(`permission denied for database "${A.database}"`);
+      expect(await failure(pgLogin(a, { user: A.user, password: A.password, database: 'postgres' }))).toBe('permission denied for database "postgres"');
+      expect(await failure(pgLogin(a, { user: A.user, password: A.password, database: 'invoices' }))).toBe('database "invoices" does not exist');
+      const transcriptA = JSON.stringify(a.getTranscript());
+      expect(transcriptA).toContain(A.user);
+      for (const other of [B.user, B.password, B.database, A.password]) expect(transcriptA).not.toContain(other);
+      expect(a.getTranscript().map((entry) => entry.kind)).toEqual(['engine', 'user-created', 'database-created', 'started']);
+    } finally {
+      await a.stop();
+    }
+    try {
+      // A's role and database are gone; B's still work; the same names can come back.
+      expect(await failure(pgLogin(b, { user: A.user, password: A.password, database: A.database }))).toBe(`password authentication failed for user "${A.user}"`);
+      expect(await pgLogin(b, { user: B.user, password: B.password, database: B.database })).toBe(B.user);
+      const again = await shared(A).start();
+      expect(again.getPort()).toBe(b.getPort());
+      expect(await pgLogin(again, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
+      await again.stop();
+    } finally {
+      await b.stop();
+    }
+  }, 60_000);
+
+  it('starts another engine for fakes running at once with the same names, and for other TLS settings', async () => {
+    const fakes: StartedDbFake[] = [];
+    try {
+      fakes.push(await shared(A).start(), await shared(A).start(), await shared(A).withRequireTls().start());
+      const [first, second, tls] = fakes as [StartedDbFake, StartedDbFake, StartedDbFake];
+      expect(new Set(fakes.map((fake) => fake.getPort())).size).toBe(3);
+      expect(await pgLogin(second, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
+      expect(await failure(pgLogin(tls, { user: A.user, password: A.password, database: A.database }))).toMatch(/no encryption/);
+      expect(await pgLogin(tls, { user: A.user, password: A.password, database: A.database, ssl: { ca: tls.getCertificatePem() } })).toBe(`${A.user}+tls`);
+      expect(first.getCertificatePem()).toBeUndefined();
+    } finally {
+      await Promise.all(fakes.map((fake) => fake.stop()));
+    }
+  }, 90_000);
+
+  it('stopSharedEngines() stops every engine and removes its data', async () => {
+    const fake = await shared(B).start();
+    await fake.stop();
+    const engines = engineDescendants().filter((info) => info.comm === 'postgres');
+    expect(engines.length).toBeGreaterThan(0);
+    const dirs = engines.flatMap((info) => (dataDirOf(info) ? [dirname(dataDirOf(info)!)] : []));
+    await stopSharedEngines();
+    expect(engines.filter((info) => isAlive(info.pid))).toEqual([]);
+    expect(dirs.filter((dir) => existsSync(dir))).toEqual([]);
+  }, 60_000);
+});
