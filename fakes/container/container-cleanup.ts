@@ -11,8 +11,8 @@ export function managedLabels(): Record<string, string> {
 }
 
 /**
- * Ryuk (testcontainers' reaper) cannot run without a registry, so nothing removes a container if
- * we exit without stop(). Tracked containers are force-removed from the process 'exit' hook and on
+ * Ryuk (testcontainers' reaper) is off where its image cannot be pulled, so nothing else would
+ * remove a container if we exit without stop(). Tracked containers are force-removed from the process 'exit' hook and on
  * SIGINT/SIGTERM/SIGHUP (synchronously, one API call each). Returns the function that untracks.
  */
 export function removeOnExit(containerId: string): () => void {

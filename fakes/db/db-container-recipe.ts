@@ -10,11 +10,13 @@ export const CONTAINER_CONTEXT = fileURLToPath(new URL('./container/', import.me
 export interface DbContainerRecipe {
   label: string;
   image: {
-    /** An environment variable naming the image to use instead (e.g. one pulled from a registry). */
-    env: string;
-    defaultName: string;
+    /** containers.images.<key> / PARTNER_HARNESS_IMAGE_<KEY> names an image to run instead of ours. */
+    key: 'postgres' | 'mariadb';
+    /** Ours is <repository>:<tagPrefix>-<hash of the context files and the base image>. */
+    repository: string;
+    tagPrefix: string;
     dockerfile: string;
-    /** Context files the image is made of; their hash labels the image so a change rebuilds it. */
+    /** Context files the image is made of; their hash is in the tag, so a change builds a new image. */
     files: string[];
   };
   port: number;
@@ -26,7 +28,7 @@ export interface DbContainerRecipe {
 
 export const postgresContainerRecipe: DbContainerRecipe = {
   label: 'PostgresFake',
-  image: { env: 'PARTNER_HARNESS_IMAGE_POSTGRES', defaultName: 'partner-harness/postgres:15', dockerfile: 'postgres.Dockerfile', files: ['postgres.Dockerfile', 'postgres-entrypoint.sh'] },
+  image: { key: 'postgres', repository: 'partner-harness/postgres', tagPrefix: '15', dockerfile: 'postgres.Dockerfile', files: ['postgres.Dockerfile', 'postgres-entrypoint.sh'] },
   port: 5432,
   readyLog: /database system is ready to accept connections/,
   initSql: (config) => sqlScript([...config.users.map(postgresUserSql), ...config.databases.map(postgresDatabaseSql)]),
@@ -34,7 +36,7 @@ export const postgresContainerRecipe: DbContainerRecipe = {
 
 export const mariadbContainerRecipe: DbContainerRecipe = {
   label: 'MysqlFake',
-  image: { env: 'PARTNER_HARNESS_IMAGE_MARIADB', defaultName: 'partner-harness/mariadb:10.11', dockerfile: 'mariadb.Dockerfile', files: ['mariadb.Dockerfile', 'mariadb-entrypoint.sh'] },
+  image: { key: 'mariadb', repository: 'partner-harness/mariadb', tagPrefix: '10.11', dockerfile: 'mariadb.Dockerfile', files: ['mariadb.Dockerfile', 'mariadb-entrypoint.sh'] },
   port: 3306,
   readyLog: /mariadbd: ready for connections/,
   initSql: (config) =>

@@ -16,16 +16,10 @@ const ENGINE_LINE = /^partner-harness: engine (.+)$/m;
 const INIT_SQL = '/partner-harness/init.d/50-partner-harness.sql';
 const TLS_DIR = '/partner-harness/tls';
 
-/** The image this engine runs: the one named by its environment variable, else ours (rebuilt when its Dockerfile changed). */
+/** The image this engine runs: the configured one (containers.images.<key> / its variable) as it is, else ours. */
 export function ensureEngineImage(recipe: DbContainerRecipe): Promise<EnsuredImage> {
-  const named = process.env[recipe.image.env];
-  return ensureImage({
-    name: named || recipe.image.defaultName,
-    dockerfile: recipe.image.dockerfile,
-    context: CONTAINER_CONTEXT,
-    files: recipe.image.files,
-    rebuildWhenStale: !named,
-  });
+  const { key, repository, tagPrefix, dockerfile, files } = recipe.image;
+  return ensureImage({ key, repository, tagPrefix, dockerfile, context: CONTAINER_CONTEXT, files });
 }
 
 /**
@@ -78,6 +72,7 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
     requireTls: config.requireTls,
     readyMs,
     image: image.name,
+    ...(image.base ? { baseImage: image.base.image } : {}),
     ...(image.built ? { imageBuildMs: image.buildMs } : {}),
     containerId: container.id,
   });

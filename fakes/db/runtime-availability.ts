@@ -1,5 +1,5 @@
 import type { DbEngine, DbRuntime } from './db-types.ts';
-import { BASE_IMAGE, hasImageSync, isContainerRuntimeAvailable } from '../container/index.ts';
+import { hasImageSync, isContainerRuntimeAvailable, LOCAL_BASE_IMAGE, resolveContainerSettings } from '../container/index.ts';
 import { mariadbContainerRecipe, postgresContainerRecipe, type DbContainerRecipe } from './db-container-recipe.ts';
 import { findEmbeddedPostgres, findMariadb, findSystemPostgres } from './find-binaries.ts';
 
@@ -28,14 +28,17 @@ export function isRuntimeAvailable(engine: DbEngine, runtime: DbRuntime): { avai
   return { available: false, reason: `unknown engine/runtime ${JSON.stringify(engine)}/${JSON.stringify(runtime)}` };
 }
 
-/** A daemon must answer, and either the engine's image or the base image to build it from must be there. */
+/**
+ * A daemon must answer. A configured image or public base may still be pulled when the fake
+ * starts; only the offline base, chosen explicitly, must already be there.
+ */
 function containerAvailability(recipe: DbContainerRecipe): { available: boolean; reason?: string } {
   const docker = isContainerRuntimeAvailable();
   if (!docker.available) return docker;
-  const image = process.env[recipe.image.env] || recipe.image.defaultName;
-  if (hasImageSync(image) || hasImageSync(BASE_IMAGE)) return { available: true };
+  const settings = resolveContainerSettings(undefined);
+  if (settings.images[recipe.image.key] || settings.baseImage?.image !== LOCAL_BASE_IMAGE || hasImageSync(LOCAL_BASE_IMAGE)) return { available: true };
   return {
     available: false,
-    reason: `the Docker daemon has neither ${image} nor ${BASE_IMAGE} to build it from; run scripts/docker/ensure-base-image.sh (as root, with DOCKER_HOST exported)`,
+    reason: `${settings.baseImage.source} chooses the base image ${LOCAL_BASE_IMAGE}, which the Docker daemon does not have; run scripts/docker/ensure-base-image.sh (as root, with DOCKER_HOST exported)`,
   };
 }

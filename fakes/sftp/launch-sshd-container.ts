@@ -13,8 +13,6 @@ import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index
 const log = createDebug('partner-harness:fake:sftp');
 const sshdLog = createDebug('partner-harness:fake:sftp:sshd');
 
-export const SFTP_IMAGE_ENV = 'PARTNER_HARNESS_IMAGE_SFTP';
-export const DEFAULT_SFTP_IMAGE = 'partner-harness/sftp:bookworm';
 const CONTEXT = fileURLToPath(new URL('./container/', import.meta.url));
 const IDENT_LINE = /^partner-harness: ident (.+)$/;
 /** The entrypoint's own ident probe; clients arrive from the Docker gateway, never from here. */
@@ -33,10 +31,9 @@ export interface RunningSshdContainer {
   stop(): Promise<void>;
 }
 
-/** The image to run: PARTNER_HARNESS_IMAGE_SFTP as it is, else ours (rebuilt when its context changed). */
+/** The image to run: containers.images.sftp / PARTNER_HARNESS_IMAGE_SFTP as it is, else ours (partner-harness/sftp:bookworm-<hash>). */
 export function ensureSftpImage(): Promise<EnsuredImage> {
-  const named = process.env[SFTP_IMAGE_ENV];
-  return ensureImage({ name: named || DEFAULT_SFTP_IMAGE, dockerfile: 'sftp.Dockerfile', context: CONTEXT, files: ['sftp.Dockerfile', 'sshd-entrypoint.sh'], rebuildWhenStale: !named });
+  return ensureImage({ key: 'sftp', repository: 'partner-harness/sftp', tagPrefix: 'bookworm', dockerfile: 'sftp.Dockerfile', context: CONTEXT, files: ['sftp.Dockerfile', 'sshd-entrypoint.sh'] });
 }
 
 /**

@@ -29,6 +29,7 @@ export class StartedContainerSftpFake extends SftpFakeHandle {
       runtime: 'container',
       ident: sshd.ident,
       image: sshd.image.name,
+      ...(sshd.image.base ? { baseImage: sshd.image.base.image } : {}),
       containerId: sshd.containerId,
       readyMs: sshd.readyMs,
       ...(sshd.image.built ? { imageBuildMs: sshd.image.buildMs } : {}),

@@ -5,7 +5,8 @@ PH_DOCKER_PIDFILE="$PH_DOCKER_DIR/dockerd.pid"
 PH_DOCKER_LOG="$PH_DOCKER_DIR/dockerd.log"
 PH_DOCKER_DATA="$PH_DOCKER_DIR/data"
 PH_DOCKER_EXEC="$PH_DOCKER_DIR/exec"
-PH_BASE_IMAGE="${PARTNER_HARNESS_BASE_IMAGE:-partner-harness/base:bookworm}"
+# The offline base (fakes/container/container-settings.ts LOCAL_BASE_IMAGE); never pulled, always imported.
+PH_BASE_IMAGE="partner-harness/base:bookworm"
 PH_BASE_TARBALL="$PH_DOCKER_DIR/base-bookworm.tar"
 PH_LABEL="org.partner-harness.managed"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure the private dockerd has the base image the fakes' Dockerfiles start FROM
-# ($PARTNER_HARNESS_BASE_IMAGE, default partner-harness/base:bookworm). No registry is reachable,
-# so it is a `debootstrap --variant=minbase bookworm` rootfs, `docker import`ed. The rootfs
+# Makes sure the private dockerd has the offline base image, partner-harness/base:bookworm, that
+# the fakes' Dockerfiles build FROM where debian:bookworm-slim cannot be pulled (chosen with
+# PARTNER_HARNESS_BASE_IMAGE=partner-harness/base:bookworm, or as the fallback when the pull
+# fails). It is a `debootstrap --variant=minbase bookworm` rootfs, `docker import`ed. The rootfs
 # tarball is cached at $PARTNER_HARNESS_DOCKER_DIR/base-bookworm.tar and reused when present.
 # The Debian mirror comes from this host's /etc/apt/sources.list{,.d/*}; the image's apt sources
 # are the host's bookworm, bookworm-updates and bookworm-security entries.

@@ -1,8 +1,9 @@
-# PostgreSQL for PostgresFake.withRuntime('container'). Builds FROM a local image because no
-# registry is reachable here (scripts/docker/ensure-base-image.sh makes it); with a registry,
-# --build-arg BASE_IMAGE=debian:bookworm-slim works the same. Legacy builder: DOCKER_BUILDKIT=0.
+# PostgreSQL for PostgresFake.withRuntime('container').
+# ensureImage() passes BASE_IMAGE: debian:bookworm-slim by default, or the local
+# partner-harness/base:bookworm (scripts/docker/ensure-base-image.sh) where no registry is
+# reachable. Legacy builder: DOCKER_BUILDKIT=0.
 # See postgres-entrypoint.sh for the environment and files the container understands.
-ARG BASE_IMAGE=partner-harness/base:bookworm
+ARG BASE_IMAGE=debian:bookworm-slim
 FROM ${BASE_IMAGE}
 ARG POSTGRES_MAJOR=15
 # policy-rc.d: do not start a server during the build; createcluster.conf: no 'main' cluster either.
@@ -15,7 +16,7 @@ RUN set -eux; \
 ENV PG_MAJOR=${POSTGRES_MAJOR} PGDATA=/var/lib/postgresql/data LANG=C.UTF-8
 COPY postgres-entrypoint.sh /usr/local/bin/partner-harness-entrypoint
 RUN chmod 0755 /usr/local/bin/partner-harness-entrypoint && mkdir -p /partner-harness/init.d /partner-harness/tls
-# Lets ensureImage() notice that this folder changed since the image was built.
+# The hash of this context and the base image, which the tag also carries.
 ARG PARTNER_HARNESS_CONTEXT_HASH=unknown
 LABEL org.partner-harness.image=postgres org.partner-harness.context-hash=${PARTNER_HARNESS_CONTEXT_HASH}
 EXPOSE 5432

@@ -1,8 +1,9 @@
-# OpenSSH sshd for SftpFake.withRuntime('container'). Builds FROM a local image because no
-# registry is reachable here (scripts/docker/ensure-base-image.sh makes it); with a registry,
-# --build-arg BASE_IMAGE=debian:bookworm-slim works the same. Legacy builder: DOCKER_BUILDKIT=0.
+# OpenSSH sshd for SftpFake.withRuntime('container').
+# ensureImage() passes BASE_IMAGE: debian:bookworm-slim by default, or the local
+# partner-harness/base:bookworm (scripts/docker/ensure-base-image.sh) where no registry is
+# reachable. Legacy builder: DOCKER_BUILDKIT=0.
 # See sshd-entrypoint.sh for the config bundle the container understands.
-ARG BASE_IMAGE=partner-harness/base:bookworm
+ARG BASE_IMAGE=debian:bookworm-slim
 FROM ${BASE_IMAGE}
 # policy-rc.d: do not start sshd during the build. The package's own host keys are removed: the
 # fake copies in the same keys the other runtimes use.
@@ -14,7 +15,7 @@ RUN set -eux; \
 ENV LANG=C.UTF-8 LC_ALL=C
 COPY sshd-entrypoint.sh /usr/local/bin/partner-harness-entrypoint
 RUN chmod 0755 /usr/local/bin/partner-harness-entrypoint && mkdir -p /partner-harness/sftp /run/sshd
-# Lets ensureImage() notice that this folder changed since the image was built.
+# The hash of this context and the base image, which the tag also carries.
 ARG PARTNER_HARNESS_CONTEXT_HASH=unknown
 LABEL org.partner-harness.image=sftp org.partner-harness.context-hash=${PARTNER_HARNESS_CONTEXT_HASH}
 EXPOSE 22
