@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerSettingsEnv, isImageReference, resolveContainerSettings } from './container-settings.ts';
+import { containerSettingsEnv, containerSettingsProblems, isImageReference, resolveContainerSettings } from './container-settings.ts';
 
 describe('resolveContainerSettings', () => {
   it('has no base and no images by default (the public base, our images)', () => {
@@ -27,7 +27,7 @@ describe('resolveContainerSettings', () => {
     expect(() => resolveContainerSettings(undefined, { PARTNER_HARNESS_BASE_IMAGE: 'Debian Bookworm' })).toThrow(
       'PARTNER_HARNESS_BASE_IMAGE="Debian Bookworm" is not an image reference; give an image reference such as debian:bookworm-slim, postgres:16 or registry.example.com/team/image:tag',
     );
-    expect(() => resolveContainerSettings({ images: { postgres: 'postgres:16 --privileged' } }, {})).toThrow(/^containers.images.postgres="postgres:16 --privileged" is not an image reference/);
+    expect(() => resolveContainerSettings({ images: { postgres: 'postgres:16 --privileged' } }, {})).toThrow('containers.images.postgres: "postgres:16 --privileged" is not an image reference; give an image reference such as debian:bookworm-slim, postgres:16 or registry.example.com/team/image:tag');
     const unknown = (() => {
       try {
         resolveContainerSettings({ images: { redis: 'redis:7' } as never }, {});
@@ -41,6 +41,20 @@ describe('resolveContainerSettings', () => {
   it('isImageReference accepts what Docker accepts and nothing that would be an argument', () => {
     for (const good of ['debian:bookworm-slim', 'postgres', 'library/postgres:16.4', 'ghcr.io/acme/sftp_fake:v1.2', 'localhost:5000/x', 'partner-harness/base:bookworm']) expect(isImageReference(good), good).toBe(true);
     for (const bad of ['', 'Postgres:16', '-v', 'postgres:', 'a b', 'postgres:16;rm', '/abs']) expect(isImageReference(bad), bad).toBe(false);
+  });
+});
+
+describe('containerSettingsProblems', () => {
+  it('names each problem by its path in the containers option', () => {
+    expect(containerSettingsProblems({ baseImage: 'partner-harness/base:bookworm', images: { postgres: 'postgres:16' } })).toEqual([]);
+    expect(containerSettingsProblems('debian')).toEqual([{ path: '', message: expect.stringMatching(/^an object such as/) }]);
+    expect(containerSettingsProblems({ base: 'x', baseImage: 7, images: { redis: 'redis:7', mariadb: 'MariaDB' } }).map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
+      'base: unknown field; the fields are baseImage, images',
+      expect.stringMatching(/^baseImage: 7 is not an image reference/),
+      'images.redis: unknown image; the images are sftp, postgres, mariadb',
+      expect.stringMatching(/^images.mariadb: "MariaDB" is not an image reference/),
+    ]);
+    expect(containerSettingsProblems({ images: ['postgres:16'] })).toEqual([{ path: 'images', message: expect.stringMatching(/^an object naming images by sftp, postgres, mariadb/) }]);
   });
 });
 

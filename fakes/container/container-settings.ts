@@ -55,11 +55,8 @@ export const IMAGE_REFERENCE_HINT = 'an image reference such as debian:bookworm-
  * reference, or an image key we do not know, is an InvalidOptionError naming where it came from.
  */
 export function resolveContainerSettings(config: ContainerSettings | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedContainerSettings {
-  for (const key of Object.keys(config?.images ?? {})) {
-    if (!(CONTAINER_IMAGE_KEYS as readonly string[]).includes(key)) {
-      throw new InvalidOptionError(`containers.images.${key}: unknown image; the images are ${CONTAINER_IMAGE_KEYS.join(', ')}`);
-    }
-  }
+  const [problem] = containerSettingsProblems(config ?? {});
+  if (problem) throw new InvalidOptionError(`containers${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
   const pick = (envName: string, configValue: string | undefined, configPath: string): ChosenSetting | undefined => {
     const fromEnv = env[envName];
     const chosen: ChosenSetting | undefined =
@@ -76,6 +73,36 @@ export function resolveContainerSettings(config: ContainerSettings | undefined, 
   }
   const baseImage = pick(BASE_IMAGE_ENV, config?.baseImage, 'containers.baseImage');
   return { ...(baseImage ? { baseImage } : {}), images };
+}
+
+/**
+ * What is wrong with a config's `containers` value (a path inside it, and the fix), for the
+ * config file's schema and for resolveContainerSettings. Empty when nothing is.
+ */
+export function containerSettingsProblems(value: unknown): { path: string; message: string }[] {
+  if (!isPlainObject(value)) return [{ path: '', message: "an object such as { baseImage: 'partner-harness/base:bookworm', images: { postgres: 'postgres:16' } }" }];
+  const problems: { path: string; message: string }[] = [];
+  const image = (path: string, given: unknown) => {
+    if (typeof given !== 'string' || !isImageReference(given)) problems.push({ path, message: `${JSON.stringify(given)} is not an image reference; give ${IMAGE_REFERENCE_HINT}` });
+  };
+  for (const [key, given] of Object.entries(value)) {
+    if (given === undefined) continue;
+    if (key === 'baseImage') image(key, given);
+    else if (key !== 'images') problems.push({ path: key, message: 'unknown field; the fields are baseImage, images' });
+    else if (!isPlainObject(given)) problems.push({ path: key, message: `an object naming images by ${CONTAINER_IMAGE_KEYS.join(', ')}, e.g. { postgres: 'postgres:16' }` });
+    else {
+      for (const [name, named] of Object.entries(given)) {
+        if (named === undefined) continue;
+        if ((CONTAINER_IMAGE_KEYS as readonly string[]).includes(name)) image(`images.${name}`, named);
+        else problems.push({ path: `images.${name}`, message: `unknown image; the images are ${CONTAINER_IMAGE_KEYS.join(', ')}` });
+      }
+    }
+  }
+  return problems;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containerSettingsProblems } from '../../fakes/container/container-settings.ts';
 import { FAKE_RUNTIMES } from '../../fakes/shared/fake-kind.ts';
 
 /** Checks a loaded config; unknown keys are errors, so a typo never silently falls back to a default. */
@@ -9,6 +10,12 @@ export const configSchema = z
     runtime: z.enum(FAKE_RUNTIMES as [string, ...string[]]).optional(),
     mode: z.enum(['emulated', 'aws']).optional(),
     fakes: z.array(z.unknown()).readonly().optional(),
+    containers: z
+      .unknown()
+      .superRefine((value, context) => {
+        for (const problem of containerSettingsProblems(value)) context.addIssue({ code: 'custom', message: problem.message, path: problem.path ? problem.path.split('.') : [] });
+      })
+      .optional(),
     messages: z.string().min(1, 'a messages file written by partner-harness calibrate, relative to the config file').optional(),
   })
   .strict();

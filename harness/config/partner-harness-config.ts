@@ -1,5 +1,6 @@
 import type { FakeKind } from '../../fakes/shared/fake-kind.ts';
 import type { FakeRuntime } from '../../fakes/shared/fake-kind.ts';
+import type { ContainerSettings } from '../../fakes/container/container-settings.ts';
 
 /**
  * What `partner-harness.config.ts` exports (through `defineConfig`). Every path is relative to
@@ -14,6 +15,13 @@ export interface PartnerHarnessConfig {
   runtime?: FakeRuntime;
   /** `emulated` (default: the local endpoint) or `aws` (real AWS with the default credentials). */
   mode?: 'emulated' | 'aws';
+  /**
+   * The container runtime's images. `baseImage`: what our images build FROM (default
+   * `debian:bookworm-slim`; `partner-harness/base:bookworm` offline). `images`: run these instead of
+   * building ours, e.g. `{ postgres: 'postgres:16', mariadb: 'mariadb:11.4' }`. The variables
+   * PARTNER_HARNESS_BASE_IMAGE and PARTNER_HARNESS_IMAGE_{SFTP,POSTGRES,MARIADB} win over these.
+   */
+  containers?: ContainerSettings;
   /** Your own kinds of fake (defineFakeKind from partner-harness/fakes), usable as `kind: <name>` in your scenarios. */
   fakes?: readonly FakeKind[];
   /**

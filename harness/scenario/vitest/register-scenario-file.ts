@@ -4,6 +4,7 @@ import { loadObservedMessages } from '../../catalogue/load-observed-messages.ts'
 import type { ObservedOverride } from '../../catalogue/observed-message.ts';
 import type { LoadedConfig } from '../../config/index.ts';
 import { loadConfigFromEnv } from '../../config/load-config.ts';
+import { containerSettingsEnv } from '../../../fakes/container/container-settings.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
 import { fakeKindsFromConfig } from '../fakes/fake-kinds-from-config.ts';
@@ -33,7 +34,11 @@ let workerObserved: Promise<ObservedOverride[]> | undefined;
  * compiles without starting a second Vite).
  */
 function runConfig(): Promise<LoadedConfig | undefined> {
-  workerConfig ??= loadConfigFromEnv({ importModule: importUserModule });
+  workerConfig ??= loadConfigFromEnv({ importModule: importUserModule }).then((loaded) => {
+    // The container fakes read their images from the environment; the config's fill what it leaves unset.
+    Object.assign(process.env, containerSettingsEnv(loaded?.config.containers));
+    return loaded;
+  });
   return workerConfig;
 }
 
