@@ -12,6 +12,8 @@ import { isRuntimeAvailable, MysqlFake, PostgresFake } from '../fakes/db/index.t
 import { isSftpRuntimeAvailable, SftpFake, type StartedSftpFake } from '../fakes/sftp/index.ts';
 import { AwsEndpoint } from '../harness/aws/index.ts';
 import { formatRow, measure, percentile } from './measure.ts';
+import { goalRow, median, sample, trivialVitest } from './run-sample.ts';
+import { benchScale } from './scale.ts';
 import { benchStartup } from './startup.ts';
 
 /**
@@ -21,6 +23,9 @@ import { benchStartup } from './startup.ts';
 const USER = 'bench';
 const PASSWORD = 'bench-Password-1';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** Issue 13 goals, as ratios against figures measured in the same run. */
+const GOAL_CATALOGUE_RATIO = 15;
+const GOAL_TEST_CONNECTION_RATIO = 1.3;
 
 async function main(): Promise<void> {
   const rows: string[] = [];
@@ -29,9 +34,17 @@ async function main(): Promise<void> {
     console.log(row);
   };
   console.log(`${'what'.padEnd(52)}${'p50'.padStart(10)}${'p90'.padStart(10)}`);
+  // `npm run bench -- catalogue` or `-- scale`: only those figures, with their reference.
+  const only = ['startup', 'catalogue', 'scale'].find((section) => process.argv.includes(section));
+  if (only === 'catalogue' || only === 'scale') {
+    const reference = await referenceMs(log);
+    if (only === 'catalogue') catalogueWallTime('embedded', reference);
+    else await benchScale(ROOT, log, reference);
+    return;
+  }
   await benchStartup(ROOT, log);
   // `npm run bench -- startup`: only the start-up figures (a minute instead of several).
-  if (process.argv.includes('startup')) return;
+  if (only === 'startup') return;
 
   const newFake = () => new SftpFake().withUser(USER, { password: PASSWORD }).start();
   const startStop = await measure(async () => (await newFake()).stop(), { runs: 50, warmup: 5 });
@@ -52,7 +65,8 @@ async function main(): Promise<void> {
     log(formatRow('emulated TestConnection round trip (SDK → endpoint → SSH)', emulated));
     const bare = await measure(() => bareSsh2(fake), { runs: 100, warmup: 10 });
     log(formatRow('bare ssh2 connect+auth+sftp+close (the floor)', bare));
-    console.log(`${'ratio emulated / floor (p50)'.padEnd(52)}${(percentile(emulated, 50) / percentile(bare, 50)).toFixed(2).padStart(10)}×`);
+    const ratio = percentile(emulated, 50) / percentile(bare, 50);
+    log(goalRow('ratio emulated / floor (p50)', `${ratio.toFixed(2)}×`, `≤ ${GOAL_TEST_CONNECTION_RATIO}×`, ratio <= GOAL_TEST_CONNECTION_RATIO));
     transfer.destroy();
   } finally {
     await fake.stop();
@@ -62,25 +76,46 @@ async function main(): Promise<void> {
   await benchGlue(log);
 
   await benchRuntimes(log);
+  const reference = await referenceMs(log);
   for (const runtime of ['embedded', 'process', 'container'] as const) {
     if (runtime === 'container' && !isContainerRuntimeAvailable().available) {
       console.log(`catalogue wall time, runtime container: skipped (${isContainerRuntimeAvailable().reason})`);
       continue;
     }
-    catalogueWallTime(runtime);
+    catalogueWallTime(runtime, reference);
+  }
+  await benchScale(ROOT, log, reference);
+}
+
+/** The reference of the wall-time ratios: the median of 5 trivial `vitest run`s, measured now (after one unmeasured). */
+async function referenceMs(log: (row: string) => void): Promise<number> {
+  const work = mkdtempSync(join(tmpdir(), 'ph-bench-reference-'));
+  try {
+    const { args, cwd } = trivialVitest(ROOT, work);
+    await sample(args, cwd);
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) walls.push((await sample(args, cwd)).wallMs);
+    const reference = median(walls);
+    log(`${'reference: trivial vitest run, wall (median of 5)'.padEnd(52)}${`${reference.toFixed(0)} ms`.padStart(10)}`);
+    return reference;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** `partner-harness run` over the shipped catalogue in one runtime. */
-function catalogueWallTime(runtime: string): void {
+/** `partner-harness run` over the shipped catalogue in one runtime, as a ratio to the reference (goal for embedded: ≤ 15×). */
+function catalogueWallTime(runtime: string, reference: number): void {
   const out = mkdtempSync(join(tmpdir(), 'ph-bench-'));
   const started = Date.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--runtime', runtime, '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--catalogue', '--runtime', runtime, '--out', out], { encoding: 'utf8' });
   const wall = Date.now() - started;
   rmSync(out, { recursive: true, force: true });
   const summary = /^(\d+) passed, (\d+) failed, \d+ invalid, (\d+) skipped/m.exec(run.stdout ?? '');
   const label = `catalogue wall time, runtime ${runtime}`;
   console.log(`${label.padEnd(52)}${`${(wall / 1000).toFixed(1)} s`.padStart(10)}  ${summary ? `${summary[1]} passed, ${summary[2]} failed, ${summary[3]} skipped` : `exit ${run.status}`}`);
+  const ratio = wall / reference;
+  const row = `${`catalogue / trivial vitest, runtime ${runtime}`.padEnd(52)}${`${ratio.toFixed(1)}×`.padStart(10)}`;
+  console.log(runtime === 'embedded' ? goalRow(`catalogue / trivial vitest, runtime ${runtime}`, `${ratio.toFixed(1)}×`, `≤ ${GOAL_CATALOGUE_RATIO}×`, ratio <= GOAL_CATALOGUE_RATIO) : row);
 }
 
 /** Start → ready (+ stop) of each fake in each runtime this machine has, side by side. */

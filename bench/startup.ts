@@ -1,17 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcessTreePeak } from './process-tree-peak.ts';
+import { median, sample, trivialVitest, type Sample } from './run-sample.ts';
 
 const GOAL_RATIO = 1.6;
 const GOAL_PEAK_MIB = 200;
-
-interface Sample {
-  wallMs: number;
-  largestMiB: number;
-  sumMiB: number;
-}
 
 /**
  * Start-up cost: `partner-harness run` of one small scenario against a trivial `vitest run` of a
@@ -21,14 +14,9 @@ interface Sample {
 export async function benchStartup(root: string, log: (row: string) => void, runs = 7): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ph-bench-startup-'));
   try {
-    const trivial = join(work, 'trivial');
-    mkdirSync(trivial);
-    writeFileSync(join(trivial, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(trivial, 'one.test.js'), "import { expect, test } from 'vitest';\ntest('one', () => expect(1).toBe(1));\n");
-    symlinkSync(join(root, 'node_modules'), join(trivial, 'node_modules'));
+    const { args: vitest, cwd: trivial } = trivialVitest(root, work);
     const scenario = join(root, 'scenarios/transfer-connector/01-password-login-succeeds.yaml');
     const harness = [join(root, 'bin/partner-harness.js'), 'run', scenario, '--out', join(work, 'out')];
-    const vitest = [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', trivial];
     const a: Sample[] = [];
     const b: Sample[] = [];
     await sample(harness, work);
@@ -51,23 +39,4 @@ export async function benchStartup(root: string, log: (row: string) => void, run
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-async function sample(args: string[], cwd: string): Promise<Sample> {
-  const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  const peak = new ProcessTreePeak(child.pid!);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const { largestMiB, sumMiB } = peak.stop();
-  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr}`);
-  return { wallMs, largestMiB, sumMiB };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
