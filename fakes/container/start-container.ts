@@ -9,6 +9,8 @@ export interface ContainerSpec {
   /** The one TCP port the container serves. */
   port: number;
   environment?: Record<string, string>;
+  /** Arguments after the image's entrypoint. */
+  command?: string[];
   /** Files written into the container before it starts (passwords, keys: never in its environment). */
   files?: { target: string; content: string; mode?: number }[];
   waitStrategy: (wait: typeof import('testcontainers').Wait) => WaitStrategy;
@@ -55,6 +57,7 @@ export async function startContainer(spec: ContainerSpec): Promise<StartedContai
     .withWaitStrategy(spec.waitStrategy(Wait))
     .withStartupTimeout(spec.startupTimeoutMs ?? 60_000);
   if (loopback) container = (container as PartnerContainer).bindLoopback();
+  if (spec.command) container = container.withCommand(spec.command);
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map(({ target, content, mode }) => ({ target, content, ...(mode === undefined ? {} : { mode }) })));
   if (spec.onLog) {
     const onLog = spec.onLog;

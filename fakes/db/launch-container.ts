@@ -4,6 +4,7 @@ import { ensureImage, isContainerRuntimeAvailable, startContainer, type EnsuredI
 import type { Transcript } from '../shared/transcript.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { CONTAINER_CONTEXT, type DbContainerRecipe } from './db-container-recipe.ts';
+import { containerLaunchSpec, type HostCertificate } from './container-launch-spec.ts';
 import { LogTail } from '../../core/process/index.ts';
 import { createServerCertificate } from './self-signed-cert.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
@@ -12,9 +13,6 @@ import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index
 
 const log = createDebug('partner-harness:fake:db');
 
-const ENGINE_LINE = /^partner-harness: engine (.+)$/m;
-const INIT_SQL = '/partner-harness/init.d/50-partner-harness.sql';
-const TLS_DIR = '/partner-harness/tls';
 
 /** The image this engine runs: the configured one (containers.images.<key> / its variable) as it is, else ours. */
 export function ensureEngineImage(recipe: DbContainerRecipe): Promise<EnsuredImage> {
@@ -23,16 +21,18 @@ export function ensureEngineImage(recipe: DbContainerRecipe): Promise<EnsuredIma
 }
 
 /**
- * Runs the engine in a container: builds the image if missing, copies in the init SQL (users and
- * databases) and the TLS certificate made on this host, waits for the server's ready line, and
- * publishes the port on 127.0.0.1. Fails with the container's log tail (passwords redacted).
+ * Runs the engine in a container: ours (built if missing) or the official image the option names
+ * (container-launch-spec.ts says how each is driven). Copies in the init SQL (users and databases)
+ * and the TLS certificate made on this host, waits for the server's ready line, and publishes the
+ * port on 127.0.0.1. Fails with the container's log tail (passwords redacted).
  */
 export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
   const availability = isContainerRuntimeAvailable();
   if (!availability.available) throw new RuntimeUnavailableError(`${recipe.label}: runtime 'container' is not available: ${availability.reason}`);
   const image = await ensureEngineImage(recipe);
-  const secrets = config.users.map((user) => user.password);
   const certificate = config.tls ? await hostCertificate() : undefined;
+  const launch = containerLaunchSpec(recipe, image.name, config, certificate);
+  const secrets = [...config.users.map((user) => user.password), ...launch.secrets];
   const output = new LogTail(60);
   let head = '';
   const began = performance.now();
@@ -41,12 +41,10 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
     container = await startContainer({
       image: image.name,
       port: recipe.port,
-      environment: config.requireTls ? { PH_REQUIRE_TLS: '1' } : {},
-      files: [
-        { target: INIT_SQL, content: recipe.initSql(config), mode: 0o600 },
-        ...(certificate ? [{ target: `${TLS_DIR}/server.crt`, content: certificate.pem, mode: 0o644 }, { target: `${TLS_DIR}/server.key`, content: certificate.key, mode: 0o600 }] : []),
-      ],
-      waitStrategy: (wait) => wait.forLogMessage(recipe.readyLog),
+      environment: launch.environment,
+      files: launch.files,
+      ...(launch.command ? { command: launch.command } : {}),
+      waitStrategy: (wait) => wait.forLogMessage(launch.readyLog, launch.readyCount),
       onLog: (chunk) => {
         output.push(chunk);
         if (head.length < 65_536) head += chunk;
@@ -58,8 +56,8 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
   }
   const readyMs = Math.round(performance.now() - began);
   // The entrypoint prints the version before the server starts; our log stream may trail the wait strategy's.
-  for (let waited = 0; !ENGINE_LINE.test(head) && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-  transcript.record('engine', { version: ENGINE_LINE.exec(head)?.[1] ?? '?' });
+  for (let waited = 0; !launch.engineLine.test(head) && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  transcript.record('engine', { version: launch.engineLine.exec(head)?.[1] ?? '?' });
   for (const user of config.users) transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
   for (const database of config.databases) transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
   log('%s (container %s, %s) ready on %s:%d in %d ms', recipe.label, container.id.slice(0, 12), image.name, container.host, container.port, readyMs);
@@ -72,6 +70,7 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
     requireTls: config.requireTls,
     readyMs,
     image: image.name,
+    ...(launch.flavour === 'official' ? { imageFlavour: 'official' } : {}),
     ...(image.base ? { baseImage: image.base.image } : {}),
     ...(image.built ? { imageBuildMs: image.buildMs } : {}),
     containerId: container.id,
@@ -80,7 +79,7 @@ export async function launchContainer(recipe: DbContainerRecipe, config: DbFakeC
 }
 
 /** The same self-signed certificate the other runtimes make, generated here and copied into the container. */
-async function hostCertificate(): Promise<{ pem: string; key: string }> {
+async function hostCertificate(): Promise<HostCertificate> {
   const dir = await WorkDir.create({ name: 'self' });
   try {
     const certificate = await createServerCertificate(dir);
