@@ -61,8 +61,8 @@ export function ensureImage(spec: ImageSpec): Promise<EnsuredImage> {
   return pending;
 }
 
-/** The base image our Dockerfiles build FROM in this process (chosen once per setting; a failed choice is retried). */
-export function ensureBaseImage(configured = resolveContainerSettings(undefined).baseImage): Promise<ChosenBaseImage> {
+/** The base image our Dockerfiles build FROM for this setting (undefined: the default), chosen once per process; a failed choice is retried. */
+export function ensureBaseImage(configured: ChosenSetting | undefined): Promise<ChosenBaseImage> {
   const key = configured ? `${configured.source}=${configured.image}` : '';
   let pending = baseChoices.get(key);
   if (!pending) {
