@@ -85,7 +85,7 @@ export abstract class DbFake {
    * creates this fake's users and databases on it and stop() drops them. Only this fake's users
    * may connect to its databases; the superuser-only databases of a server ('postgres') refuse
    * them. Much faster for many short-lived fakes (the scenario runner uses it). The engines stop
-   * when the process ends. Postgres in the embedded and process runtimes; elsewhere a no-op.
+   * when the process ends. Runtimes embedded and process; in a container, a no-op.
    */
   withSharedEngine(): this {
     this.#sharedEngine = true;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { onProcessExit, WatchedProcess } from '../../core/process/index.ts';
+import { isAlive, onProcessExit, WatchedProcess } from '../../core/process/index.ts';
 import type { EngineUser } from './engine-user.ts';
 import { FakeStartError } from '../../core/errors/index.ts';
 
@@ -35,9 +35,18 @@ export class EngineProcess extends WatchedProcess {
     clearTimeout(timer);
   }
 
-  /** For the process 'exit' hook: no waiting possible. */
-  killNow(signal: NodeJS.Signals): void {
-    if (!this.exit && this.child.pid !== undefined) process.kill(this.child.pid, signal);
+  /**
+   * For the process 'exit' hook, where nothing can be awaited: sends `signal`, then blocks up to
+   * `waitMs` until the process is gone (Linux /proc), so that its data directory, removed next,
+   * is not written to meanwhile (Postgres's immediate shutdown still takes some ms).
+   */
+  killNow(signal: NodeJS.Signals, waitMs = 0): void {
+    const pid = this.child.pid;
+    if (this.exit || pid === undefined) return;
+    process.kill(pid, signal);
+    const deadline = Date.now() + waitMs;
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    while (isAlive(pid) && Date.now() < deadline) Atomics.wait(nap, 0, 0, 10);
   }
 }
 

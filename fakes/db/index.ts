@@ -15,3 +15,4 @@ export type { StartedDbFake } from './started-db-fake.ts';
 export type { DbEngine, DbRuntime, DbUserOptions } from './db-types.ts';
 export type { DbFault } from './db-fault.ts';
 export { isRuntimeAvailable } from './runtime-availability.ts';
+export { stopSharedEngines } from './shared-engines.ts';

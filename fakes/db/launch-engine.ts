@@ -28,6 +28,8 @@ export interface RunningEngine<Admin> extends ServingPort {
   admin(): Promise<Admin>;
   /** Resolves when the engine process exits, whoever stopped it. */
   exited: Promise<unknown>;
+  /** Sends the exit signal without waiting, for a process 'exit' hook that ends several engines at once. */
+  signalExit(): void;
 }
 
 /**
@@ -75,7 +77,8 @@ export async function startEngine<Admin, Bin extends object>(
   let server: EngineProcess | undefined;
   let stopping = false;
   const unregister = onProcessExit(() => {
-    server?.killNow(recipe.exitSignal);
+    // Shared engines always end here, at the end of their process: wait for it before removing its data.
+    server?.killNow(recipe.exitSignal, 3_000);
     dir.removeSync();
   });
   const stop = async () => {
@@ -106,6 +109,7 @@ export async function startEngine<Admin, Bin extends object>(
         version,
         admin: () => recipe.login(ctx, port),
         exited: server!.exited,
+        signalExit: () => server?.killNow(recipe.exitSignal),
       };
       return { engine, admin };
     } catch (error) {

@@ -112,4 +112,19 @@ export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
   },
 
   addressInUse: (log) => log.includes('Address already in use') || log.includes('Bind on TCP/IP port'),
+
+  sharing: {
+    // Users see only what they are granted: the system databases refuse them already.
+    async prepare() {},
+    // createDatabaseSql grants the database to its owner (or the fake's users) only.
+    async isolate() {},
+    async dropDatabase(connection, name) {
+      await connection.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`);
+    },
+    async dropUser(connection, name) {
+      const [sessions] = await connection.query<Mysql.RowDataPacket[]>('SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?', [name]);
+      for (const { ID } of sessions) await connection.query('KILL CONNECTION ?', [ID]).catch(() => undefined);
+      await connection.query("DROP USER IF EXISTS ?@'%'", [name]);
+    },
+  },
 };

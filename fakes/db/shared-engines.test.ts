@@ -76,3 +76,32 @@ describe('PostgresFake.withSharedEngine()', () => {
     expect(dirs.filter((dir) => existsSync(dir))).toEqual([]);
   }, 60_000);
 });
+
+describe('MysqlFake.withSharedEngine()', () => {
+  afterAll(() => stopSharedEngines());
+
+  it("shares one MariaDB between fakes, each user kept out of the other's database, and drops them at stop()", async () => {
+    const { MysqlFake } = await import('./mysql-fake.ts');
+    const mysql = (await import('mysql2/promise')).default;
+    const start = (tenant: typeof A) => new MysqlFake().withSharedEngine().withUser(tenant.user, tenant.password).withDatabase(tenant.database, { owner: tenant.user }).start();
+    const login = (db: StartedDbFake, tenant: typeof A, database: string) =>
+      mysql.createConnection({ host: db.getHost(), port: db.getPort(), user: tenant.user, password: tenant.password, database }).then((connection) => connection.end().then(() => 'logged in'), (error: Error) => error.message);
+    const a = await start(A);
+    const b = await start(B);
+    try {
+      expect(b.getPort()).toBe(a.getPort());
+      expect(await login(a, A, A.database)).toBe('logged in');
+      expect(await login(a, A, B.database)).toBe(`Access denied for user '${A.user}'@'%' to database '${B.database}'`);
+      expect(await login(b, B, A.database)).toBe(`Access denied for user '${B.user}'@'%' to database '${A.database}'`);
+      expect(JSON.stringify(a.getTranscript())).not.toContain(B.user);
+    } finally {
+      await a.stop();
+    }
+    try {
+      expect(await login(b, A, A.database)).toMatch(new RegExp(`^Access denied for user '${A.user}'@'127.0.0.1' \\(using password: YES\\)`));
+      expect(await login(b, B, B.database)).toBe('logged in');
+    } finally {
+      await b.stop();
+    }
+  }, 60_000);
+});

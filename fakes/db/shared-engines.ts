@@ -5,6 +5,7 @@ import { DB_HOST } from './db-types.ts';
 import type { EngineRecipe, EngineSharing } from './engine-recipe.ts';
 import { launchEngine, startEngine, type RunningEngine } from './launch-engine.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
+import { onProcessExit } from '../../core/process/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -12,6 +13,7 @@ const log = createDebug('partner-harness:fake:db');
 interface SharedEngine {
   key: string;
   ready: Promise<RunningEngine<unknown>>;
+  running?: RunningEngine<unknown>;
   names: Set<string>;
   /** The transcripts of the fakes it serves now: an unexpected exit is recorded in each. */
   tenants: Set<Transcript>;
@@ -20,6 +22,19 @@ interface SharedEngine {
 
 /** Per process (a vitest worker): engines by server settings, several only when fakes running at once need the same names. */
 const pool: SharedEngine[] = [];
+let unregisterSignalAll = () => undefined as void;
+
+/**
+ * Shared engines end with their process, where each engine's own exit hook kills it, waits and
+ * removes its data, one after the other. vitest gives a worker 500 ms after SIGTERM, so this hook,
+ * kept the latest registered (hooks run latest first), signals them all at once beforehand.
+ */
+function signalAllAtExit(): void {
+  unregisterSignalAll();
+  unregisterSignalAll = onProcessExit(() => {
+    for (const shared of pool) shared.running?.signalExit();
+  });
+}
 
 /** The server settings a shared engine is started with; fakes that agree on them share it. */
 function keyOf(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig): string {
@@ -124,6 +139,8 @@ async function start(recipe: EngineRecipe<unknown, object>, settings: DbFakeConf
     await recipe.logout(admin);
   }
   log('%s (%s) shared engine ready on %s:%d', recipe.label, settings.runtime, DB_HOST, engine.port);
+  shared.running = engine;
+  signalAllAtExit();
   return engine;
 }
 

@@ -6,6 +6,7 @@ import type { StartedFake } from '../../../fakes/shared/started-fake.ts';
 import type { FakeConfig, FakeKindRegistry } from './fake-kind-registry.ts';
 import type { FakeRuntime } from './runtime-choice.ts';
 import type { ScenarioFake } from './scenario-fake.ts';
+import { stopSharedEnginesWithWorker } from './shared-engines-with-worker.ts';
 
 /** What starting a fake needs from the scenario around it. */
 export interface ScenarioFakeOptions {
@@ -28,6 +29,7 @@ const OWN_VALUES = ['host', 'port', 'url'];
 export async function startScenarioFake(name: string, config: FakeConfig, options: ScenarioFakeOptions): Promise<ScenarioFake> {
   const kind = options.kinds.get(config.kind);
   const runtime = options.kinds.runtimeFor(config, options.runtime);
+  stopSharedEnginesWithWorker();
   const exposed: Record<string, unknown> = {};
   const context: FakeStartContext = {
     name,
