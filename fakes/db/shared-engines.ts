@@ -22,7 +22,7 @@ interface SharedEngine {
 
 /** Per process (a vitest worker): engines by server settings, several only when fakes running at once need the same names. */
 const pool: SharedEngine[] = [];
-let unregisterSignalAll = () => undefined as void;
+let unregisterSignalAll: () => void = () => undefined;
 
 /**
  * Shared engines end with their process, where each engine's own exit hook kills it, waits and
