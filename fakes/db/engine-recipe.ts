@@ -53,4 +53,24 @@ export interface EngineSharing<Admin> {
   dropDatabase(admin: Admin, name: string): Promise<void>;
   /** Ends the user's sessions and drops it; nothing if it is not there. */
   dropUser(admin: Admin, name: string): Promise<void>;
+  /**
+   * Applies a fake's TLS settings to a running engine (its certificate made at start), returning
+   * once new logins see them. With it, one engine serves fakes of every TLS setting in turn;
+   * without it, each setting gets its own engine.
+   */
+  applyTls?(admin: Admin, ctx: EngineContext<object>, tls: TlsSettings, login: () => Promise<Admin>): Promise<void>;
+  /**
+   * Where creating a database is slow (PostgreSQL copies its template): one made ahead, while the
+   * fake before runs, that nobody may connect to; `adoptSpare` makes it a fake's database.
+   */
+  spares?: {
+    make(admin: Admin, name: string): Promise<void>;
+    adopt(admin: Admin, spare: string, database: DbDatabase): Promise<void>;
+  };
+}
+
+/** The server settings a fake's TLS options ask for. */
+export interface TlsSettings {
+  tls: boolean;
+  requireTls: boolean;
 }

@@ -59,12 +59,14 @@ export async function launchEngine<Admin, Bin extends object>(recipe: EngineReci
 /**
  * The engine without `config`'s users and databases: initialised, listening, secured, its first
  * superuser session open. `onUnexpectedExit` hears of an exit nobody asked for, with the log
- * tail (the secrets given to it redacted, with the superuser's).
+ * tail (the secrets given to it redacted, with the superuser's). `certificate` makes the server
+ * certificate even when `config.tls` is off (a shared engine turns TLS on later).
  */
 export async function startEngine<Admin, Bin extends object>(
   recipe: EngineRecipe<Admin, Bin>,
   config: DbFakeConfig,
   onUnexpectedExit: (exit: { code: number | null; signal: NodeJS.Signals | null }, log: (secrets: string[]) => string[]) => void,
+  { certificate: withCertificate = config.tls }: { certificate?: boolean } = {},
 ): Promise<{ engine: RunningEngine<Admin>; admin: Admin }> {
   const found = recipe.binaries(config);
   if ('reason' in found) throw new RuntimeUnavailableError(`${recipe.label}: runtime '${config.runtime}' is not available: ${found.reason}`);
@@ -89,7 +91,7 @@ export async function startEngine<Admin, Bin extends object>(
   };
   try {
     // openssl and initdb/install-db take a few hundred ms each and need nothing from each other.
-    const [certificate] = await Promise.all([config.tls ? createServerCertificate(dir) : undefined, recipe.initialise(ctx)]);
+    const [certificate] = await Promise.all([withCertificate ? createServerCertificate(dir) : undefined, recipe.initialise(ctx)]);
     if (certificate) ctx.certificate = certificate;
     log('%s (%s) initialised %s in %d ms', recipe.label, config.runtime, dir.root, Math.round(performance.now() - began));
     const { port, admin } = await startOnFreePort(recipe, ctx, (engine) => {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Pg from 'pg';
@@ -9,6 +11,7 @@ import { accessorOf } from './engine-user.ts';
 import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 import { assertCanExecute } from './path-access.ts';
+import { FakeStartError } from '../../core/errors/index.ts';
 
 // The driver loads on first use: the scenario registry and the runtime checks import this file,
 // and most runs start no database.
@@ -16,11 +19,24 @@ const pg = (): typeof Pg => createRequire(import.meta.url)('pg') as typeof Pg;
 
 export const POSTGRES_SUPERUSER = 'postgres';
 
-/** Only TCP on 127.0.0.1 (unix sockets are off). `hostssl` alone makes a plain login fail with "no pg_hba.conf entry ... no encryption". */
+/**
+ * Only TCP on 127.0.0.1 (unix sockets are off). `hostssl` alone makes a plain login fail with "no
+ * pg_hba.conf entry ... no encryption". The harness's own superuser logs in without TLS whatever
+ * the fake's settings, so that it can change them on a running engine (applyTls).
+ */
 export function hbaFile(requireTls: boolean): string {
   const type = requireTls ? 'hostssl' : 'host';
-  return [`# partner-harness: TCP only, SCRAM-SHA-256${requireTls ? ', TLS required' : ''}`, `${type} all all 127.0.0.1/32 scram-sha-256`, `${type} all all ::1/128 scram-sha-256`, ''].join('\n');
+  return [
+    `# partner-harness: TCP only, SCRAM-SHA-256${requireTls ? ', TLS required' : ''}`,
+    `host all ${POSTGRES_SUPERUSER} 127.0.0.1/32 scram-sha-256`,
+    `${type} all all 127.0.0.1/32 scram-sha-256`,
+    `${type} all all ::1/128 scram-sha-256`,
+    '',
+  ].join('\n');
 }
+
+/** How long a reloaded configuration may take to reach new sessions before the engine is given up. */
+const RELOAD_DEADLINE_MS = 5_000;
 
 /** The statements that create a user and a database; also written into the container's init SQL. */
 export function createUserSql({ name, password, superuser }: DbUser): string {
@@ -79,7 +95,7 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
     await dir.writePrivate(dir.conf('pg_hba.conf'), hbaFile(config.requireTls));
   },
 
-  server({ dir, bin, certificate }, port) {
+  server({ dir, bin, certificate, config }, port) {
     const settings = [
       `listen_addresses=${DB_HOST}`,
       'unix_socket_directories=',
@@ -90,19 +106,22 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
       'fsync=off',
       'synchronous_commit=off',
       'full_page_writes=off',
-      ...(certificate ? ['ssl=on', `ssl_cert_file=${certificate.certFile}`, `ssl_key_file=${certificate.keyFile}`] : []),
+      ...(certificate ? [`ssl_cert_file=${certificate.certFile}`, `ssl_key_file=${certificate.keyFile}`] : []),
+      // Not on the command line otherwise: there it would outrank ALTER SYSTEM (applyTls).
+      ...(config.tls ? ['ssl=on'] : []),
     ];
     return { command: bin.postgres, args: ['-D', dir.data, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])], user: dir.user };
   },
 
-  async login({ adminPassword, certificate }, port) {
+  async login({ adminPassword }, port) {
     const client = new (pg().Client)({
       host: DB_HOST,
       port,
       user: POSTGRES_SUPERUSER,
       password: adminPassword,
       database: 'postgres',
-      ssl: certificate ? { ca: certificate.pem } : false,
+      // pg_hba.conf lets this one user in without TLS (hbaFile), whether TLS is on or required.
+      ssl: false,
       connectionTimeoutMillis: 2_000,
     });
     // A fast shutdown ends this connection; without a listener that would be an uncaught error.
@@ -143,6 +162,41 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
     async dropDatabase(client, name) {
       // FORCE (Postgres 13+) ends the sessions still connected to it.
       await client.query(`DROP DATABASE IF EXISTS ${pg().escapeIdentifier(name)} WITH (FORCE)`);
+    },
+    spares: {
+      async make(client, name) {
+        await client.query(`CREATE DATABASE ${pg().escapeIdentifier(name)}`);
+        await client.query(`REVOKE CONNECT ON DATABASE ${pg().escapeIdentifier(name)} FROM PUBLIC`);
+      },
+      async adopt(client, spare, { name, owner }) {
+        await client.query(`ALTER DATABASE ${pg().escapeIdentifier(spare)} RENAME TO ${pg().escapeIdentifier(name)}`);
+        // The public schema belongs to pg_database_owner (PostgreSQL 15+), so it follows, as with CREATE DATABASE ... OWNER.
+        if (owner !== undefined) await client.query(`ALTER DATABASE ${pg().escapeIdentifier(name)} OWNER TO ${pg().escapeIdentifier(owner)}`);
+      },
+    },
+    async applyTls(client, { dir }, { tls, requireTls }, login) {
+      await dir.writePrivate(dir.conf('pg_hba.conf'), hbaFile(requireTls));
+      // ssl is a reload-time setting (PostgreSQL 10+). The postmaster rereads both files on SIGHUP,
+      // between two connections: a new session that shows this marker was forked after the reload.
+      const marker = randomUUID();
+      await client.query(`ALTER SYSTEM SET ssl = ${tls ? 'on' : 'off'}`);
+      await client.query(`ALTER SYSTEM SET partner_harness.settings = ${pg().escapeLiteral(marker)}`);
+      await client.query('SELECT pg_reload_conf()');
+      const deadline = performance.now() + RELOAD_DEADLINE_MS;
+      for (;;) {
+        const session = await login();
+        try {
+          const { rows } = await session.query<{ marker: string | null; ssl: string }>("SELECT current_setting('partner_harness.settings', true) AS marker, current_setting('ssl') AS ssl");
+          if (rows[0]?.marker === marker) {
+            if (rows[0].ssl !== (tls ? 'on' : 'off')) throw new FakeStartError(`PostgresFake: the engine did not turn TLS ${tls ? 'on' : 'off'} (ssl is ${rows[0].ssl}); see its log`);
+            return;
+          }
+        } finally {
+          await session.end().catch(() => undefined);
+        }
+        if (performance.now() > deadline) throw new FakeStartError(`PostgresFake: the engine did not reload its configuration within ${RELOAD_DEADLINE_MS} ms`);
+        await sleep(10);
+      }
     },
     async dropUser(client, name) {
       await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [name]);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { pgLogin } from './postgres-fake-contract.ts';
 import { dataDirOf, engineDescendants, isAlive } from './engine-processes.ts';
 import { PostgresFake } from './postgres-fake.ts';
@@ -12,6 +13,17 @@ const B = { user: 'etl_b', password: 'shared-PW-b-77e0', database: 'orders_b' };
 
 const shared = (tenant: { user: string; password: string; database: string }) =>
   new PostgresFake().withSharedEngine().withUser(tenant.user, tenant.password).withDatabase(tenant.database, { owner: tenant.user });
+
+/** Rows of a query run as a tenant (pg_database is readable by every role). */
+async function catalogue(db: StartedDbFake, tenant: typeof A, sql: string): Promise<Array<{ datname: string; owner: string }>> {
+  const client = new pg.Client({ host: db.getHost(), port: db.getPort(), user: tenant.user, password: tenant.password, database: tenant.database });
+  await client.connect();
+  try {
+    return (await client.query<{ datname: string; owner: string }>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 const failure = (promise: Promise<unknown>) => promise.then(() => 'logged in', (error: Error) => error.message);
 
@@ -34,6 +46,15 @@ describe('PostgresFake.withSharedEngine()', () => {
       expect(transcriptA).toContain(A.user);
       for (const other of [B.user, B.password, B.database, A.password]) expect(transcriptA).not.toContain(other);
       expect(a.getTranscript().map((entry) => entry.kind)).toEqual(['engine', 'user-created', 'database-created', 'started']);
+      // B's database was made ahead while A ran, then renamed and given to B; the next is made ahead too, and nobody may enter it.
+      const databases = () => catalogue(b, B, 'SELECT datname, pg_get_userbyid(datdba) AS owner FROM pg_database ORDER BY datname');
+      expect(await databases()).toContainEqual({ datname: B.database, owner: B.user });
+      const spares = await vi.waitFor(async () => {
+        const found = (await databases()).filter((row) => row.datname.startsWith('partner_harness_spare_'));
+        expect(found.length).toBeGreaterThan(0);
+        return found;
+      }, 10_000);
+      expect(await failure(pgLogin(b, { user: B.user, password: B.password, database: spares[0]!.datname }))).toBe(`permission denied for database "${spares[0]!.datname}"`);
     } finally {
       await a.stop();
     }
@@ -47,6 +68,38 @@ describe('PostgresFake.withSharedEngine()', () => {
       await again.stop();
     } finally {
       await b.stop();
+    }
+  }, 60_000);
+
+  it('serves every TLS setting in turn from one engine, applying each fake\'s settings while it runs', async () => {
+    const plainFirst = await shared(A).start();
+    const port = plainFirst.getPort();
+    expect(plainFirst.getCertificatePem()).toBeUndefined();
+    expect(await failure(pgLogin(plainFirst, { user: A.user, password: A.password, database: A.database, ssl: { rejectUnauthorized: false } }))).toBe('The server does not support SSL connections');
+    await plainFirst.stop();
+    const offered = await shared(A).withTls().start();
+    try {
+      expect(offered.getPort()).toBe(port);
+      expect(await pgLogin(offered, { user: A.user, password: A.password, database: A.database, ssl: { ca: offered.getCertificatePem() } })).toBe(`${A.user}+tls`);
+      expect(await pgLogin(offered, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
+    } finally {
+      await offered.stop();
+    }
+    const required = await shared(A).withRequireTls().start();
+    try {
+      expect(required.getPort()).toBe(port);
+      expect(await failure(pgLogin(required, { user: A.user, password: A.password, database: A.database }))).toBe(`no pg_hba.conf entry for host "127.0.0.1", user "${A.user}", database "${A.database}", no encryption`);
+      expect(await pgLogin(required, { user: A.user, password: A.password, database: A.database, ssl: { ca: required.getCertificatePem() } })).toBe(`${A.user}+tls`);
+    } finally {
+      await required.stop();
+    }
+    const plainAgain = await shared(A).start();
+    try {
+      expect(plainAgain.getPort()).toBe(port);
+      expect(await failure(pgLogin(plainAgain, { user: A.user, password: A.password, database: A.database, ssl: { rejectUnauthorized: false } }))).toBe('The server does not support SSL connections');
+      expect(await pgLogin(plainAgain, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
+    } finally {
+      await plainAgain.stop();
     }
   }, 60_000);
 

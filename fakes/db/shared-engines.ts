@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import createDebug from 'debug';
 import type { Transcript } from '../shared/transcript.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST } from './db-types.ts';
-import type { EngineRecipe, EngineSharing } from './engine-recipe.ts';
+import type { EngineRecipe, EngineSharing, TlsSettings } from './engine-recipe.ts';
 import { launchEngine, startEngine, type RunningEngine } from './launch-engine.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { onProcessExit } from '../../core/process/index.ts';
@@ -17,6 +18,15 @@ interface SharedEngine {
   names: Set<string>;
   /** The transcripts of the fakes it serves now: an unexpected exit is recorded in each. */
   tenants: Set<Transcript>;
+  /** Fakes that claimed it and have not released it; they all asked for `tls`. */
+  holders: number;
+  tls: TlsSettings;
+  /** The TLS settings in force, changed one after the other (applyTls). */
+  applied: TlsSettings;
+  applying: Promise<void>;
+  /** Databases made ahead (EngineSharing.spares), and the one being made. */
+  spares: string[];
+  making: Promise<void>;
   retired: boolean;
 }
 
@@ -36,10 +46,18 @@ function signalAllAtExit(): void {
   });
 }
 
-/** The server settings a shared engine is started with; fakes that agree on them share it. */
+/**
+ * The server settings a shared engine is started with; fakes that agree on them share it. An
+ * engine that can change its TLS settings while running (applyTls) serves every TLS setting, one
+ * at a time: restarting for each took longer than all of a scenario's other work.
+ */
 function keyOf(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig): string {
-  return [recipe.label, config.runtime, config.tls ? 'tls' : 'plain', config.requireTls ? 'required' : 'optional'].join('|');
+  const tls = recipe.sharing?.applyTls ? [] : [config.tls ? 'tls' : 'plain', config.requireTls ? 'required' : 'optional'];
+  return [recipe.label, config.runtime, ...tls].join('|');
 }
+
+const tlsOf = (config: TlsSettings): TlsSettings => ({ tls: config.tls, requireTls: config.requireTls });
+const sameTls = (a: TlsSettings, b: TlsSettings) => a.tls === b.tls && a.requireTls === b.requireTls;
 
 /**
  * A fake's users and databases on an engine that other fakes with the same server settings share
@@ -66,6 +84,7 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   shared.tenants.add(transcript);
   const release = async () => {
     shared.tenants.delete(transcript);
+    shared.holders -= 1;
     try {
       await dropAll(recipe, sharing, engine, config);
       for (const name of names) shared.names.delete(name);
@@ -74,9 +93,13 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
       log('%s shared engine on port %d retired: %s', recipe.label, engine.port, (error as Error).message);
       retire(shared);
       await engine.stop();
+      return;
     }
+    // Retired while this fake held it (its TLS settings could not be applied): the last one out stops it.
+    if (shared.retired && shared.holders === 0 && shared.running) await engine.stop().catch(() => undefined);
   };
   try {
+    await applyTls(recipe, sharing, shared, engine);
     transcript.record('engine', { version: engine.version, shared: true });
     const admin = await engine.admin();
     try {
@@ -85,7 +108,9 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
         transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
       }
       for (const database of config.databases) {
-        await recipe.createDatabase(admin, database, { ...engine.ctx, config } as never);
+        const spare = sharing.spares && (await takeSpare(shared));
+        if (spare) await sharing.spares!.adopt(admin, spare, database);
+        else await recipe.createDatabase(admin, database, { ...engine.ctx, config } as never);
         await sharing.isolate(admin, database, config.users);
         transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
       }
@@ -96,10 +121,12 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
     await release();
     throw error;
   }
+  if (config.databases.length > 0) makeSpare(recipe, shared, engine);
   const readyMs = Math.round(performance.now() - began);
   transcript.record('started', { engine: config.engine, runtime: config.runtime, host: DB_HOST, port: engine.port, tls: config.tls, requireTls: config.requireTls, readyMs, shared: true });
   log('%s (%s) on the shared engine %s:%d in %d ms', recipe.label, config.runtime, DB_HOST, engine.port, readyMs);
-  return { port: engine.port, ...(engine.certificatePem ? { certificatePem: engine.certificatePem } : {}), stop: release };
+  // A shared engine holds a certificate even while this fake has TLS off.
+  return { port: engine.port, ...(config.tls && engine.certificatePem ? { certificatePem: engine.certificatePem } : {}), stop: release };
 }
 
 /** Stops every shared engine of this process (they are stopped at its exit anyway). Fakes still on them lose their engine. */
@@ -109,27 +136,94 @@ export async function stopSharedEngines(): Promise<void> {
   await Promise.all(all.map((shared) => shared.ready.then((engine) => engine.stop()).catch(() => undefined)));
 }
 
-/** An engine with these settings whose fakes hold none of `names`, else a new one; the names are held at once. */
+/**
+ * An engine with these settings whose fakes hold none of `names` (and, where it changes TLS while
+ * running, is idle or serves the same TLS settings), else a new one; the names are held at once.
+ */
 function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[]): SharedEngine {
   const key = keyOf(recipe, config);
-  let shared = pool.find((candidate) => candidate.key === key && !candidate.retired && names.every((name) => !candidate.names.has(name)));
+  const tls = tlsOf(config);
+  let shared = pool.find((candidate) => candidate.key === key && !candidate.retired && (candidate.holders === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name)));
   if (!shared) {
-    // The engine starts with no fake's users, so its start-up log names none.
-    const settings: DbFakeConfig = { ...config, users: [], databases: [] };
-    const entry: SharedEngine = { key, names: new Set(), tenants: new Set(), retired: false, ready: undefined as never };
-    entry.ready = start(recipe, settings, entry);
+    // The engine starts with no fake's users, so its start-up log names none; one that changes
+    // TLS while running starts with TLS off (and its certificate made) and applies the fake's.
+    const adjustable = Boolean(recipe.sharing?.applyTls);
+    const initial = adjustable ? { tls: false, requireTls: false } : tls;
+    const settings: DbFakeConfig = { ...config, ...initial, users: [], databases: [] };
+    const entry: SharedEngine = { key, names: new Set(), tenants: new Set(), holders: 0, tls, applied: initial, applying: Promise.resolve(), spares: [], making: Promise.resolve(), retired: false, ready: undefined as never };
+    entry.ready = start(recipe, settings, entry, adjustable);
     pool.push(entry);
     shared = entry;
   }
+  shared.holders += 1;
+  shared.tls = tls;
   for (const name of names) shared.names.add(name);
   return shared;
 }
 
-async function start(recipe: EngineRecipe<unknown, object>, settings: DbFakeConfig, shared: SharedEngine): Promise<RunningEngine<unknown>> {
-  const { engine, admin } = await startEngine(recipe, settings, (exit) => {
-    retire(shared);
-    for (const transcript of shared.tenants) transcript.record('engine-exited', { ...exit, shared: true });
+/** Brings the engine to the TLS settings its fakes asked for, after any change already under way. */
+async function applyTls<Admin>(recipe: EngineRecipe<Admin, object>, sharing: EngineSharing<Admin>, shared: SharedEngine, engine: RunningEngine<Admin>): Promise<void> {
+  const apply = sharing.applyTls;
+  if (!apply) return;
+  const step = shared.applying.then(async () => {
+    const wanted = shared.tls;
+    if (sameTls(shared.applied, wanted)) return;
+    const admin = await engine.admin();
+    try {
+      await apply(admin, engine.ctx, wanted, engine.admin);
+    } finally {
+      await recipe.logout(admin);
+    }
+    shared.applied = wanted;
+    log('%s shared engine on port %d now has TLS %s', recipe.label, engine.port, wanted.requireTls ? 'required' : wanted.tls ? 'on' : 'off');
   });
+  shared.applying = step.catch(() => undefined);
+  try {
+    await step;
+  } catch (error) {
+    // Its settings are unknown now: it serves no one else.
+    retire(shared);
+    throw error;
+  }
+}
+
+/** A database made ahead, waiting for one being made; undefined when there is none. */
+async function takeSpare(shared: SharedEngine): Promise<string | undefined> {
+  await shared.making;
+  return shared.spares.shift();
+}
+
+/** Makes the next fake's database in the background, while this one runs; a failure only means the next creates its own. */
+function makeSpare<Admin>(recipe: EngineRecipe<Admin, object>, shared: SharedEngine, engine: RunningEngine<Admin>): void {
+  const spares = recipe.sharing?.spares;
+  if (!spares || shared.spares.length > 0) return;
+  const name = `partner_harness_spare_${randomBytes(6).toString('hex')}`;
+  shared.making = shared.making.then(async () => {
+    if (shared.retired) return;
+    try {
+      const admin = await engine.admin();
+      try {
+        await spares.make(admin, name);
+      } finally {
+        await recipe.logout(admin);
+      }
+      shared.spares.push(name);
+    } catch (error) {
+      log('%s spare database not made: %s', recipe.label, (error as Error).message);
+    }
+  });
+}
+
+async function start(recipe: EngineRecipe<unknown, object>, settings: DbFakeConfig, shared: SharedEngine, certificate: boolean): Promise<RunningEngine<unknown>> {
+  const { engine, admin } = await startEngine(
+    recipe,
+    settings,
+    (exit) => {
+      retire(shared);
+      for (const transcript of shared.tenants) transcript.record('engine-exited', { ...exit, shared: true });
+    },
+    { certificate: certificate || settings.tls },
+  );
   try {
     await recipe.sharing!.prepare(admin);
   } catch (error) {
