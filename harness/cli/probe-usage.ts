@@ -29,7 +29,8 @@ Options:
   --json                   print the result as JSON. sftp: target, ident, banner, algorithms
                            {kex, serverHostKey, cipher, mac, compression}, authMethods[],
                            hostKeys[] {type, publicKey, fingerprint}, policies[] {name, status,
-                           statusMessage, hostKey, provenance}, login. jdbc: target {engine, host,
+                           statusMessage, hostKey, provenance, negotiated {kex, serverHostKey,
+                           cipher, mac}: with credentials}, login. jdbc: target {engine, host,
                            port, database}, version, tls {offered, required, certificates[],
                            protocol, cipher}, authMethod, authMechanisms, serverError, login,
                            answers[] {setting, properties, status, exception, message,
