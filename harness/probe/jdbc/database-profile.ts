@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { X509Certificate } from 'node:crypto';
-import { GLUE_TLS_SETTINGS } from './predict-glue-answers.ts';
+import { GLUE_TLS_SETTINGS } from './glue-tls-settings.ts';
 import type { ProbedDatabasePartner } from './probe-database-partner.ts';
 
 /**
