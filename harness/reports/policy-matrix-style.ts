@@ -16,12 +16,12 @@ details.probe[open]>summary{border-bottom:1px solid #d0d7de;background:#f6f8fa}
 details.probe .run span{overflow-wrap:anywhere;min-width:0}
 table.matrix{width:100%;margin:.3rem 0}
 table.matrix caption{caption-side:top;text-align:left;color:#57606a;font-size:.85rem;padding:0 0 .3rem}
-table.matrix tbody th{white-space:normal;overflow-wrap:anywhere;font-weight:600;width:22%}
+table.matrix tbody th{white-space:normal;overflow-wrap:anywhere;font-weight:600;width:19%}
 table.matrix tr.verdict-ok{background:#dafbe1} table.matrix tr.verdict-error{background:#ffebe9} table.matrix tr.verdict-skipped{background:#f6f8fa}
-table.matrix td.verdict{font-weight:700;font-size:.8rem;text-align:center;white-space:nowrap;color:#fff;vertical-align:middle}
+table.matrix td.verdict{width:7.5rem;font-weight:700;font-size:.8rem;text-align:center;white-space:nowrap;color:#fff;vertical-align:middle}
 table.matrix td.verdict-ok{background:#1a7f37} table.matrix td.verdict-error{background:#cf222e} table.matrix td.verdict-skipped{background:#6e7781}
-table.matrix td.message{white-space:pre-wrap;width:45%}
-table.matrix td.provenance{color:#57606a;white-space:nowrap}
-table.matrix td.negotiated{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+table.matrix td.message{white-space:pre-wrap}
+table.matrix td.provenance{width:6.5rem;color:#57606a;white-space:nowrap}
+table.matrix td.negotiated{width:17rem;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 table.matrix td.negotiated .kv{display:block}
 table.matrix td.negotiated .k{color:#57606a;font-family:system-ui,sans-serif;margin-right:.3rem}`;

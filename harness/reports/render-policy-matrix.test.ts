@@ -9,7 +9,7 @@ const ESCAPED = '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;';
 
 /** Each body row as [row header, verdict cell's class, its label, message, provenance]. */
 function rows(html: string): string[][] {
-  return [...html.matchAll(/<tr class="verdict-(\w+)" data-verdict="\1"><th scope="row" class="policy">([^<]*)<\/th><td class="([^"]+)">([^<]*)<\/td><td class="message">([^<]*)<\/td><td class="provenance">([^<]*)<\/td>/g)].map(
+  return [...html.replaceAll('<wbr>', '').matchAll(/<tr class="verdict-(\w+)" data-verdict="\1"><th scope="row" class="policy">([^<]*)<\/th><td class="([^"]+)">([^<]*)<\/td><td class="message">([^<]*)<\/td><td class="provenance">([^<]*)<\/td>/g)].map(
     (m) => [m[2]!, m[3]!, m[4]!, m[5]!, m[6]!],
   );
 }
@@ -66,6 +66,10 @@ describe('renderPolicyMatrix', () => {
     expect(html).not.toContain('Negotiated');
   });
 
+  it('lets a long policy name wrap between its words', () => {
+    expect(renderPolicyMatrix(sftpProfile(), 'probe-0')).toContain('<th scope="row" class="policy">Transfer<wbr>SFTP<wbr>Connector<wbr>Security<wbr>Policy-2024-03</th>');
+  });
+
   it('escapes everything the partner chose: nothing from a profile opens a tag or leaves an attribute', () => {
     const hostileTarget = sftpProfile({ target: `sftp://acme@host:22/"><img src=x onerror=alert(1)>` });
     for (const html of [renderPolicyMatrix(hostileTarget, 'probe-0'), renderPolicyMatrix(databaseProfile(), 'probe-1')]) {
@@ -100,6 +104,11 @@ describe('the policy matrix in the run report and on its own page', () => {
     expect(html).toContain('table.matrix td.verdict-ok{background:#1a7f37}');
     // The page's one script is its own filter code.
     expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<details class="probe" [^>]*>/g)!.every((tag) => tag.endsWith(' open>'))).toBe(true);
+    // More than two partners: each folded to its summary line, which still shows the counts.
+    const many = renderHtml(run([sftpProfile(), databaseProfile(), sftpProfile({ probedAt: '2026-03-05T00:00:00.000Z' })]));
+    expect(many.match(/<details class="probe" [^>]*>/g)!.map((tag) => tag.endsWith(' open>'))).toEqual([false, false, false]);
+    expect(many.match(/<span class="probe-counts">/g)).toHaveLength(3);
     for (const without of [renderHtml(run()), renderHtml(run([]))]) {
       expect(without).not.toContain('class="probes"');
       expect(without).not.toContain('table.matrix');
