@@ -70,7 +70,7 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
 
 /** Each --profile, checked before anything runs: a file that is not a profile is exit 2, naming the file, the field and the fix. */
 async function loadProfiles(files: string[], cwd: string): Promise<ProbeProfile[]> {
-  // Loaded only for --profile: a database profile's schema pulls in the Glue prediction's module.
+  // Loaded only for --profile: the profile schemas and the YAML parser.
   const [{ loadProbeProfile }, { ProfileFileError }] = await Promise.all([import('../probe/load-probe-profile.ts'), import('../probe/profile-file.ts')]);
   const probes: ProbeProfile[] = [];
   for (const file of files) {
