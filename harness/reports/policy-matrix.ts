@@ -78,8 +78,8 @@ function databaseMatrix(profile: DatabaseProfile): PolicyMatrix {
     rows: profile.answers.map((answer) => ({
       name: answer.setting,
       verdict: answer.skipped !== undefined ? 'skipped' : answer.status === 'OK' ? 'ok' : 'error',
-      // Glue's TestConnection answers success with an empty body, failure with an exception.
-      message: answer.skipped ?? (answer.status === 'OK' ? '{} (TestConnection succeeded)' : `${answer.exception ?? 'Error'}: ${answer.message ?? ''}`),
+      // AWS's words only: Glue's TestConnection answers success with an empty body, failure with an exception.
+      message: answer.skipped ?? (answer.status === 'OK' ? '{}' : `${answer.exception ?? 'Error'}: ${answer.message ?? ''}`),
       ...(answer.provenance !== undefined ? { provenance: answer.provenance } : {}),
     })),
   };

@@ -53,7 +53,7 @@ describe('renderPolicyMatrix', () => {
   it('jdbc: one row per TLS setting; a setting not predicted is grey and says why; the header shows version and TLS', () => {
     const html = renderPolicyMatrix(databaseProfile(), 'probe-1');
     expect(rows(html)).toEqual([
-      ['driver-default', 'verdict verdict-ok', 'OK', '{} (TestConnection succeeded)', 'documented'],
+      ['driver-default', 'verdict verdict-ok', 'OK', '{}', 'documented'],
       ['enforce-ssl', 'verdict verdict-error', 'ERROR', `InvalidInputException: SSL error: certificate verify failed ${ESCAPED}`, 'inferred'],
       ['enforce-ssl+custom-cert', 'verdict verdict-skipped', 'NOT PREDICTED', 'no root certificate: the server sent no self-signed root; give the partner&#39;s CA with --ca-file', ''],
     ]);
