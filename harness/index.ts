@@ -31,4 +31,4 @@ export { runScenarios, RunInterruptedError, type RunScenariosOptions } from './c
 export { PartnerHarnessError, InvalidOptionError, RuntimeUnavailableError, FakeStartError, InvalidKeyError } from '../core/errors/index.ts';
 export { UsageError } from './cli/exit-codes.ts';
 export { FakeKindError, type FakeKindErrorCode } from '../fakes/shared/fake-kind-error.ts';
-export type { RunReport, ScenarioReportEntry, ScenarioState, CapturedOutput } from './reports/index.ts';
+export type { RunReport, ScenarioReportEntry, ScenarioState, CapturedOutput, ProbeProfile } from './reports/index.ts';

@@ -20,6 +20,7 @@ export const PARTNER_OPTIONS = {
 export const PROBE_OPTIONS = {
   ...PARTNER_OPTIONS,
   save: { type: 'string' },
+  html: { type: 'string' },
   'require-policy': { type: 'string', multiple: true },
   'trusted-host-key': { type: 'string', multiple: true },
   user: { type: 'string' },
@@ -30,6 +31,7 @@ export interface ProbeValues {
   json?: boolean;
   junit?: string;
   save?: string;
+  html?: string;
   'password-env'?: string;
   'private-key'?: string;
   'secret-file'?: string;
@@ -52,7 +54,7 @@ export function parseTimeout(value: string | undefined): number {
   return timeoutMs;
 }
 
-/** A file option (--junit, --save) whose folder does not exist is refused before the partner is probed. */
+/** A file option (--junit, --save, --html) whose folder does not exist is refused before the partner is probed. */
 export function checkOutputFolder(option: string, file: string | undefined): void {
   if (file !== undefined && !existsSync(dirname(file))) throw new UsageError(`--${option} ${file}: the folder ${dirname(file)} does not exist; create it or write elsewhere`);
 }

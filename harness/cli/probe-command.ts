@@ -20,6 +20,7 @@ export async function probeCommand(args: string[], out: (text: string) => void =
   const timeoutMs = parseTimeout(values.timeout);
   checkOutputFolder('junit', values.junit);
   checkOutputFolder('save', values.save);
+  checkOutputFolder('html', values.html);
   if (target.startsWith('jdbc:')) return (await import('./probe-database.ts')).probeDatabase(target, values, timeoutMs, out);
   return (await import('./probe-sftp.ts')).probeSftp(target, values, timeoutMs, out);
 }

@@ -16,7 +16,7 @@ import { probeIdpUsage } from './probe-idp-usage.ts';
 export async function probeIdpCommand(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { users: { type: 'string' }, json: { type: 'boolean' }, junit: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { users: { type: 'string' }, json: { type: 'boolean' }, junit: { type: 'string' }, html: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     probeIdpUsage,
   );
   if (values.help) {
@@ -24,6 +24,8 @@ export async function probeIdpCommand(args: string[], out: (text: string) => voi
     return ExitCode.Ok;
   }
   if (positionals.length !== 1) throw new UsageError(`probe idp takes one provider, got ${positionals.length}, e.g. https://abc123.execute-api.eu-west-1.amazonaws.com/prod or ./idp/handler.mjs\n\n${probeIdpUsage}`);
+  // Taken only to say why: a typo'd or misplaced option is never silently ignored.
+  if (values.html !== undefined) throw new UsageError('--html: probe idp has no policy matrix (its answers are per user and edge case, not per security policy); use --json or --junit, or --html with an sftp:// or jdbc: target');
   if (values.users === undefined) throw new UsageError('probe idp needs --users <file>: users: [{ username: alice, passwordEnv: ALICE_PASSWORD }] (see partner-harness probe idp --help)');
   const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
   checkOutputFolder('junit', values.junit);

@@ -1,3 +1,4 @@
+import { renderProbePage } from '../reports/render-probe-page.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { profileYaml } from '../probe/profile-file.ts';
 import { renderProbeJunit } from '../probe/sftp/render-probe-junit.ts';
@@ -31,7 +32,9 @@ export async function probeSftp(text: string, values: ProbeValues, timeoutMs: nu
   const { scan, login, policies } = probed;
   out(values.json ? `${JSON.stringify({ ...scan, login: login ?? null, policies }, null, 2)}\n` : renderScan(scan) + renderLogin(login) + renderPolicies(policies, credentials !== undefined));
   if (values.junit) await writeFileAtomic(values.junit, renderProbeJunit(`${target.host}:${target.port}`, policies));
-  if (values.save) await writeFileAtomic(values.save, profileYaml(toProfile(text, scan, policies, credentials !== undefined)));
+  const profile = toProfile(text, scan, policies, credentials !== undefined);
+  if (values.save) await writeFileAtomic(values.save, profileYaml(profile));
+  if (values.html) await writeFileAtomic(values.html, renderProbePage(profile));
   const failing = required.filter((name) => policies.find((policy) => policy.name === name)?.status !== 'OK');
   if (failing.length > 0) {
     process.stderr.write(`partner-harness: TestConnection would fail under ${failing.join(', ')}\n`);

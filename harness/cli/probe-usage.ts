@@ -29,12 +29,17 @@ Options:
   --json                   print the result as JSON. sftp: target, ident, banner, algorithms
                            {kex, serverHostKey, cipher, mac, compression}, authMethods[],
                            hostKeys[] {type, publicKey, fingerprint}, policies[] {name, status,
-                           statusMessage, hostKey, provenance}, login. jdbc: target {engine, host,
+                           statusMessage, hostKey, provenance, negotiated {kex, serverHostKey,
+                           cipher, mac}: with credentials}, login. jdbc: target {engine, host,
                            port, database}, version, tls {offered, required, certificates[],
                            protocol, cipher}, authMethod, authMechanisms, serverError, login,
                            answers[] {setting, properties, status, exception, message,
                            provenance, skipped}
   --save <file>            write the partner's profile (no credential) for drift
+  --html <file>            write a self-contained page (no script, nothing fetched) with the
+                           policy matrix: what the server showed, then AWS's predicted answer
+                           per policy (sftp) or TLS setting (jdbc), coloured and labelled; no
+                           credential. probe idp has no matrix and refuses it (exit 2)
   --junit <file>           also write JUnit XML: one test case per policy (sftp) or TLS setting
                            (jdbc), failed when AWS's test would fail
   --password-env <NAME>    sftp: log in as the URL's user; jdbc: as --user; with the password in

@@ -24,5 +24,14 @@ export async function readRunReport(path: string): Promise<RunReport> {
   if (report?.tool !== 'partner-harness' || !Array.isArray(report.scenarios) || typeof report.totals !== 'object' || report.totals === null) {
     throw new UsageError(`${file}: not a partner-harness report (no tool: partner-harness, scenarios and totals). Give a report.json written by partner-harness run.`);
   }
+  if (report.probes !== undefined) report.probes = await checkProbes(file, report.probes);
   return report as RunReport;
+}
+
+/** The report's probe profiles (run --profile), checked as the profiles themselves are: the renderers then meet only well-formed ones. */
+async function checkProbes(file: string, probes: unknown): Promise<RunReport['probes']> {
+  if (!Array.isArray(probes)) throw new UsageError(`${file}: probes: expected a list of partner profiles. Give a report.json written by partner-harness run.`);
+  if (probes.length === 0) return probes;
+  const { checkProbeProfile } = await import('../probe/load-probe-profile.ts');
+  return probes.map((probe, index) => checkProbeProfile(`${file}: probes.${index}`, probe, 'give a report.json written by partner-harness run'));
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { findConfigFile, loadConfig, type LoadedConfig } from '../config/index.ts';
 import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { UsageError } from './exit-codes.ts';
@@ -20,6 +21,8 @@ export interface RunRequest {
   runtime?: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  /** Partner profiles written by `probe --save`, relative to `cwd`: the reports show their policy matrices. */
+  profiles?: string[];
   /** Default: the current directory. */
   cwd?: string;
 }
@@ -61,7 +64,24 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
     filter: request.filter,
     shard: request.shard,
   };
+  if (request.profiles?.length) options.probes = await loadProfiles(request.profiles, cwd);
   return { files, sources: sources.map((source) => resolve(cwd, source)), options, config, cwd };
+}
+
+/** Each --profile, checked before anything runs: a file that is not a profile is exit 2, naming the file, the field and the fix. */
+async function loadProfiles(files: string[], cwd: string): Promise<ProbeProfile[]> {
+  // Loaded only for --profile: the profile schemas and the YAML parser.
+  const [{ loadProbeProfile }, { ProfileFileError }] = await Promise.all([import('../probe/load-probe-profile.ts'), import('../probe/profile-file.ts')]);
+  const probes: ProbeProfile[] = [];
+  for (const file of files) {
+    const path = isAbsolute(file) ? file : relative(process.cwd(), resolve(cwd, file)) || file;
+    try {
+      probes.push(await loadProbeProfile(path));
+    } catch (error) {
+      throw error instanceof ProfileFileError ? new ProfileFileError(`--profile ${error.message}`) : error;
+    }
+  }
+  return probes;
 }
 
 async function findConfig(given: string | false | undefined, cwd: string): Promise<LoadedConfig | undefined> {

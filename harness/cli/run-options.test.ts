@@ -57,6 +57,15 @@ describe('parseRunOptions', () => {
     expect(() => parseRunOptions(args)).toThrow(expect.objectContaining({ name: 'UsageError', message }));
   });
 
+  it('takes --profile once or more, in the order given', () => {
+    expect(parseRunOptions(['a.yaml'])).toMatchObject({ profiles: undefined });
+    expect(parseRunOptions(['--profile', 'partners/acme.yaml', 'a.yaml', '--profile=partners/db.yaml'])).toMatchObject({ paths: ['a.yaml'], profiles: ['partners/acme.yaml', 'partners/db.yaml'] });
+  });
+
+  it.each([[['--profiles', 'acme.yaml']], [['--profil', 'acme.yaml']], [['--profile']]])('refuses %j (a typo or a missing file name is never ignored)', (args) => {
+    expect(() => parseRunOptions(args)).toThrow(expect.objectContaining({ name: 'UsageError', message: expect.stringContaining('--profile <file>') }));
+  });
+
   it('refuses a -t pattern that is not a regular expression', () => {
     expect(() => parseRunOptions(['-t', '(unclosed'])).toThrow(/^-t \(unclosed: not a valid regular expression/);
   });

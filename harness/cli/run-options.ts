@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -18,6 +19,9 @@ Options:
                      such as sshd, postgres, mariadbd) or container (Docker via testcontainers)
   -t, --filter <re>  only scenarios whose name matches (a regular expression)
   --shard <i/n>      run shard i of n: the files are split into n parts (vitest sharding)
+  --profile <file>   a partner profile written by probe --save (sftp:// or jdbc:): report.json,
+                     report.html and report --format markdown show its policy matrix, what
+                     AWS's test would answer under each policy or TLS setting; repeat it
   --watch            rerun the scenarios whose files change, for authoring (Ctrl-C stops)
   -h, --help         show this help
 
@@ -34,6 +38,8 @@ export interface RunOptions {
   runtime: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  /** The partner profiles given with --profile, loaded and checked: the reports show their policy matrices. */
+  probes?: ProbeProfile[];
   /** False: no terminal output (the programmatic `runScenarios`); the reports are still written. */
   print?: boolean;
 }
@@ -49,6 +55,8 @@ export interface RunFlags {
   runtime?: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  /** --profile files, as given: loaded when the run is resolved. */
+  profiles?: string[];
 }
 
 /** Parses and checks `run`'s arguments; every mistake is a UsageError that says what to write instead. */
@@ -67,6 +75,7 @@ export function parseRunOptions(args: string[]): RunFlags | 'help' {
     runtime: values.runtime === undefined ? undefined : checkRuntime(values.runtime, '--runtime'),
     filter: values.filter === undefined ? undefined : checkPattern(values.filter),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    profiles: values.profile,
   };
 }
 
@@ -130,6 +139,7 @@ function parse(args: string[]) {
         runtime: { type: 'string' },
         filter: { type: 'string', short: 't' },
         shard: { type: 'string' },
+        profile: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -37,7 +37,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
   ]);
   const quiet = options.print === false;
   const shard = options.shard && { ...options.shard, totalFiles: files.length };
-  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, shard, write: quiet ? () => undefined : undefined });
+  const reporter = new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, shard, probes: options.probes, write: quiet ? () => undefined : undefined });
   // A shard also writes vitest's blob, so `vitest --merge-reports` can merge the shards as well as `partner-harness merge-reports`.
   const blob: Array<['blob', { outputFile: string }]> = shard ? [['blob', { outputFile: blobReportFile(options.outDir, shard) }]] : [];
   // The folder then holds this run's reports or none, never an earlier run's.

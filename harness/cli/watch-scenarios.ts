@@ -38,7 +38,7 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
         testNamePattern: options.filter,
         passWithNoTests: true,
         server: { deps: { external: nativeHarnessModules() } },
-        reporters: ['default', new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime })],
+        reporters: ['default', new PartnerHarnessReporter({ outDir: options.outDir, mode: options.mode, runtime: options.runtime, probes: options.probes })],
       },
       { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },
     ),

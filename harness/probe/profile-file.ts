@@ -36,12 +36,12 @@ export async function readProfileData(file: string): Promise<unknown> {
   }
 }
 
-/** Checks profile data against its schema, naming the first wrong field. */
-export function checkProfile<Schema extends z.ZodType>(file: string, data: unknown, schema: Schema): z.output<Schema> {
+/** Checks profile data against its schema, naming the first wrong field; `fix` replaces the default advice (probe --save again). */
+export function checkProfile<Schema extends z.ZodType>(file: string, data: unknown, schema: Schema, fix = `write it again with \`partner-harness probe --save ${file}\``): z.output<Schema> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ProfileFileError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}; write it again with \`partner-harness probe --save ${file}\``);
+    throw new ProfileFileError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}; ${fix}`);
   }
   return parsed.data;
 }

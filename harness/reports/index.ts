@@ -8,3 +8,4 @@ export { mergeRunReports, ShardSetError, type ShardReport } from './merge-run-re
 export { writeFileAtomic, removeUnfinishedWrites } from './write-file-atomic.ts';
 export { REPORT_FILES, writeRunReports } from './write-run-reports.ts';
 export type { CapturedOutput, RunReport, ScenarioReportEntry, ScenarioState, ShardInfo } from './run-report.ts';
+export type { ProbeProfile } from '../probe/probe-profile.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRunReports, ShardSetError, type ShardReport } from './merge-run-reports.ts';
+import { databaseProfile, sftpProfile } from './probe-profile-test-helpers.ts';
 import { totalsOf, type RunReport, type ScenarioReportEntry, type ScenarioState } from './run-report.ts';
 
 function entry(file: string, state: ScenarioState = 'passed'): ScenarioReportEntry {
@@ -63,6 +64,19 @@ describe('mergeRunReports', () => {
     const merged = mergeRunReports([one, { ...two, report: { ...two.report, interrupted: true, unhandledErrors: ['Error: worker exited'] } }]);
     expect(merged.interrupted).toBe(true);
     expect(merged.unhandledErrors).toEqual(['Error: worker exited']);
+  });
+
+  it('keeps each probe profile once: the same target probed at the same time, given to every shard, is one', () => {
+    const acme = sftpProfile();
+    const reprobed = sftpProfile({ probedAt: '2026-03-05T00:00:00.000Z' });
+    const db = databaseProfile();
+    const merged = mergeRunReports([{ ...two, report: { ...two.report, probes: [db, acme] } }, { ...one, report: { ...one.report, probes: [acme, reprobed] } }]);
+    // Shard order: shard 1's first, then what shard 2 adds.
+    expect(merged.probes).toEqual([acme, reprobed, db]);
+  });
+
+  it('has no probes when no shard has any (older reports stay as they were)', () => {
+    expect(mergeRunReports([one, two])).not.toHaveProperty('probes');
   });
 
   it('refuses the same shard twice, naming both folders', () => {

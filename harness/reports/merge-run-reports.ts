@@ -1,5 +1,5 @@
 import { PartnerHarnessError } from '../../core/errors/index.ts';
-import type { RunReport, ScenarioReportEntry, ScenarioState } from './run-report.ts';
+import { distinctProbes, type RunReport, type ScenarioReportEntry, type ScenarioState } from './run-report.ts';
 
 /** One shard's report and where it was read from (named in every error). */
 export interface ShardReport {
@@ -24,9 +24,9 @@ const STATES: readonly ScenarioState[] = ['passed', 'failed', 'invalid', 'skippe
 
 /**
  * One report from the reports of `run --shard 1/n` … `n/n`: every scenario once, in shard order,
- * totals summed. Refuses (ShardSetError, every problem listed) a report that is not a shard, a
- * shard given twice or missing, a file or scenario in two shards, and shards of different runs
- * (another n, mode or number of files).
+ * totals summed, each probe profile once (by target and time probed). Refuses (ShardSetError,
+ * every problem listed) a report that is not a shard, a shard given twice or missing, a file or
+ * scenario in two shards, and shards of different runs (another n, mode or number of files).
  */
 export function mergeRunReports(shards: readonly ShardReport[]): RunReport {
   const problems = shardSetProblems(shards);
@@ -38,6 +38,8 @@ export function mergeRunReports(shards: readonly ShardReport[]): RunReport {
   const totals = { passed: 0, failed: 0, invalid: 0, skipped: 0, total: 0 };
   for (const report of ordered) for (const key of [...STATES, 'total'] as const) totals[key] += report.totals[key];
   const unhandledErrors = ordered.flatMap((report) => report.unhandledErrors ?? []);
+  // Every shard of a CI matrix is usually given the same --profile: each partner's probe once.
+  const probes = distinctProbes(ordered.flatMap((report) => report.probes ?? []));
   return {
     tool: 'partner-harness',
     startedAt: new Date(Math.min(...starts)).toISOString(),
@@ -51,6 +53,7 @@ export function mergeRunReports(shards: readonly ShardReport[]): RunReport {
     totals,
     scenarios: ordered.flatMap((report) => report.scenarios),
     mergedFrom: ordered.map((report) => ({ shard: `${report.shard!.index}/${report.shard!.count}`, startedAt: report.startedAt, durationMs: report.durationMs })),
+    ...(probes.length > 0 ? { probes } : {}),
   };
 }
 

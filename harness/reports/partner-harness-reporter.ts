@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
+import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { collectRunReport } from './collect-run-report.ts';
 import { renderSummary } from './render-summary.ts';
-import type { CapturedOutput, RunReport } from './run-report.ts';
+import { distinctProbes, type CapturedOutput, type RunReport } from './run-report.ts';
 import { REPORT_FILES, writeRunReports } from './write-run-reports.ts';
 
 export interface PartnerHarnessReporterOptions {
@@ -17,6 +18,8 @@ export interface PartnerHarnessReporterOptions {
   shard?: { index: number; count: number; totalFiles: number };
   /** Where the summary goes; stdout by default. */
   write?: (text: string) => void;
+  /** Partner profiles (`run --profile`, written by `probe --save`) the reports show as policy matrices. */
+  probes?: readonly ProbeProfile[];
 }
 
 
@@ -75,8 +78,9 @@ export class PartnerHarnessReporter implements Reporter {
       output: this.#output,
       unhandledErrors,
     });
-    const { shard } = this.options;
+    const { shard, probes } = this.options;
     if (shard) report.shard = { index: shard.index, count: shard.count, files: modules.map((module) => module.relativeModuleId).sort(), totalFiles: shard.totalFiles };
+    if (probes?.length) report.probes = distinctProbes(probes);
     this.#report = report;
     const files = (await writeRunReports(this.options.outDir, report)).map((file) => relative(process.cwd(), file));
     (this.options.write ?? ((text) => process.stdout.write(text)))(renderSummary(report, files));

@@ -4,6 +4,8 @@ import { HTML_BASE_STYLE } from './html-base-style.ts';
 import { htmlEscape as escape } from './html-escape.ts';
 import { HTML_REPORT_SCRIPT } from './html-report-script.ts';
 import { HTML_REPORT_STYLE } from './html-report-style.ts';
+import { POLICY_MATRIX_STYLE } from './policy-matrix-style.ts';
+import { renderProbesSection } from './render-policy-matrix.ts';
 import { renderTimeline } from './render-timeline.ts';
 import { reproduceCommands } from './reproduce-commands.ts';
 import type { RunReport, ScenarioReportEntry, ScenarioState } from './run-report.ts';
@@ -15,7 +17,8 @@ const STATE_ORDER: ScenarioState[] = ['failed', 'invalid', 'skipped', 'passed'];
  * The run as a self-contained page (inline style and script, nothing fetched): failures first,
  * filters and a search box, expected and actual side by side with their differences marked, the
  * harness's diagnosis beside AWS's answer, transcripts as timelines, and the commands that
- * reproduce each scenario. Every value from the run is escaped; the report is already redacted.
+ * reproduce each scenario; the partners probed (`run --profile`) as policy matrices above them.
+ * Every value from the run is escaped; the report is already redacted.
  */
 export function renderHtml(report: RunReport): string {
   const scenarios = [...report.scenarios].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
@@ -24,11 +27,13 @@ export function renderHtml(report: RunReport): string {
 <style>
 ${HTML_BASE_STYLE}
 ${HTML_REPORT_STYLE}
+${report.probes?.length ? POLICY_MATRIX_STYLE : ''}
 </style></head><body>
 <h1>partner-harness report</h1>
 ${renderTotals(report)}
 ${renderRunDetails(report)}
-${report.interrupted ? '<p class="failed">Interrupted: only the scenarios that finished before the interrupt are listed.</p>\n' : ''}${(report.unhandledErrors ?? []).map((error) => `<p class="failed">Error outside any scenario:</p><pre>${escape(error)}</pre>\n`).join('')}${renderToolbar(report)}
+${report.interrupted ? '<p class="failed">Interrupted: only the scenarios that finished before the interrupt are listed.</p>\n' : ''}${(report.unhandledErrors ?? []).map((error) => `<p class="failed">Error outside any scenario:</p><pre>${escape(error)}</pre>\n`).join('')}${renderProbesSection(report.probes ?? [])}
+${renderToolbar(report)}
 <main>
 ${scenarios.map((scenario, index) => renderScenario(scenario, index, report)).join('\n')}
 </main>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../scenario/run-scenario.ts';
 import { markdownEscape } from './markdown-escape.ts';
+import { databaseProfile, sftpProfile } from './probe-profile-test-helpers.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { totalsOf, type RunReport, type ScenarioReportEntry } from './run-report.ts';
 
@@ -79,6 +80,21 @@ describe('renderMarkdown', () => {
       ['❌', 'Wrong \\| password \\`rejected\\`', 'transfer:TestConnection', 'partner: sftp (embedded)', '0.05 s'],
       ['✅', 'Password login succeeds', 'transfer:TestConnection', 'partner: sftp (process), db: postgres (container)', '0.04 s'],
     ]);
+  });
+
+  it('shows the partners probed as one compact table after the summary: per partner, the policies or settings that pass, fail and were not predicted', () => {
+    const hostileTarget = sftpProfile({ target: 'sftp://acme@host|<b>x</b>:22' });
+    const text = renderMarkdown({ ...report([passed, failed]), probes: [hostileTarget, databaseProfile()] });
+    const section = text.split('### Partners probed (2)')[1]!.split('### Failures')[0]!;
+    const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    expect(rows.map(cells)).toEqual([
+      ['Partner', 'Probed', '✅ OK', '❌ ERROR', '⏭️ Not predicted'],
+      ['sftp://acme@host\\|&lt;b&gt;x&lt;/b&gt;:22', '2026-03-04T05:06:07.000Z', 'TransferSFTPConnectorSecurityPolicy-2024-03', 'TransferSFTPConnectorSecurityPolicy-FIPS-2024-10, TransferSFTPConnectorSecurityPolicy-2023-07', ''],
+      ['jdbc:postgresql://db.acme.example:5432/orders', '2026-03-04T05:07:08.000Z', 'driver-default', 'enforce-ssl', 'enforce-ssl+custom-cert'],
+    ]);
+    expect(section).toContain('report.html');
+    expect(text.indexOf('### Partners probed')).toBeGreaterThan(text.indexOf('Mode emulated'));
+    expect(renderMarkdown(report([passed]))).not.toContain('Partners probed');
   });
 
   it('says when it is a merge of shards', () => {

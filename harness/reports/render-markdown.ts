@@ -1,4 +1,6 @@
+import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { markdownEscape as md } from './markdown-escape.ts';
+import { policyMatrix, type MatrixVerdict } from './policy-matrix.ts';
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
 import { scenarioProblems } from './scenario-problems.ts';
 
@@ -8,9 +10,10 @@ export const STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096;
 const MARK = { passed: '✅', failed: '❌', invalid: '⚠️', skipped: '⏭️' } as const;
 
 /**
- * The run as Markdown for `$GITHUB_STEP_SUMMARY` or a pull-request comment: totals, then the
- * failures with expected vs actual, then every scenario with the runtime of each fake. Every
- * value from the report is escaped; past `maxBytes` (UTF-8) it is cut at a line with a note.
+ * The run as Markdown for `$GITHUB_STEP_SUMMARY` or a pull-request comment: totals, the
+ * partners probed (`run --profile`), then the failures with expected vs actual, then every
+ * scenario with the runtime of each fake. Every value from the report is escaped; past
+ * `maxBytes` (UTF-8) it is cut at a line with a note.
  */
 export function renderMarkdown(report: RunReport, { maxBytes = STEP_SUMMARY_LIMIT } = {}): string {
   const { passed, failed, invalid, skipped, total } = report.totals;
@@ -22,6 +25,7 @@ export function renderMarkdown(report: RunReport, { maxBytes = STEP_SUMMARY_LIMI
   ];
   if (report.interrupted) lines.push('', '**Interrupted**: only the scenarios that finished before the interrupt are listed.');
   for (const error of report.unhandledErrors ?? []) lines.push('', `**Error outside any scenario**: ${md(error.split('\n')[0] ?? '')}`);
+  lines.push(...probeLines(report.probes ?? []));
   const failures = report.scenarios.filter((scenario) => scenario.state === 'failed' || scenario.state === 'invalid');
   if (failures.length > 0) {
     lines.push('', `### Failures (${failures.length})`, '', '| Scenario | File | Check | Expected | Actual |', '| --- | --- | --- | --- | --- |');
@@ -34,6 +38,19 @@ export function renderMarkdown(report: RunReport, { maxBytes = STEP_SUMMARY_LIMI
   const filteredOut = report.scenarios.length - listed.length;
   if (filteredOut > 0) lines.push('', `${filteredOut} scenario(s) not selected by the name filter (-t).`);
   return bounded(lines, maxBytes);
+}
+
+/** The partners probed (`run --profile`), one row each: the policies or TLS settings under which AWS's test would pass, fail, or was not predicted. */
+function probeLines(probes: readonly ProbeProfile[]): string[] {
+  if (probes.length === 0) return [];
+  const lines = ['', `### Partners probed (${probes.length})`, '', '| Partner | Probed | ✅ OK | ❌ ERROR | ⏭️ Not predicted |', '| --- | --- | --- | --- | --- |'];
+  for (const probe of probes) {
+    const { rows } = policyMatrix(probe);
+    const names = (verdict: MatrixVerdict) => md(rows.filter((row) => row.verdict === verdict).map((row) => row.name).join(', '), 600);
+    lines.push(`| ${md(probe.target)} | ${md(probe.probedAt)} | ${names('ok')} | ${names('error')} | ${names('skipped')} |`);
+  }
+  lines.push('', 'AWS’s message under each, and what each server showed: report.html.');
+  return lines;
 }
 
 function failureRows(scenario: ScenarioReportEntry): string[] {

@@ -1,3 +1,4 @@
+import type { ProbeProfile } from '../probe/probe-profile.ts';
 import type { ScenarioResult } from '../scenario/run-scenario.ts';
 import type { FieldIssue } from '../scenario/scenario-file-error.ts';
 import type { ToolVersions } from './tool-versions.ts';
@@ -46,6 +47,8 @@ export interface RunReport {
   shard?: ShardInfo;
   /** Set by `merge-reports`: the shard reports this one was made from. */
   mergedFrom?: Array<{ shard: string; startedAt: string; durationMs: number }>;
+  /** The partner profiles given with `run --profile` (written by `probe --save`), each once; absent when none was given. */
+  probes?: ProbeProfile[];
 }
 
 /** One shard of a run split with `--shard index/count`. */
@@ -62,4 +65,15 @@ export function totalsOf(scenarios: ScenarioReportEntry[]): RunReport['totals'] 
   const totals = { passed: 0, failed: 0, invalid: 0, skipped: 0, total: scenarios.length };
   for (const scenario of scenarios) totals[scenario.state]++;
   return totals;
+}
+
+/** Each probe once: the same partner probed at the same moment is one profile, however often it was given. */
+export function distinctProbes(probes: readonly ProbeProfile[]): ProbeProfile[] {
+  const seen = new Set<string>();
+  return probes.filter((probe) => {
+    const key = `${probe.target}\n${probe.probedAt}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

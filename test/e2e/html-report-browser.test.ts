@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileYaml } from '../../harness/probe/profile-file.ts';
 import type { RunReport } from '../../harness/reports/index.ts';
+import { databaseProfile, HOSTILE, sftpProfile } from '../../harness/reports/probe-profile-test-helpers.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 
 /**
@@ -53,23 +55,34 @@ const FILES: Record<string, string> = {
 
 describe.skipIf(!CHROMIUM)('the HTML report in headless chromium (skipped: no chromium at /usr/bin/chromium; apt-get install chromium)', () => {
   let dir: string;
+  /** The partner profiles given with --profile: apart from the scenarios, which are every .yaml in `dir`. */
+  let profiles: string;
   let report: RunReport;
   let browser: Browser;
   let page: Page;
   /** Every URL the page asked for: only the report file itself may appear. */
   const requested: string[] = [];
+  /** alert() and the like: a hostile banner or message that ran would open one. */
+  const dialogs: string[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ph-html-browser-'));
     for (const [name, content] of Object.entries(FILES)) await writeFile(join(dir, name), content);
+    profiles = await mkdtemp(join(tmpdir(), 'ph-html-profiles-'));
+    await writeFile(join(profiles, 'acme.yaml'), profileYaml(sftpProfile()));
+    await writeFile(join(profiles, 'orders.yaml'), profileYaml(databaseProfile()));
     const out = join(dir, 'out');
-    const result = await runCli(['run', dir, '--out', out]);
+    const result = await runCli(['run', dir, '--out', out, '--profile', join(profiles, 'acme.yaml'), '--profile', join(profiles, 'orders.yaml')]);
     expect(result.stdout, result.stderr).toMatch(/^1 passed, 1 failed, 1 invalid, 0 skipped$/m);
     report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as RunReport;
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage();
     page.on('request', (request) => void requested.push(request.url()));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(pathToFileURL(join(out, 'report.html')).href, { waitUntil: 'load' });
   }, 120_000);
@@ -77,6 +90,7 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless chromium (skipped: no ch
   afterAll(async () => {
     await browser?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
+    if (profiles) await rm(profiles, { recursive: true, force: true });
   });
 
   /** The visible scenarios, top to bottom: their status and name. */
@@ -122,6 +136,57 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless chromium (skipped: no ch
     await page.evaluate('window.scrollTo(0, 0)');
   });
 
+  it('shows the partners probed (run --profile) as coloured, labelled matrices between the summary and the scenarios, hostile text inert', async () => {
+    const probes = (await page.evaluate(`({
+      top: document.querySelector('section.probes').getBoundingClientRect().top,
+      totals: document.querySelector('.totals').getBoundingClientRect().bottom,
+      firstScenario: document.querySelector('details.scenario').getBoundingClientRect().top,
+      partners: [...document.querySelectorAll('details.probe')].map((d) => ({
+        kind: d.querySelector('.probe-kind').textContent,
+        open: d.open,
+        rows: [...d.querySelectorAll('table.matrix tbody tr')].map((tr) => {
+          const verdict = tr.querySelector('td.verdict');
+          return [tr.querySelector('th').textContent, verdict.className, verdict.textContent, getComputedStyle(verdict).backgroundColor, getComputedStyle(tr).backgroundColor];
+        }),
+        facts: d.querySelector('.run').textContent,
+      })),
+      scripts: document.scripts.length,
+    })`)) as { top: number; totals: number; firstScenario: number; partners: Array<{ kind: string; open: boolean; rows: string[][]; facts: string }>; scripts: number };
+    expect(probes.top).toBeGreaterThan(probes.totals);
+    expect(probes.top).toBeLessThan(probes.firstScenario);
+    const GREEN = 'rgb(26, 127, 55)';
+    const RED = 'rgb(207, 34, 46)';
+    const GREY = 'rgb(110, 119, 129)';
+    expect(probes.partners.map(({ kind, open, rows }) => ({ kind, open, rows: rows.map((row) => row.slice(0, 4)) }))).toEqual([
+      {
+        kind: 'SFTP',
+        open: true,
+        rows: [
+          ['TransferSFTPConnectorSecurityPolicy-2024-03', 'verdict verdict-ok', 'OK', GREEN],
+          ['TransferSFTPConnectorSecurityPolicy-FIPS-2024-10', 'verdict verdict-error', 'ERROR', RED],
+          ['TransferSFTPConnectorSecurityPolicy-2023-07', 'verdict verdict-error', 'ERROR', RED],
+        ],
+      },
+      {
+        kind: 'JDBC',
+        open: true,
+        rows: [
+          ['driver-default', 'verdict verdict-ok', 'OK', GREEN],
+          ['enforce-ssl', 'verdict verdict-error', 'ERROR', RED],
+          ['enforce-ssl+custom-cert', 'verdict verdict-skipped', 'NOT PREDICTED', GREY],
+        ],
+      },
+    ]);
+    // Each row is tinted with its verdict's colour too.
+    expect(new Set(probes.partners.flatMap((partner) => partner.rows.map((row) => row[4])))).toEqual(new Set(['rgb(218, 251, 225)', 'rgb(255, 235, 233)', 'rgb(246, 248, 250)']));
+    // The partner's <script> is text on the page, not a script: the page's own filter code is the only one.
+    expect(probes.partners[0]!.facts).toContain(`SSH-2.0-AcmeSFTP_4.2 ${HOSTILE}`);
+    expect(probes.scripts).toBe(1);
+    expect(dialogs).toEqual([]);
+    const section = await page.$('section.probes');
+    await section!.screenshot({ path: join(SCREENSHOTS, 'report-probes.png') });
+  });
+
   it('filters by status: only the chosen status stays listed', async () => {
     await page.select('#filter-state', 'passed');
     expect(await visible()).toEqual([['passed', 'The partner accepts the right password']]);
@@ -154,8 +219,8 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless chromium (skipped: no ch
     await page.$$eval('details', (all) => all.forEach((d) => ((d as unknown as Shown).open = true)));
     const widths = (await page.evaluate(`({
       page: document.documentElement.scrollWidth,
-      widest: Math.max(...[...document.querySelectorAll('main *')].map((e) => Math.ceil(e.getBoundingClientRect().right))),
-      scrolling: [...document.querySelectorAll('main *')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)),
+      widest: Math.max(...[...document.querySelectorAll('main *, section.probes *')].map((e) => Math.ceil(e.getBoundingClientRect().right))),
+      scrolling: [...document.querySelectorAll('main *, section.probes *')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)),
     })`)) as { page: number; widest: number; scrolling: string[] };
     expect(widths.page).toBeLessThanOrEqual(1280);
     expect(widths.widest).toBeLessThanOrEqual(1280);

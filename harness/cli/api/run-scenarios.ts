@@ -21,6 +21,8 @@ export interface RunScenariosOptions {
   shard?: string | { index: number; count: number };
   runtime?: FakeRuntime;
   mode?: RunMode;
+  /** Partner profiles written by `probe --save`, relative to `cwd`: the reports show their policy matrices. */
+  profiles?: string[];
   /** Default: the current directory. */
   cwd?: string;
   /** Print vitest's progress and the summary to the terminal, as the CLI does. Default: false. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { X509Certificate } from 'node:crypto';
-import { GLUE_TLS_SETTINGS } from './predict-glue-answers.ts';
+import { GLUE_TLS_SETTINGS } from './glue-tls-settings.ts';
 import type { ProbedDatabasePartner } from './probe-database-partner.ts';
 
 /**
@@ -38,6 +38,8 @@ export const databaseProfileSchema = z
           status: z.enum(['OK', 'ERROR']),
           exception: z.string().optional(),
           message: z.string().optional(),
+          /** Where the answer's text comes from (the message catalogue); absent in profiles saved before it was recorded. */
+          provenance: z.string().optional(),
           skipped: z.string().optional(),
         })
         .strict(),
@@ -61,11 +63,12 @@ export function toDatabaseProfile(target: string, { scan, answers, customCertRoo
     ...(scan.authMethod !== undefined ? { authMethod: scan.authMethod } : {}),
     ...(customCertRoot ? { customCertRoot: { from: customCertRoot.from, fingerprint256: new X509Certificate(customCertRoot.pem).fingerprint256, pem: customCertRoot.pem } } : {}),
     answersWithCredentials: withCredentials,
-    answers: answers.map(({ setting, status, exception, message, skipped }) => ({
+    answers: answers.map(({ setting, status, exception, message, provenance, skipped }) => ({
       setting,
       status,
       ...(exception !== undefined ? { exception } : {}),
       ...(message !== undefined ? { message } : {}),
+      ...(provenance !== undefined ? { provenance } : {}),
       ...(skipped !== undefined ? { skipped } : {}),
     })),
   };

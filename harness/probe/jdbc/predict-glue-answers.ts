@@ -3,16 +3,7 @@ import { createRequire } from 'node:module';
 import type * as Glue from '@aws-sdk/client-glue';
 import { AwsEndpoint, type Provenance } from '../../aws/index.ts';
 import type { DatabaseTarget } from './database-server-scan.ts';
-
-/** The TLS settings of a Glue JDBC connection that the probe predicts an answer for, by name. */
-export const GLUE_TLS_SETTINGS = {
-  'driver-default': {},
-  'enforce-ssl': { JDBC_ENFORCE_SSL: 'true' },
-  'enforce-ssl+custom-cert': { JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: 'ROOT' },
-  'enforce-ssl+custom-cert+skip-validation': { JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: 'ROOT', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' },
-} as const satisfies Record<string, Record<string, string>>;
-
-export type GlueTlsSetting = keyof typeof GLUE_TLS_SETTINGS;
+import { GLUE_TLS_SETTINGS, type GlueTlsSetting } from './glue-tls-settings.ts';
 
 /** Where the prediction places the root certificate for CUSTOM_JDBC_CERT, as a user would upload it. */
 export const PROBE_ROOT_LOCATION = 's3://partner-harness-probe/root.pem';

@@ -26,7 +26,17 @@ export const partnerProfileSchema = z
     /** Whether the policy answers below came from real logins (with credentials) or host-key discovery. */
     policiesWithCredentials: z.boolean(),
     policies: z.array(
-      z.object({ name: z.string(), status: z.enum(['OK', 'ERROR']), statusMessage: z.string(), hostKey: z.string().optional(), provenance: z.string().optional() }).strict(),
+      z
+        .object({
+          name: z.string(),
+          status: z.enum(['OK', 'ERROR']),
+          statusMessage: z.string(),
+          hostKey: z.string().optional(),
+          provenance: z.string().optional(),
+          /** Absent in profiles saved before it was recorded, and when the key exchange failed. */
+          negotiated: z.object({ kex: z.string(), serverHostKey: z.string(), cipher: z.string(), mac: z.string() }).strict().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();

@@ -19,6 +19,16 @@ export interface PolicyPrediction {
   hostKey?: string;
   /** Where the message's text comes from: documented, observed or inferred (see the message catalogue). */
   provenance?: Provenance;
+  /** What the connector and the server agreed on, when the key exchange finished. */
+  negotiated?: NegotiatedAlgorithms;
+}
+
+/** The algorithms of one SSH connection (client to server); `mac` is empty with an AEAD cipher such as GCM. */
+export interface NegotiatedAlgorithms {
+  kex: string;
+  serverHostKey: string;
+  cipher: string;
+  mac: string;
 }
 
 export interface PredictOptions {
@@ -78,6 +88,7 @@ export async function predictPolicies(options: PredictOptions): Promise<PolicyPr
         statusMessage: answer.StatusMessage ?? '',
         ...(answer.SftpConnectionDetails?.HostKey ? { hostKey: answer.SftpConnectionDetails.HostKey } : {}),
         ...(call?.messages.at(-1) ? { provenance: call.messages.at(-1)!.provenance } : {}),
+        ...negotiatedIn(call?.transcript ?? []),
       });
     }
     return predictions;
@@ -86,6 +97,17 @@ export async function predictPolicies(options: PredictOptions): Promise<PolicyPr
     transfer.destroy();
     await endpoint.stop();
   }
+}
+
+/** The emulator's SSH handshake, as its transcript noted it (ssh2's `handshake` event); none when the key exchange failed. */
+function negotiatedIn(transcript: Array<{ kind: string; detail: Record<string, unknown> }>): { negotiated?: NegotiatedAlgorithms } {
+  const agreed = transcript.find((entry) => entry.kind === 'handshake')?.detail.negotiated as
+    | { kex?: unknown; serverHostKey?: unknown; cs?: { cipher?: unknown; mac?: unknown } }
+    | undefined;
+  const { kex, serverHostKey } = agreed ?? {};
+  const { cipher, mac } = agreed?.cs ?? {};
+  if (typeof kex !== 'string' || typeof serverHostKey !== 'string' || typeof cipher !== 'string') return {};
+  return { negotiated: { kex, serverHostKey, cipher, mac: typeof mac === 'string' ? mac : '' } };
 }
 
 /** CreateConnector, its refusal (a trusted key AWS does not take, say) as the user's bad option with AWS's words. */
