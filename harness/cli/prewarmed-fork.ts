@@ -9,6 +9,8 @@ import type { ForksPoolWorker, PoolRunnerInitializer } from 'vitest/node';
 
 const debug = createDebug('partner-harness:cli');
 
+const POOL_NAME = 'partner-harness-forks';
+
 type PoolOptions = Parameters<PoolRunnerInitializer['createPoolWorker']>[0];
 
 /** How a vitest fork is started: what vitest 4 would pass, compared before the fork is used. */
@@ -86,6 +88,9 @@ export class PrewarmedFork {
   pool(Base: typeof ForksPoolWorker): PoolRunnerInitializer {
     const take = (options: PoolOptions) => this.#take(options);
     class PrewarmedForksWorker extends Base {
+      // vitest hands a finished worker the next file only when its name is the pool's
+      // (isEqualRunner); the inherited 'forks' would start a new worker for every file.
+      override readonly name = POOL_NAME;
       readonly #options: PoolOptions;
 
       constructor(options: PoolOptions) {
@@ -100,7 +105,7 @@ export class PrewarmedFork {
         await super.start();
       }
     }
-    return { name: 'partner-harness-forks', createPoolWorker: (options) => new PrewarmedForksWorker(options) };
+    return { name: POOL_NAME, createPoolWorker: (options) => new PrewarmedForksWorker(options) };
   }
 
   /** Stops the fork if vitest did not adopt it (every path of a run ends here). */

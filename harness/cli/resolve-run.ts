@@ -21,6 +21,7 @@ export interface RunRequest {
   runtime?: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  workers?: number;
   /** Partner profiles written by `probe --save`, relative to `cwd`: the reports show their policy matrices. */
   profiles?: string[];
   /** Default: the current directory. */
@@ -63,6 +64,7 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
     runtime: request.runtime ?? config?.config.runtime ?? 'embedded',
     filter: request.filter,
     shard: request.shard,
+    ...(request.workers === undefined ? {} : { workers: request.workers }),
   };
   if (request.profiles?.length) options.probes = await loadProfiles(request.profiles, cwd);
   return { files, sources: sources.map((source) => resolve(cwd, source)), options, config, cwd };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkShardFits, parseRunOptions, parseShard } from './run-options.ts';
+import { checkShardFits, defaultWorkers, parseRunOptions, parseShard } from './run-options.ts';
 
 describe('parseShard', () => {
   it('takes i/n with 1 ≤ i ≤ n', () => {
@@ -22,6 +22,18 @@ describe('parseShard', () => {
     expect(() => checkShardFits({ index: 1, count: 3 }, 2)).toThrow('--shard 1/3: only 2 scenario file(s) to split; use at most 2 part(s), e.g. --shard 1/2.');
     expect(() => checkShardFits({ index: 2, count: 2 }, 2)).not.toThrow();
     expect(() => checkShardFits(undefined, 0)).not.toThrow();
+  });
+});
+
+describe('--workers', () => {
+  it('takes a whole number from 1 to 64', () => {
+    expect(parseRunOptions(['--workers', '3'])).toMatchObject({ workers: 3 });
+    for (const text of ['0', '65', 'two', '1.5', '-1', ''])
+      expect(() => parseRunOptions(['--workers', text])).toThrow(expect.objectContaining({ name: 'UsageError', message: `--workers ${text}: give a whole number from 1 to 64, e.g. --workers 2.` }));
+  });
+
+  it('defaults to at least two workers, scenarios mostly wait', () => {
+    expect(defaultWorkers()).toBeGreaterThanOrEqual(2);
   });
 });
 

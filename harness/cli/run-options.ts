@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
@@ -19,6 +20,8 @@ Options:
                      such as sshd, postgres, mariadbd) or container (Docker via testcontainers)
   -t, --filter <re>  only scenarios whose name matches (a regular expression)
   --shard <i/n>      run shard i of n: the files are split into n parts (vitest sharding)
+  --workers <n>      scenario files run at once, each worker a process with its own engines
+                     (default: one less than the cores, at least 2: scenarios mostly wait)
   --profile <file>   a partner profile written by probe --save (sftp:// or jdbc:): report.json,
                      report.html and report --format markdown show its policy matrix, what
                      AWS's test would answer under each policy or TLS setting; repeat it
@@ -38,6 +41,8 @@ export interface RunOptions {
   runtime: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  /** vitest workers (processes) running scenario files at once; default defaultWorkers(). */
+  workers?: number;
   /** The partner profiles given with --profile, loaded and checked: the reports show their policy matrices. */
   probes?: ProbeProfile[];
   /** False: no terminal output (the programmatic `runScenarios`); the reports are still written. */
@@ -55,6 +60,7 @@ export interface RunFlags {
   runtime?: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
+  workers?: number;
   /** --profile files, as given: loaded when the run is resolved. */
   profiles?: string[];
 }
@@ -75,6 +81,7 @@ export function parseRunOptions(args: string[]): RunFlags | 'help' {
     runtime: values.runtime === undefined ? undefined : checkRuntime(values.runtime, '--runtime'),
     filter: values.filter === undefined ? undefined : checkPattern(values.filter),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    workers: values.workers === undefined ? undefined : checkWorkers(values.workers, '--workers'),
     profiles: values.profile,
   };
 }
@@ -87,6 +94,22 @@ export function checkMode(mode: string, where: string): RunMode {
 export function checkRuntime(runtime: string, where: string): FakeRuntime {
   if (!FAKE_RUNTIMES.includes(runtime as FakeRuntime)) throw new UsageError(`${where} ${runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
   return runtime as FakeRuntime;
+}
+
+const MAX_WORKERS = 64;
+
+export function checkWorkers(text: string | number, where: string): number {
+  const workers = Number(text);
+  if (!/^\d+$/.test(String(text)) || workers < 1 || workers > MAX_WORKERS) throw new UsageError(`${where} ${text}: give a whole number from 1 to ${MAX_WORKERS}, e.g. ${where} 2.`);
+  return workers;
+}
+
+/**
+ * vitest's default less one core, but at least two: a scenario spends most of its time waiting
+ * on sockets, engines and timeouts, so a second worker overlaps that waiting even on two cores.
+ */
+export function defaultWorkers(): number {
+  return Math.max(2, availableParallelism() - 1);
 }
 
 /** `i/n` with 1 ≤ i ≤ n; whether n fits the number of files is checked once they are known. */
@@ -139,6 +162,7 @@ function parse(args: string[]) {
         runtime: { type: 'string' },
         filter: { type: 'string', short: 't' },
         shard: { type: 'string' },
+        workers: { type: 'string' },
         profile: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

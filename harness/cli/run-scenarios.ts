@@ -8,7 +8,7 @@ import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
 import { PrewarmedFork } from './prewarmed-fork.ts';
-import type { RunOptions } from './run-options.ts';
+import { defaultWorkers, type RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 
 /**
@@ -60,6 +60,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
         pool: prewarmed?.pool(ForksPoolWorker) ?? 'forks',
         // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
         isolate: false,
+        maxWorkers: options.workers ?? defaultWorkers(),
         testNamePattern: options.filter,
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).

@@ -35,6 +35,7 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
         include: run.sources.map((source) => includePattern(source, root)),
         watch: true,
         pool: 'forks',
+        ...(options.workers === undefined ? {} : { maxWorkers: options.workers }),
         testNamePattern: options.filter,
         passWithNoTests: true,
         server: { deps: { external: nativeHarnessModules() } },

@@ -139,6 +139,31 @@ describe('partner-harness run', () => {
     expect(own.stdout).toMatch(/^1 passed, 0 failed, 0 invalid, 0 skipped$/m);
   });
 
+  it('runs --workers processes at once, each taking file after file (not a process per file)', async () => {
+    // Each scenario module notes the process it is loaded in.
+    const many = join(dir, 'many');
+    const pids = join(dir, 'worker-pids.txt');
+    await mkdir(many, { recursive: true });
+    for (let index = 1; index <= 6; index += 1) {
+      await writeFile(
+        join(many, `s${index}.scenario.ts`),
+        `import { appendFileSync } from 'node:fs';
+appendFileSync(${JSON.stringify(pids)}, process.pid + '\\n');
+export default { name: 'unknown connector ${index}', when: { operation: 'transfer:TestConnection', input: { ConnectorId: 'c-0123456789abcdef0' } }, then: { error: 'ResourceNotFoundException' } };
+`,
+      );
+    }
+    const result = await runCli(['run', many, '--workers', '2', '--out', join(dir, 'out-workers')]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^6 passed, 0 failed, 0 invalid, 0 skipped$/m);
+    const seen = (await readFile(pids, 'utf8')).trim().split('\n');
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBeLessThanOrEqual(2);
+    const refused = await runCli(['run', many, '--workers', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr + refused.stdout).toContain('--workers 0: give a whole number from 1 to 64, e.g. --workers 2.');
+  });
+
   it('prints its version with --version and -v', async () => {
     const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {

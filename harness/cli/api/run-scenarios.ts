@@ -3,7 +3,7 @@ import type { RunReport } from '../../reports/index.ts';
 import type { FakeRuntime } from '../../scenario/fakes/runtime-choice.ts';
 import { executeRun } from '../execute-run.ts';
 import { resolveRun } from '../resolve-run.ts';
-import { checkMode, checkPattern, checkRuntime, parseShard, type RunMode } from '../run-options.ts';
+import { checkMode, checkPattern, checkRuntime, checkWorkers, parseShard, type RunMode } from '../run-options.ts';
 import { RunInterrupt } from '../run-interrupt.ts';
 
 export interface RunScenariosOptions {
@@ -21,6 +21,8 @@ export interface RunScenariosOptions {
   shard?: string | { index: number; count: number };
   runtime?: FakeRuntime;
   mode?: RunMode;
+  /** Scenario files run at once, each worker a process. Default: one less than the cores, at least 2. */
+  workers?: number;
   /** Partner profiles written by `probe --save`, relative to `cwd`: the reports show their policy matrices. */
   profiles?: string[];
   /** Default: the current directory. */
@@ -49,6 +51,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
     mode: options.mode === undefined ? undefined : checkMode(options.mode, 'mode'),
     runtime: options.runtime === undefined ? undefined : checkRuntime(options.runtime, 'runtime'),
     filter: options.filter === undefined ? undefined : checkPattern(options.filter),
+    workers: options.workers === undefined ? undefined : checkWorkers(options.workers, 'workers'),
     shard: typeof options.shard === 'string' ? parseShard(options.shard) : options.shard && parseShard(`${options.shard.index}/${options.shard.count}`),
   });
   run.options.print = options.print ?? false;
