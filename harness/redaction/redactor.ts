@@ -55,6 +55,12 @@ export class Redactor {
     return this;
   }
 
+  /** Registers every secret `other` holds (one redactor for many: one pass over the text). */
+  absorb(other: Redactor): this {
+    for (const secret of other.#secrets) this.#register(secret);
+    return this;
+  }
+
   /** Registers every string found under a sensitive key of `value`. */
   addFrom(value: unknown): this {
     this.#addFrom(value, 0);

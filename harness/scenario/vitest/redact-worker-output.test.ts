@@ -2,7 +2,7 @@ import createDebug from 'debug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../redaction/index.ts';
 import { capturePrintedOutput } from '../../testing/capture-printed-output.ts';
-import { redactWorkerOutput, redactWorkerText } from './redact-worker-output.ts';
+import { redactWorkerOutput, redactWorkerText, scenarioFinished } from './redact-worker-output.ts';
 
 const FIRST = 'Canary-first-8c2f';
 const SECOND = 'Canary-second-41aa';
@@ -53,6 +53,16 @@ describe('redactWorkerOutput', () => {
     console.log(`${FIRST} / ${SECOND}`);
     expect(all()).toContain('*** / ***');
     expect(redactWorkerText(`late ${FIRST}`)).toBe('late ***');
+  });
+
+  it('keeps masking a finished scenario\'s secrets, including those it registered after it started', () => {
+    const scenario = new Redactor().add('Canary-third-93d1');
+    redactWorkerOutput(scenario);
+    scenario.add('Canary-found-later-5e07');
+    scenarioFinished(scenario);
+    process.stdout.write('late Canary-third-93d1 Canary-found-later-5e07\n');
+    expect(all()).toContain('late *** ***');
+    expect(all()).not.toMatch(/Canary-(third|found)/);
   });
 
   it('prints output without secrets unchanged, and copes with circular values', () => {

@@ -14,7 +14,7 @@ import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
 import { runtimeFromEnv } from '../fakes/runtime-choice.ts';
 import { unavailableReason } from '../fakes/unavailable-reason.ts';
-import { redactWorkerOutput } from './redact-worker-output.ts';
+import { redactWorkerOutput, scenarioFinished } from './redact-worker-output.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
 
@@ -71,7 +71,12 @@ export async function registerScenarioFile(file: string): Promise<void> {
       // The scenario's secrets also mask whatever this worker prints (terminal, junit.xml).
       const redactor = new Redactor();
       redactWorkerOutput(redactor);
-      const result: ScenarioResult = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor, observedMessages: observed }, shown);
+      let result: ScenarioResult;
+      try {
+        result = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor, observedMessages: observed }, shown);
+      } finally {
+        scenarioFinished(redactor);
+      }
       const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
       (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
       if (!result.passed) throw new ScenarioFailure(result);
