@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
@@ -177,16 +177,18 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
     async applyTls(client, { dir }, { tls, requireTls }, login) {
       await dir.writePrivate(dir.conf('pg_hba.conf'), hbaFile(requireTls));
       // ssl is a reload-time setting (PostgreSQL 10+). The postmaster rereads both files on SIGHUP,
-      // between two connections: a new session that shows this marker was forked after the reload.
-      const marker = randomUUID();
+      // between two connections: a new session that shows the marker was forked after the reload.
+      // The marker is a reload-time setting with no effect here (autovacuum runs logged only past
+      // 11 days); PostgreSQL before 16 refuses ALTER SYSTEM on a custom one.
+      const marker = String(1_000_000_000 + randomInt(1_000_000_000));
       await client.query(`ALTER SYSTEM SET ssl = ${tls ? 'on' : 'off'}`);
-      await client.query(`ALTER SYSTEM SET partner_harness.settings = ${pg().escapeLiteral(marker)}`);
+      await client.query(`ALTER SYSTEM SET log_autovacuum_min_duration = ${marker}`);
       await client.query('SELECT pg_reload_conf()');
       const deadline = performance.now() + RELOAD_DEADLINE_MS;
       for (;;) {
         const session = await login();
         try {
-          const { rows } = await session.query<{ marker: string | null; ssl: string }>("SELECT current_setting('partner_harness.settings', true) AS marker, current_setting('ssl') AS ssl");
+          const { rows } = await session.query<{ marker: string; ssl: string }>("SELECT setting AS marker, current_setting('ssl') AS ssl FROM pg_settings WHERE name = 'log_autovacuum_min_duration'");
           if (rows[0]?.marker === marker) {
             if (rows[0].ssl !== (tls ? 'on' : 'off')) throw new FakeStartError(`PostgresFake: the engine did not turn TLS ${tls ? 'on' : 'off'} (ssl is ${rows[0].ssl}); see its log`);
             return;
