@@ -26,6 +26,8 @@ const REMOTE_IDENT = /^Remote ident: '(.*)'$/;
 
 /** Adds what one ssh2 debug line says about the server to `offer`. */
 export function readServerOffer(line: string, offer: ServerOffer): void {
+  // ssh2 writes about 60 lines per connection; 6 of them say something about the server.
+  if (!line.startsWith('Handshake: (remote) ') && !line.startsWith('Remote ident: ')) return;
   const ident = REMOTE_IDENT.exec(line);
   if (ident) {
     offer.ident = ident[1];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSshKey } from '../../fakes/sftp/index.ts';
 import { isSensitiveKey, REDACTED, Redactor } from './index.ts';
+import { SecretMatcher } from './secret-matcher.ts';
 
 describe('isSensitiveKey', () => {
   it.each(['Password', 'password', 'PrivateKey', 'private_key', 'SecretString', 'secret-access-key', 'Authorization'])(
@@ -42,6 +43,18 @@ describe('Redactor', () => {
     const redactor = new Redactor().add('hunter22');
     expect(redactor.redactString('login hunter22 failed; retried with hunter22')).toBe(`login ${REDACTED} failed; retried with ${REDACTED}`);
     expect(redactor.redact({ log: ['user typed hunter22'], note: 'ok' })).toEqual({ log: [`user typed ${REDACTED}`], note: 'ok' });
+  });
+
+  it('masks exactly as the matcher does, with a few secrets (searched for natively first) or many', () => {
+    let seed = 20261201;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const word = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => 'abc'[Math.floor(next() * 3)]).join('');
+    for (let round = 0; round < 400; round++) {
+      const secrets = Array.from({ length: 1 + Math.floor(next() * 12) }, () => word(4, 6));
+      const text = word(0, 80);
+      const expected = new SecretMatcher(secrets).mask(text, REDACTED);
+      expect(new Redactor().add(...secrets).redactString(text), JSON.stringify({ secrets, text })).toBe(expected);
+    }
   });
 
   it('ignores secrets too short to search for safely', () => {

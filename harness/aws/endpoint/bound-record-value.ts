@@ -1,3 +1,5 @@
+import { setOwn } from '../../redaction/index.ts';
+
 /**
  * A copy of an (already redacted) value that keeps at most `budget` characters: strings count
  * their length, keys theirs plus one. Past the budget, strings are cut and end in
@@ -52,7 +54,7 @@ class Bounder {
         break;
       }
       this.left -= key.length + 1;
-      Object.defineProperty(out, key, { value: this.copy(entries[key], depth + 1), enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, this.copy(entries[key], depth + 1));
     }
     return out;
   }

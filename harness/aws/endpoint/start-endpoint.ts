@@ -38,7 +38,8 @@ export async function startEndpoint({ host, port, services, context, limits }: E
       (record) => {
         calls.add(record);
         debug('%s.%s -> %d (%dms)', record.service, record.operation, record.httpStatus, record.durationMs);
-        for (const diagnosis of record.diagnosis) debug('  diagnosis: %s', formatDiagnosis(diagnosis));
+        // Formatting is work even when nobody listens: only when DEBUG names this namespace.
+        if (debug.enabled) for (const diagnosis of record.diagnosis) debug('  diagnosis: %s', formatDiagnosis(diagnosis));
       },
       (error: unknown) => answerUnexpected(res, requestId, error),
     );
