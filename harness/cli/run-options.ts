@@ -21,7 +21,8 @@ Options:
   -t, --filter <re>  only scenarios whose name matches (a regular expression)
   --shard <i/n>      run shard i of n: the files are split into n parts (vitest sharding)
   --workers <n>      scenario files run at once, each worker a process with its own engines
-                     (default: one less than the cores, at least 2: scenarios mostly wait)
+                     (default: one less than the cores, at least 2, as scenarios mostly wait;
+                     1 with --runtime process, whose OS users are machine-wide)
   --profile <file>   a partner profile written by probe --save (sftp:// or jdbc:): report.json,
                      report.html and report --format markdown show its policy matrix, what
                      AWS's test would answer under each policy or TLS setting; repeat it
@@ -41,7 +42,7 @@ export interface RunOptions {
   runtime: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
-  /** vitest workers (processes) running scenario files at once; default defaultWorkers(). */
+  /** vitest workers (processes) running scenario files at once; default defaultWorkers(runtime). */
   workers?: number;
   /** The partner profiles given with --profile, loaded and checked: the reports show their policy matrices. */
   probes?: ProbeProfile[];
@@ -107,9 +108,11 @@ export function checkWorkers(text: string | number, where: string): number {
 /**
  * vitest's default less one core, but at least two: a scenario spends most of its time waiting
  * on sockets, engines and timeouts, so a second worker overlaps that waiting even on two cores.
+ * One for the process runtime: its SFTP fakes create OS users, which are machine-wide, and
+ * scenarios often name the same user.
  */
-export function defaultWorkers(): number {
-  return Math.max(2, availableParallelism() - 1);
+export function defaultWorkers(runtime: FakeRuntime): number {
+  return runtime === 'process' ? 1 : Math.max(2, availableParallelism() - 1);
 }
 
 /** `i/n` with 1 ≤ i ≤ n; whether n fits the number of files is checked once they are known. */

@@ -60,7 +60,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
         pool: prewarmed?.pool(ForksPoolWorker) ?? 'forks',
         // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
         isolate: false,
-        maxWorkers: options.workers ?? defaultWorkers(),
+        maxWorkers: options.workers ?? defaultWorkers(options.runtime),
         testNamePattern: options.filter,
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).
