@@ -1,4 +1,4 @@
-import { xmlAttr, xmlText } from '../reports/xml-escape.ts';
+import { xmlAttr, xmlText } from '../../core/xml/index.ts';
 
 /** One JUnit test case: passed, or failed with a message, a type and the detail. */
 export interface JunitCase {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
 import { diagnosisLines } from './diagnosis-lines.ts';
 import { scenarioProblems } from './scenario-problems.ts';
-import { xmlAttr as attr, xmlText as text } from './xml-escape.ts';
+import { xmlAttr as attr, xmlText as text } from '../../core/xml/index.ts';
 
 /**
  * JUnit XML for CI, from the same (redacted) run report as the JSON and HTML: one testsuite per

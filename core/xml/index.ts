@@ -1,0 +1,1 @@
+export { xmlAttr, xmlText } from './xml-escape.ts';
