@@ -61,7 +61,7 @@ export interface EngineSharing<Admin> {
   applyTls?(admin: Admin, ctx: EngineContext<object>, tls: TlsSettings, login: () => Promise<Admin>): Promise<void>;
   /**
    * Where creating a database is slow (PostgreSQL copies its template): one made ahead, while the
-   * fake before runs, that nobody may connect to; `adoptSpare` makes it a fake's database.
+   * fake before runs, that nobody may connect to; `adopt` makes it a fake's database.
    */
   spares?: {
     make(admin: Admin, name: string): Promise<void>;

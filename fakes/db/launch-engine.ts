@@ -9,7 +9,7 @@ import { resolveEngineUser } from './engine-user.ts';
 import { onProcessExit } from '../../core/process/index.ts';
 import { freePort } from './free-port.ts';
 import { createServerCertificate } from './self-signed-cert.ts';
-import { DB_HOST } from './db-types.ts';
+import { DB_HOST, type DbDatabase } from './db-types.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { WorkDir } from './work-dir.ts';
 import { FakeStartError, RuntimeUnavailableError } from '../../core/errors/index.ts';
@@ -144,13 +144,20 @@ async function startOnFreePort<Admin, Bin extends object>(
   }
 }
 
-async function provision<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, ctx: EngineContext<Bin>, admin: Admin, transcript: Transcript): Promise<void> {
+/** Creates `ctx.config`'s users and databases, each recorded; a shared engine creates its databases its own way. */
+export async function provision<Admin, Bin extends object>(
+  recipe: EngineRecipe<Admin, Bin>,
+  ctx: EngineContext<Bin>,
+  admin: Admin,
+  transcript: Transcript,
+  createDatabase: (database: DbDatabase) => Promise<void> = (database) => recipe.createDatabase(admin, database, ctx),
+): Promise<void> {
   for (const user of ctx.config.users) {
     await recipe.createUser(admin, user, ctx);
     transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
   }
   for (const database of ctx.config.databases) {
-    await recipe.createDatabase(admin, database, ctx);
+    await createDatabase(database);
     transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
   }
 }

@@ -165,7 +165,7 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
     },
     spares: {
       async make(client, name) {
-        await client.query(`CREATE DATABASE ${pg().escapeIdentifier(name)}`);
+        await client.query(createDatabaseSql({ name }));
         await client.query(`REVOKE CONNECT ON DATABASE ${pg().escapeIdentifier(name)} FROM PUBLIC`);
       },
       async adopt(client, spare, { name, owner }) {

@@ -3,8 +3,8 @@ import createDebug from 'debug';
 import type { Transcript } from '../shared/transcript.ts';
 import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST } from './db-types.ts';
-import type { EngineRecipe, EngineSharing, TlsSettings } from './engine-recipe.ts';
-import { launchEngine, startEngine, type RunningEngine } from './launch-engine.ts';
+import type { EngineContext, EngineRecipe, EngineSharing, TlsSettings } from './engine-recipe.ts';
+import { launchEngine, provision, startEngine, type RunningEngine } from './launch-engine.ts';
 import type { ServingPort } from './started-db-fake-handle.ts';
 import { onProcessExit } from '../../core/process/index.ts';
 
@@ -102,18 +102,14 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
     await applyTls(recipe, sharing, shared, engine);
     transcript.record('engine', { version: engine.version, shared: true });
     const admin = await engine.admin();
+    const ctx = { ...engine.ctx, config } as EngineContext<Bin>;
     try {
-      for (const user of config.users) {
-        await recipe.createUser(admin, user, engine.ctx as never);
-        transcript.record('user-created', { name: user.name, ...(user.superuser ? { superuser: true } : {}) });
-      }
-      for (const database of config.databases) {
+      await provision(recipe, ctx, admin, transcript, async (database) => {
         const spare = sharing.spares && (await takeSpare(shared));
         if (spare) await sharing.spares!.adopt(admin, spare, database);
-        else await recipe.createDatabase(admin, database, { ...engine.ctx, config } as never);
+        else await recipe.createDatabase(admin, database, ctx);
         await sharing.isolate(admin, database, config.users);
-        transcript.record('database-created', { name: database.name, ...(database.owner === undefined ? {} : { owner: database.owner }) });
-      }
+      });
     } finally {
       await recipe.logout(admin);
     }
