@@ -1,3 +1,4 @@
+import { setOwn } from '../../redaction/index.ts';
 import type { ServiceModel } from '../model/service-model.ts';
 import type { Shape, ShapeRef } from '../model/shape.ts';
 import { AwsError } from './aws-error.ts';
@@ -41,7 +42,7 @@ function decodeStructure(model: ServiceModel, shape: Shape, node: QueryParamNode
     const child = node.child(wireName(memberName, ref));
     if (!child) continue;
     const value = decode(model, model.getShape(ref.shape), child, parameterLabel(memberName, ref));
-    if (value !== undefined) Object.defineProperty(out, memberName, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(out, memberName, value);
   }
   for (const required of shape.required ?? []) {
     if (Object.hasOwn(out, required)) continue;

@@ -1,3 +1,5 @@
+import { setOwn } from '../../redaction/index.ts';
+
 /**
  * A query request's parameters as a tree of their dotted names: `Filter.1.Value.2=x` is the node
  * Filter → 1 → Value → 2 holding `x`. Decoding walks the model and takes what it knows from the
@@ -53,7 +55,7 @@ export class QueryParams {
   /** Name → value, as sent (a Map first, so `__proto__` is a name like any other). */
   flat(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, value] of this.#flat) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of this.#flat) setOwn(out, key, value);
     return out;
   }
 

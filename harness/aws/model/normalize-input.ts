@@ -1,3 +1,4 @@
+import { setOwn } from '../../redaction/index.ts';
 import type { ServiceModel } from './service-model.ts';
 import type { Shape } from './shape.ts';
 
@@ -27,7 +28,7 @@ function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const child = Object.hasOwn(value, name) ? value[name] : undefined;
-      if (child !== null && child !== undefined) define(out, name, normalize(model, model.getShape(ref.shape), child));
+      if (child !== null && child !== undefined) setOwn(out, name, normalize(model, model.getShape(ref.shape), child));
     }
     return out;
   }
@@ -39,7 +40,7 @@ function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
     const valueShape = model.getShape(shape.value!.shape);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item !== null && item !== undefined) define(out, key, normalize(model, valueShape, item));
+      if (item !== null && item !== undefined) setOwn(out, key, normalize(model, valueShape, item));
     }
     return out;
   }
@@ -48,9 +49,4 @@ function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** An own data property even for a key such as `__proto__`, which plain assignment would treat as the prototype. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
