@@ -30,8 +30,8 @@ export interface EngineRecipe<Admin, Bin extends object> {
   forUser?(bin: Bin, user: EngineUser): Promise<Bin>;
   initialise(ctx: EngineContext<Bin>): Promise<void>;
   server(ctx: EngineContext<Bin>, port: number): EngineCommand;
-  /** One superuser login attempt; throws while the engine is not ready. */
-  login(ctx: EngineContext<Bin>, port: number): Promise<Admin>;
+  /** One superuser login attempt (into `database` where the engine has per-database sessions); throws while the engine is not ready. */
+  login(ctx: EngineContext<Bin>, port: number, database?: string): Promise<Admin>;
   /** Runs once after the first login, before users are created. */
   secure?(admin: Admin): Promise<void>;
   version(admin: Admin): Promise<string>;
@@ -64,8 +64,14 @@ export interface EngineSharing<Admin> {
    * fake before runs, that nobody may connect to; `adopt` makes it a fake's database.
    */
   spares?: {
-    make(admin: Admin, name: string): Promise<void>;
+    /** Creates the spare; returns its fingerprint, which `recycle` compares with. `enter` opens a superuser session in a database. */
+    make(admin: Admin, name: string, enter: (database: string) => Promise<Admin>): Promise<string>;
     adopt(admin: Admin, spare: string, database: DbDatabase): Promise<void>;
+    /**
+     * At a fake's stop: makes its database (adopted from a spare with `fingerprint`) the spare
+     * named `spare` when the fake left nothing in it, instead of dropping it; false: drop it.
+     */
+    recycle?(admin: Admin, database: DbDatabase, users: readonly DbUser[], fingerprint: string, spare: string, enter: (database: string) => Promise<Admin>): Promise<boolean>;
   };
 }
 

@@ -24,8 +24,8 @@ export interface RunningEngine<Admin> extends ServingPort {
   ctx: EngineContext<object>;
   /** `SHOW server_version` or alike, read once at start. */
   version: string;
-  /** A fresh superuser session; the caller logs out with recipe.logout. */
-  admin(): Promise<Admin>;
+  /** A fresh superuser session (in `database`, where sessions have one); the caller logs out with recipe.logout. */
+  admin(database?: string): Promise<Admin>;
   /** Resolves when the engine process exits, whoever stopped it. */
   exited: Promise<unknown>;
   /** Sends the exit signal without waiting, for a process 'exit' hook that ends several engines at once. */
@@ -109,7 +109,7 @@ export async function startEngine<Admin, Bin extends object>(
         stop,
         ctx,
         version,
-        admin: () => recipe.login(ctx, port),
+        admin: (database?: string) => recipe.login(ctx, port, database),
         exited: server!.exited,
         signalExit: () => server?.killNow(recipe.exitSignal),
       };

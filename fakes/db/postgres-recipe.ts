@@ -11,6 +11,7 @@ import { accessorOf } from './engine-user.ts';
 import { findEmbeddedPostgres, findSystemPostgres, type PostgresBinaries } from './find-binaries.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 import { assertCanExecute } from './path-access.ts';
+import { databaseFingerprint, recycleDatabase } from './postgres-recycle.ts';
 import { FakeStartError } from '../../core/errors/index.ts';
 
 // The driver loads on first use: the scenario registry and the runtime checks import this file,
@@ -113,13 +114,13 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
     return { command: bin.postgres, args: ['-D', dir.data, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])], user: dir.user };
   },
 
-  async login({ adminPassword }, port) {
+  async login({ adminPassword }, port, database = 'postgres') {
     const client = new (pg().Client)({
       host: DB_HOST,
       port,
       user: POSTGRES_SUPERUSER,
       password: adminPassword,
-      database: 'postgres',
+      database,
       // pg_hba.conf lets this one user in without TLS (hbaFile), whether TLS is on or required.
       ssl: false,
       connectionTimeoutMillis: 2_000,
@@ -164,10 +165,12 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
       await client.query(`DROP DATABASE IF EXISTS ${pg().escapeIdentifier(name)} WITH (FORCE)`);
     },
     spares: {
-      async make(client, name) {
+      async make(client, name, enter) {
         await client.query(createDatabaseSql({ name }));
         await client.query(`REVOKE CONNECT ON DATABASE ${pg().escapeIdentifier(name)} FROM PUBLIC`);
+        return databaseFingerprint(enter, name);
       },
+      recycle: recycleDatabase,
       async adopt(client, spare, { name, owner }) {
         await client.query(`ALTER DATABASE ${pg().escapeIdentifier(spare)} RENAME TO ${pg().escapeIdentifier(name)}`);
         // The public schema belongs to pg_database_owner (PostgreSQL 15+), so it follows, as with CREATE DATABASE ... OWNER.

@@ -24,10 +24,15 @@ interface SharedEngine {
   /** The TLS settings in force, changed one after the other (applyTls). */
   applied: TlsSettings;
   applying: Promise<void>;
-  /** Databases made ahead (EngineSharing.spares), and the one being made. */
-  spares: string[];
+  /** Databases made ahead or recycled (EngineSharing.spares), with their fingerprints, and the one being made. */
+  spares: Spare[];
   making: Promise<void>;
   retired: boolean;
+}
+
+interface Spare {
+  name: string;
+  fingerprint: string;
 }
 
 /** Per process (a vitest worker): engines by server settings, several only when fakes running at once need the same names. */
@@ -82,11 +87,13 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
     throw error;
   }
   shared.tenants.add(transcript);
+  /** The fingerprints of this fake's databases that were spares: those can be recycled at stop. */
+  const fingerprints = new Map<string, string>();
   const release = async () => {
     shared.tenants.delete(transcript);
     shared.holders -= 1;
     try {
-      await dropAll(recipe, sharing, engine, config);
+      await dropAll(recipe, sharing, shared, engine, config, fingerprints);
       for (const name of names) shared.names.delete(name);
     } catch (error) {
       // What could not be dropped must not meet the next fake: this engine serves no one else.
@@ -106,8 +113,10 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
     try {
       await provision(recipe, ctx, admin, transcript, async (database) => {
         const spare = sharing.spares && (await takeSpare(shared));
-        if (spare) await sharing.spares!.adopt(admin, spare, database);
-        else await recipe.createDatabase(admin, database, ctx);
+        if (spare) {
+          await sharing.spares!.adopt(admin, spare.name, database);
+          fingerprints.set(database.name, spare.fingerprint);
+        } else await recipe.createDatabase(admin, database, ctx);
         await sharing.isolate(admin, database, config.users);
       });
     } finally {
@@ -184,7 +193,7 @@ async function applyTls<Admin>(recipe: EngineRecipe<Admin, object>, sharing: Eng
 }
 
 /** A database made ahead, waiting for one being made; undefined when there is none. */
-async function takeSpare(shared: SharedEngine): Promise<string | undefined> {
+async function takeSpare(shared: SharedEngine): Promise<Spare | undefined> {
   await shared.making;
   return shared.spares.shift();
 }
@@ -193,17 +202,16 @@ async function takeSpare(shared: SharedEngine): Promise<string | undefined> {
 function makeSpare<Admin>(recipe: EngineRecipe<Admin, object>, shared: SharedEngine, engine: RunningEngine<Admin>): void {
   const spares = recipe.sharing?.spares;
   if (!spares || shared.spares.length > 0) return;
-  const name = `partner_harness_spare_${randomBytes(6).toString('hex')}`;
+  const name = spareName();
   shared.making = shared.making.then(async () => {
     if (shared.retired) return;
     try {
       const admin = await engine.admin();
       try {
-        await spares.make(admin, name);
+        shared.spares.push({ name, fingerprint: await spares.make(admin, name, engine.admin) });
       } finally {
         await recipe.logout(admin);
       }
-      shared.spares.push(name);
     } catch (error) {
       log('%s spare database not made: %s', recipe.label, (error as Error).message);
     }
@@ -240,10 +248,35 @@ function retire(shared: SharedEngine): void {
   if (index >= 0) pool.splice(index, 1);
 }
 
-async function dropAll<Admin>(recipe: EngineRecipe<Admin, object>, sharing: EngineSharing<Admin>, engine: RunningEngine<Admin>, config: DbFakeConfig): Promise<void> {
+const spareName = () => `partner_harness_spare_${randomBytes(6).toString('hex')}`;
+
+/** Drops a fake's users and databases; a database it left as it found it becomes a spare again instead. */
+async function dropAll<Admin>(
+  recipe: EngineRecipe<Admin, object>,
+  sharing: EngineSharing<Admin>,
+  shared: SharedEngine,
+  engine: RunningEngine<Admin>,
+  config: DbFakeConfig,
+  fingerprints: ReadonlyMap<string, string>,
+): Promise<void> {
   const admin = await engine.admin();
   try {
-    for (const database of config.databases) await sharing.dropDatabase(admin, database.name);
+    for (const database of config.databases) {
+      const fingerprint = fingerprints.get(database.name);
+      const recycle = sharing.spares?.recycle;
+      if (fingerprint !== undefined && recycle && !shared.retired) {
+        const name = spareName();
+        const recycled = await recycle(admin, database, config.users, fingerprint, name, engine.admin).catch((error: Error) => {
+          log('%s database not recycled: %s', recipe.label, error.message);
+          return false;
+        });
+        if (recycled) {
+          shared.spares.push({ name, fingerprint });
+          continue;
+        }
+      }
+      await sharing.dropDatabase(admin, database.name);
+    }
     for (const user of config.users) await sharing.dropUser(admin, user.name);
   } finally {
     await recipe.logout(admin);
