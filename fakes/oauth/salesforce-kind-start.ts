@@ -26,6 +26,17 @@ export async function startSalesforceKind(config: SalesforceKindConfig, context:
 
 type Client = SalesforceKindConfig['clients'][number];
 
+// A 2048-bit RSA keygen costs 100-300 ms and a scenario with a JWT client needed one or two: a
+// scenario fake takes its pairs from here, one per role per process (a worker), as SSH host keys
+// are (generateSshKey). Fakes of one process may then trust the same key; no answer depends on which key it is.
+const keyPairs = new Map<'trusted' | 'untrusted', ReturnType<typeof generateRsaKeyPair>>();
+
+function keyPairOf(role: 'trusted' | 'untrusted'): ReturnType<typeof generateRsaKeyPair> {
+  let pair = keyPairs.get(role);
+  if (!pair) keyPairs.set(role, (pair = generateRsaKeyPair()));
+  return pair;
+}
+
 /** Adds the client; for a JWT client, returns how to sign its assertion (with a key the fake does not trust if asked). */
 function withClient(fake: SalesforceFake, client: Client, audience: string | undefined): () => Promise<[string, string] | undefined> {
   const jwt = client.jwt;
@@ -33,8 +44,8 @@ function withClient(fake: SalesforceFake, client: Client, audience: string | und
     fake.withClient(client.clientId, { secret: client.secret, redirectUris: client.redirectUris });
     return async () => undefined;
   }
-  const trusted = generateRsaKeyPair();
-  const signing = jwt.signWithOtherKey ? generateRsaKeyPair() : trusted;
+  const trusted = keyPairOf('trusted');
+  const signing = jwt.signWithOtherKey ? keyPairOf('untrusted') : trusted;
   fake.withClient(client.clientId, { secret: client.secret, jwtPublicKeyPem: trusted.publicKeyPem, redirectUris: client.redirectUris });
   return async () => [
     client.clientId,
