@@ -11,12 +11,12 @@ const SESSIONS_END_MS = 2_000;
  * FirstNormalObjectId, 16384), the public schema's owner and privileges (the database owner may
  * change them), the rows that comment on or label objects, and the database's own privileges,
  * options and settings. A database whose text is the same after a fake as when it was made holds
- * nothing of that fake's. `query_to_xml` runs the per-catalog queries inside one statement, so
- * measuring creates nothing itself.
+ * nothing of that fake's. `query_to_xml` runs the per-catalog queries inside one statement (read
+ * as text: xpath needs a server built with libxml), so measuring creates nothing itself.
  */
 const FINGERPRINT_SQL = `
 SELECT concat_ws(' | ',
-  (SELECT max((xpath('/row/m/text()', query_to_xml(format('SELECT max(oid)::bigint AS m FROM pg_catalog.%I', c.relname), false, true, '')))[1]::text::bigint)
+  (SELECT max(substring(query_to_xml(format('SELECT max(oid)::bigint AS m FROM pg_catalog.%I', c.relname), false, true, '')::text FROM '<m>([0-9]+)</m>')::bigint)
      FROM pg_catalog.pg_class c
      JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = 'oid' AND NOT a.attisdropped
     WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'r' AND NOT c.relisshared),

@@ -71,36 +71,29 @@ describe('PostgresFake.withSharedEngine()', () => {
     }
   }, 60_000);
 
-  it('makes a database its fake left as it found it the next spare, and drops one the fake changed', async () => {
-    const witness = await shared(B).start();
+  it.each(['embedded', 'process'] as const)('makes a database its fake left as it found it the next spare, and drops one the fake changed (%s)', async (runtime) => {
+    const onRuntime = (tenant: typeof A) => shared(tenant).withRuntime(runtime);
+    const witness = await onRuntime(B).start();
     const oidOf = async (name: string) => (await catalogue(witness, B, `SELECT oid::text AS datname, '' AS owner FROM pg_database WHERE datname = '${name}'`))[0]?.datname;
     const byOid = async (oid: string) => (await catalogue(witness, B, `SELECT datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE oid = ${oid}`))[0];
     const asA = async (db: StartedDbFake, sql: string) => catalogue(db, A, sql);
     try {
       // A leaves its database as it found it: at stop it is the superuser's spare again, under a new name.
-      const a = await shared(A).start();
+      const a = await onRuntime(A).start();
       const untouched = (await oidOf(A.database))!;
       await a.stop();
       const recycled = await byOid(untouched);
       expect(recycled?.datname).toMatch(/^partner_harness_spare_[0-9a-f]{12}$/);
       expect(recycled?.owner).toBe('postgres');
       expect(await failure(pgLogin(witness, { user: B.user, password: B.password, database: recycled!.datname }))).toBe(`permission denied for database "${recycled!.datname}"`);
-      // The next A creates a table: at stop its database is dropped, not kept.
-      const changed = await shared(A).start();
-      const changedOid = (await oidOf(A.database))!;
-      expect(changedOid).not.toBe(untouched);
+      // The next A gets that one, empty and its own; it creates a table, so at stop its database is dropped, not kept.
+      const changed = await onRuntime(A).start();
+      expect(await oidOf(A.database)).toBe(untouched);
+      expect(await asA(changed, "SELECT relname AS datname, '' AS owner FROM pg_class WHERE oid >= 16384")).toEqual([]);
+      expect(await asA(changed, 'SELECT current_user AS datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()')).toEqual([{ datname: A.user, owner: A.user }]);
       await asA(changed, 'CREATE TABLE left_behind (id int)');
       await changed.stop();
-      expect(await byOid(changedOid)).toBeUndefined();
-      // The recycled one is handed out again, empty, to the next fake's owner.
-      const again = await shared(A).start();
-      try {
-        expect(await oidOf(A.database)).toBe(untouched);
-        expect(await asA(again, "SELECT relname AS datname, '' AS owner FROM pg_class WHERE oid >= 16384")).toEqual([]);
-        expect(await asA(again, "SELECT current_user AS datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()")).toEqual([{ datname: A.user, owner: A.user }]);
-      } finally {
-        await again.stop();
-      }
+      expect(await byOid(untouched)).toBeUndefined();
     } finally {
       await witness.stop();
     }

@@ -271,7 +271,8 @@ async function dropAll<Admin>(
           return false;
         });
         if (recycled) {
-          shared.spares.push({ name, fingerprint });
+          // First in line: it is ready, while one still being made may not be.
+          shared.spares.unshift({ name, fingerprint });
           continue;
         }
       }
