@@ -81,6 +81,7 @@ describe('PostgresFake.withSharedEngine()', () => {
       // A leaves its database as it found it: at stop it is the superuser's spare again, under a new name.
       const a = await onRuntime(A).start();
       const untouched = (await oidOf(A.database))!;
+      expect(await pgLogin(a, { user: A.user, password: A.password, database: A.database })).toBe(A.user);
       await a.stop();
       const recycled = await byOid(untouched);
       expect(recycled?.datname).toMatch(/^partner_harness_spare_[0-9a-f]{12}$/);
