@@ -35,21 +35,30 @@ const PRELOAD = pathToFileURL(fileURLToPath(new URL(`../scenario/vitest/preload-
  * own, as before: never used with other settings, only slower.
  */
 export class PrewarmedFork {
-  #child: ChildProcess | undefined;
+  readonly #children: ChildProcess[];
 
-  private constructor(private readonly launch: Launch) {
-    this.#child = fork(launch.entry, [], {
-      env: launch.env,
-      execArgv: [...launch.execArgv, '--import', PRELOAD],
-      stdio: 'pipe',
-      serialization: 'advanced',
+  private constructor(
+    private readonly launch: Launch,
+    count: number,
+  ) {
+    this.#children = Array.from({ length: count }, () => {
+      const child = fork(launch.entry, [], {
+        env: launch.env,
+        execArgv: [...launch.execArgv, '--import', PRELOAD],
+        stdio: 'pipe',
+        serialization: 'advanced',
+      });
+      // Until vitest adopts it, nobody else listens: an early exit must not crash this process.
+      child.on('error', (error) => debug('prewarmed vitest fork failed: %O', error));
+      return child;
     });
-    // Until vitest adopts it, nobody else listens: an early exit must not crash this process.
-    this.#child.on('error', (error) => debug('prewarmed vitest fork failed: %O', error));
   }
 
-  /** Starts the fork, or returns undefined when vitest's worker is not where vitest 4 keeps it. */
-  static start(): PrewarmedFork | undefined {
+  /**
+   * Starts `count` forks, one for each worker vitest will start (each loads on its own while
+   * vitest starts), or returns undefined when vitest's worker is not where vitest 4 keeps it.
+   */
+  static start(count = 1): PrewarmedFork | undefined {
     const vitestDir = dirname(createRequire(import.meta.url).resolve('vitest/package.json'));
     const entry = join(vitestDir, 'dist/workers/forks.js');
     const suppressWarnings = join(vitestDir, 'suppress-warnings.cjs');
@@ -81,10 +90,10 @@ export class PrewarmedFork {
         VITEST_MODE: 'RUN',
         FORCE_TTY: isatty(1) ? 'true' : '',
       },
-    });
+    }, count);
   }
 
-  /** A vitest pool of forks whose first worker is this fork, when vitest would start it alike. */
+  /** A vitest pool of forks whose first workers are these forks, when vitest would start them alike. */
   pool(Base: typeof ForksPoolWorker): PoolRunnerInitializer {
     const take = (options: PoolOptions) => this.#take(options);
     class PrewarmedForksWorker extends Base {
@@ -108,16 +117,14 @@ export class PrewarmedFork {
     return { name: POOL_NAME, createPoolWorker: (options) => new PrewarmedForksWorker(options) };
   }
 
-  /** Stops the fork if vitest did not adopt it (every path of a run ends here). */
+  /** Stops the forks vitest did not adopt (every path of a run ends here). */
   stop(): void {
-    this.#child?.kill('SIGKILL');
-    this.#child = undefined;
+    for (const child of this.#children.splice(0)) child.kill('SIGKILL');
   }
 
   #take(options: PoolOptions): ChildProcess | undefined {
-    const child = this.#child;
+    const child = this.#children.shift();
     if (!child) return undefined;
-    this.#child = undefined;
     const mismatch = differences(this.launch, { entry: join(options.distPath, 'workers/forks.js'), execArgv: options.execArgv, env: options.env });
     if (mismatch.length > 0 || child.exitCode !== null || child.signalCode !== null) {
       debug('not using the prewarmed vitest fork: %s', mismatch.join(', ') || 'it exited');

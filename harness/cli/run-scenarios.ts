@@ -18,8 +18,10 @@ import { RunInterrupt } from './run-interrupt.ts';
 export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
   process.env.PARTNER_HARNESS_MODE = options.mode;
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
-  // First of all: it loads the scenario modules on the other core while vitest loads here.
-  const prewarmed = PrewarmedFork.start();
+  // First of all: each worker loads the scenario modules while vitest loads here. As many as
+  // vitest will start: a one-file run starts one.
+  const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
+  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers ?? defaultWorkers(options.runtime))));
   interrupt.onForcedExit(() => prewarmed?.stop());
   try {
     return await runWithVitest(files, options, interrupt, prewarmed);

@@ -153,12 +153,16 @@ export default { name: 'unknown connector ${index}', when: { operation: 'transfe
 `,
       );
     }
-    const result = await runCli(['run', many, '--workers', '2', '--out', join(dir, 'out-workers')]);
+    const result = await runCli(['run', many, '--workers', '2', '--out', join(dir, 'out-workers')], { env: { DEBUG: 'partner-harness:cli' } });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^6 passed, 0 failed, 0 invalid, 0 skipped$/m);
     const seen = (await readFile(pids, 'utf8')).trim().split('\n');
     expect(seen).toHaveLength(6);
     expect(new Set(seen).size).toBeLessThanOrEqual(2);
+    // Both workers were started before vitest loaded, and they are the ones that ran the files.
+    const adopted = [...result.stderr.matchAll(/vitest adopts the prewarmed fork \(pid (\d+)\)/g)].map((match) => match[1]);
+    expect(adopted).toHaveLength(2);
+    expect(seen.filter((pid) => !adopted.includes(pid))).toEqual([]);
     const refused = await runCli(['run', many, '--workers', '0']);
     expect(refused.code).toBe(2);
     expect(refused.stderr + refused.stdout).toContain('--workers 0: give a whole number from 1 to 64, e.g. --workers 2.');
