@@ -13,12 +13,21 @@ export class ProcessTreePeak {
     this.#sample();
   }
 
-  /** Stops watching; returns the largest single process's peak and the sum of all peaks, in MiB. */
-  stop(): { largestMiB: number; sumMiB: number } {
+  /**
+   * Stops watching; returns, in MiB, the largest single process's peak, the sum of all peaks, and
+   * the peaks of the root process and of the largest of its descendants (which one grows).
+   */
+  stop(): { largestMiB: number; sumMiB: number; rootMiB: number; largestChildMiB: number } {
     clearInterval(this.#timer);
     const peaks = [...this.#peaks.values()];
+    const children = [...this.#peaks].filter(([pid]) => pid !== this.rootPid).map(([, kb]) => kb);
     const mib = (kb: number) => kb / 1024;
-    return { largestMiB: mib(Math.max(0, ...peaks)), sumMiB: mib(peaks.reduce((a, b) => a + b, 0)) };
+    return {
+      largestMiB: mib(Math.max(0, ...peaks)),
+      sumMiB: mib(peaks.reduce((a, b) => a + b, 0)),
+      rootMiB: mib(this.#peaks.get(this.rootPid) ?? 0),
+      largestChildMiB: mib(Math.max(0, ...children)),
+    };
   }
 
   #sample(): void {

@@ -8,6 +8,10 @@ export interface Sample {
   wallMs: number;
   largestMiB: number;
   sumMiB: number;
+  /** The command's own process. */
+  rootMiB: number;
+  /** The largest process it started (for `partner-harness run`, a vitest worker). */
+  largestChildMiB: number;
 }
 
 /** Runs `node ...args` in `cwd` to its end, watching its process tree; throws on a non-zero exit. */
@@ -19,9 +23,9 @@ export async function sample(args: string[], cwd: string): Promise<Sample> {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const { largestMiB, sumMiB } = peak.stop();
+  const peaks = peak.stop();
   if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr}`);
-  return { wallMs, largestMiB, sumMiB };
+  return { wallMs, ...peaks };
 }
 
 export function median(values: number[]): number {

@@ -28,7 +28,7 @@ export async function benchScale(root: string, log: (row: string) => void, refer
       samples.set(size, run);
       log(
         `${`${size} generated Transfer scenarios, wall`.padEnd(52)}${`${(run.wallMs / 1000).toFixed(1)} s`.padStart(10)}` +
-          `  ${(run.wallMs / size).toFixed(1)} ms/scenario, ${(run.wallMs / referenceMs).toFixed(1)}× trivial vitest, largest process ${run.largestMiB.toFixed(0)} MiB (all ${run.sumMiB.toFixed(0)} MiB)`,
+          `  ${(run.wallMs / size).toFixed(1)} ms/scenario, ${(run.wallMs / referenceMs).toFixed(1)}× trivial vitest, largest process ${run.largestMiB.toFixed(0)} MiB (CLI ${run.rootMiB.toFixed(0)}, largest worker ${run.largestChildMiB.toFixed(0)}; all ${run.sumMiB.toFixed(0)} MiB)`,
       );
     }
     const at = (size: number) => samples.get(size)!;

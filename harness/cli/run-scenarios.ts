@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
+import { HeapGrowthLimit } from '../../core/process/index.ts';
 import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
@@ -51,6 +52,9 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
   // A signal that comes while vitest starts its run is seen again once files are queued, because
   // vitest resets its cancel state when a run begins.
   const cancelLateStart: Reporter = { onTestModuleQueued: () => (interrupt.interrupted ? stop() : undefined) };
+  // This process holds every result until the reports are written: its heap is collected as it grows, not left to double.
+  const heapGrowth = new HeapGrowthLimit();
+  const boundHeap: Reporter = { onTestCaseResult: () => void heapGrowth.check() };
   vitest = await RunInterrupt.withoutOwnSignalHandling(() =>
     createVitest(
       'test',
@@ -67,7 +71,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).
         passWithNoTests: true,
-        reporters: [...(quiet ? [] : ['default' as const]), reporter, ...blob, cancelLateStart],
+        reporters: [...(quiet ? [] : ['default' as const]), reporter, ...blob, cancelLateStart, boundHeap],
         server: { deps: { external: nativeHarnessModules() } },
       },
       // Vite would otherwise create node_modules/.vite inside the scenario folder. A cache, kept.

@@ -21,8 +21,13 @@ const STATE_ORDER: ScenarioState[] = ['failed', 'invalid', 'skipped', 'passed'];
  * Every value from the run is escaped; the report is already redacted.
  */
 export function renderHtml(report: RunReport): string {
+  return [...renderHtmlParts(report)].join('');
+}
+
+/** The page in pieces, one per scenario, for writing a run of thousands without one huge string. */
+export function* renderHtmlParts(report: RunReport): Generator<string> {
   const scenarios = [...report.scenarios].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>partner-harness report</title>
 <style>
 ${HTML_BASE_STYLE}
@@ -35,7 +40,9 @@ ${renderRunDetails(report)}
 ${report.interrupted ? '<p class="failed">Interrupted: only the scenarios that finished before the interrupt are listed.</p>\n' : ''}${(report.unhandledErrors ?? []).map((error) => `<p class="failed">Error outside any scenario:</p><pre>${escape(error)}</pre>\n`).join('')}${renderProbesSection(report.probes ?? [])}
 ${renderToolbar(report)}
 <main>
-${scenarios.map((scenario, index) => renderScenario(scenario, index, report)).join('\n')}
+`;
+  for (const [index, scenario] of scenarios.entries()) yield `${index > 0 ? '\n' : ''}${renderScenario(scenario, index, report)}`;
+  yield `
 </main>
 <script>
 ${HTML_REPORT_SCRIPT}

@@ -11,17 +11,23 @@ import { xmlAttr as attr, xmlText as text } from '../../core/xml/index.ts';
  * `<system-out>`/`<system-err>`.
  */
 export function renderJunit(report: RunReport): string {
+  return [...renderJunitParts(report)].join('');
+}
+
+/** The XML in pieces, one per scenario file, for writing a run of thousands without one huge string. */
+export function* renderJunitParts(report: RunReport): Generator<string> {
   const files = new Map<string, ScenarioReportEntry[]>();
-  for (const scenario of report.scenarios) files.set(scenario.file, [...(files.get(scenario.file) ?? []), scenario]);
+  for (const scenario of report.scenarios) {
+    const same = files.get(scenario.file);
+    if (same) same.push(scenario);
+    else files.set(scenario.file, [scenario]);
+  }
   const { total, failed, invalid, skipped } = report.totals;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8" ?>',
-    ...(report.interrupted ? ['<!-- The run was interrupted: only the scenarios that finished are listed. -->'] : []),
-    `<testsuites name="partner-harness" tests="${total}" failures="${failed}" errors="${invalid}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
-  ];
-  for (const [file, scenarios] of files) lines.push(...testsuite(file, scenarios, report.startedAt));
-  lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+  yield '<?xml version="1.0" encoding="UTF-8" ?>\n';
+  if (report.interrupted) yield '<!-- The run was interrupted: only the scenarios that finished are listed. -->\n';
+  yield `<testsuites name="partner-harness" tests="${total}" failures="${failed}" errors="${invalid}" skipped="${skipped}" time="${seconds(report.durationMs)}">\n`;
+  for (const [file, scenarios] of files) yield testsuite(file, scenarios, report.startedAt).join('\n') + '\n';
+  yield '</testsuites>\n';
 }
 
 function testsuite(file: string, scenarios: ScenarioReportEntry[], startedAt: string): string[] {

@@ -31,6 +31,14 @@ describe('writeFileAtomic', () => {
     expect((await stat(path)).ino).not.toBe(before.ino);
   });
 
+  it('writes content given as pieces, across write batches and multi-byte characters', async () => {
+    const path = join(dir, 'report.html');
+    const pieces = Array.from({ length: 5_000 }, (_, index) => `${index}: ü € 😀\n`);
+    await writeFileAtomic(path, pieces);
+    expect(await readFile(path, 'utf8')).toBe(pieces.join(''));
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('removes its temp file when the write fails', async () => {
     await expect(writeFileAtomic(join(dir, 'missing-folder', 'x.json'), '{}')).rejects.toThrow(/ENOENT/);
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

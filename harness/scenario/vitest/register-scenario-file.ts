@@ -5,6 +5,7 @@ import type { ObservedOverride } from '../../catalogue/observed-message.ts';
 import type { LoadedConfig } from '../../config/index.ts';
 import { loadConfigFromEnv } from '../../config/load-config.ts';
 import { containerSettingsEnv } from '../../../fakes/container/container-settings.ts';
+import { HeapGrowthLimit } from '../../../core/process/index.ts';
 import { Redactor } from '../../redaction/index.ts';
 import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
 import { fakeKindsFromConfig } from '../fakes/fake-kinds-from-config.ts';
@@ -24,6 +25,9 @@ process.once('disconnect', () => process.exit(130));
 
 /** Extra time a scenario gets beyond its own emulated timeout, for fakes and setup. */
 const SETUP_ALLOWANCE_MS = 30_000;
+
+/** A worker runs hundreds of scenarios (isolate: false): its heap is collected as it grows, not left to double. */
+const heapGrowth = new HeapGrowthLimit();
 
 let workerConfig: Promise<LoadedConfig | undefined> | undefined;
 let workerKinds: Promise<FakeKindRegistry> | undefined;
@@ -76,6 +80,7 @@ export async function registerScenarioFile(file: string): Promise<void> {
         result = await runScenario(scenario, { mode: modeFromEnv(), baseDir: dirname(file), runtime, kinds, redactor, observedMessages: observed }, shown);
       } finally {
         scenarioFinished(redactor);
+        heapGrowth.check();
       }
       const invalid = result.invalidReference && { file: shown, issues: [{ path: result.invalidReference.where, message: result.invalidReference.message }] };
       (task.meta as ScenarioMeta).partnerHarness = { result, invalid };
