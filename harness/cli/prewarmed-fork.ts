@@ -24,12 +24,13 @@ interface Launch {
 const PRELOAD = pathToFileURL(fileURLToPath(new URL(`../scenario/vitest/preload-worker${extname(import.meta.url)}`, import.meta.url))).href;
 
 /**
- * A vitest worker started before vitest itself is loaded. A one-scenario run spent most of its
+ * vitest workers started before vitest itself is loaded. A one-scenario run spent most of its
  * time loading modules: first vitest in this process, then the scenario's modules in the worker,
- * one after the other. Forked at once, the worker loads them on the machine's other core while
- * this process is still starting vitest; vitest then adopts it (see `pool()`).
+ * one after the other. Forked at once, a worker loads them on the machine's other core while
+ * this process is still starting vitest; vitest then adopts each (see `pool()`). With several
+ * workers, the second had started loading only once vitest was up; now each is forked at once.
  *
- * The fork is started as vitest 4 starts its forks (vitest/dist/chunks/cli-api: resolveOptions,
+ * A fork is started as vitest 4 starts its forks (vitest/dist/chunks/cli-api: resolveOptions,
  * createPool). vitest adopts it only when what it would pass is exactly that; otherwise (another
  * vitest version, a conditions change, a user's flags) the fork is stopped and vitest starts its
  * own, as before: never used with other settings, only slower.
