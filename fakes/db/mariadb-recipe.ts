@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import type * as Mysql from 'mysql2/promise';
@@ -8,6 +9,7 @@ import type { DbFakeConfig } from './db-fake.ts';
 import { DB_HOST, type DbDatabase, type DbUser } from './db-types.ts';
 import { accessorOf } from './engine-user.ts';
 import { assertCanExecute } from './path-access.ts';
+import type { WorkDir } from './work-dir.ts';
 
 // The driver loads on first use: the scenario registry and the runtime checks import this file,
 // and most runs start no database.
@@ -38,6 +40,9 @@ export function createDatabaseSql({ name, owner }: DbDatabase, config: DbFakeCon
  * only through the unix socket in conf/ (0700, the engine user's), so no other OS user can use it;
  * every root and anonymous account that TCP could reach is dropped before users are created.
  */
+/** The engine's own temporary folder, inside its private conf folder. */
+const engineTmpdir = (dir: WorkDir) => dir.conf('tmp');
+
 export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
   label: 'MysqlFake',
   osUsers: ['mysql'],
@@ -54,10 +59,16 @@ export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
   },
 
   async initialise({ dir, bin }) {
+    // MariaDB removes every '#sql' file in its tmpdir when it starts: with the shared /tmp, an
+    // engine starting beside another (one per vitest worker) deleted that one's temporary tables
+    // mid-install ("Could not remove temporary table ... Unknown table 'mysql.tmp_user_sys'").
+    await mkdir(engineTmpdir(dir), { mode: 0o700 });
+    await dir.giveToEngine(engineTmpdir(dir));
     await runTool(
       {
         command: bin.installDb,
-        args: ['--no-defaults', `--datadir=${dir.data}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
+        // Options it does not know (--tmpdir) go to the mariadbd it bootstraps.
+        args: ['--no-defaults', `--datadir=${dir.data}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve', `--tmpdir=${engineTmpdir(dir)}`],
         user: dir.user,
       },
       'MysqlFake: mariadb-install-db',
@@ -72,6 +83,7 @@ export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
       `--bind-address=${DB_HOST}`,
       `--socket=${dir.conf('mysqld.sock')}`,
       `--pid-file=${dir.conf('mysqld.pid')}`,
+      `--tmpdir=${engineTmpdir(dir)}`,
       '--skip-log-bin',
       // Accounts are matched by IP, so 'user'@'%' is not shadowed by an anonymous ''@'localhost'.
       '--skip-name-resolve',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDirOf, engineDescendants, isAlive } from './engine-processes.ts';
@@ -78,6 +78,13 @@ describe('MysqlFake (process)', () => {
     it('presents a self-signed certificate that only verifies against its own PEM', async () => {
       // mysql2 wraps the TLS error: its code is HANDSHAKE_SSL_ERROR, the message is Node's.
       await expect(myLogin(db, { ssl: { rejectUnauthorized: true } })).rejects.toMatchObject({ code: 'HANDSHAKE_SSL_ERROR', message: 'self-signed certificate' });
+    });
+
+    it('keeps its temporary tables in a folder of its own: MariaDB empties its tmpdir of them at start, so a shared /tmp lost them to an engine starting beside it', async () => {
+      const connection = await mysql.createConnection({ host: db.getHost(), port: db.getPort(), user: 'app', password: CANARY, database: 'appdb' });
+      const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT @@tmpdir AS tmpdir').finally(() => connection.end());
+      const mariadbd = engineDescendants().find((info) => info.args.includes(`--port=${db.getPort()}`));
+      expect(rows[0]?.tmpdir).toBe(join(dirname(dataDirOf(mariadbd!)!), 'conf', 'tmp'));
     });
 
     it('never puts a password into the transcript', () => {
