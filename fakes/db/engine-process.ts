@@ -57,7 +57,19 @@ export async function runTool(command: EngineCommand, what: string, secrets: rea
   const unregister = onProcessExit(() => tool.killNow('SIGKILL'));
   const { code, signal } = await tool.exited.finally(unregister);
   if (code === 0) return;
-  const tail = tool.log.lines(secrets).slice(-15).join('\n  ');
-  throw new FakeStartError(`${what} failed (${command.command} exited with ${code ?? signal ?? 'a spawn error'}):\n  ${tail}`);
+  throw new FakeStartError(`${what} failed (${command.command} exited with ${code ?? signal ?? 'a spawn error'}):\n  ${toolFailureLines(tool.log.lines(secrets)).join('\n  ')}`);
+}
+
+const SHOWN_LINES = 15;
+
+/**
+ * The lines of a failed tool's output worth showing: from just before its first error on, else
+ * its last ones. mariadb-install-db ends with 15 lines of generic advice, which hid its cause.
+ */
+export function toolFailureLines(lines: readonly string[]): string[] {
+  const first = lines.findIndex((line) => /\b(ERROR|FATAL|PANIC)\b|\berror:/.test(line));
+  if (first < 0) return lines.slice(-SHOWN_LINES);
+  const from = Math.max(0, first - 2);
+  return lines.slice(from, from + SHOWN_LINES);
 }
 
