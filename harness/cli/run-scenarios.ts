@@ -21,11 +21,12 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
   // First of all: each worker loads the scenario modules while vitest loads here. As many as
   // vitest will start: a one-file run starts one.
+  const workers = options.workers ?? defaultWorkers(options.runtime);
   const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
-  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers ?? defaultWorkers(options.runtime))));
+  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, workers)));
   interrupt.onForcedExit(() => prewarmed?.stop());
   try {
-    return await runWithVitest(files, options, interrupt, prewarmed);
+    return await runWithVitest(files, { ...options, workers }, interrupt, prewarmed);
   } finally {
     prewarmed?.stop();
   }
@@ -66,7 +67,7 @@ async function runWithVitest(files: string[], options: RunOptions, interrupt: Ru
         pool: prewarmed?.pool(ForksPoolWorker) ?? 'forks',
         // Scenarios share no module state, so one worker can reuse the SDK and ssh2 imports.
         isolate: false,
-        maxWorkers: options.workers ?? defaultWorkers(options.runtime),
+        maxWorkers: options.workers,
         testNamePattern: options.filter,
         shard: options.shard && `${options.shard.index}/${options.shard.count}`,
         // The CLI says itself when nothing was selected (run-command.ts).
