@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/config-error.ts';
 import { CATALOGUE_DIR } from './paths.ts';
 import { resolveRun } from './resolve-run.ts';
+import { defaultWorkers } from './run-options.ts';
 
 const SCENARIO = 'name: x\nwhen: { operation: "transfer:TestConnection" }\nthen: { status: OK }\n';
 let root: string;
@@ -32,7 +33,7 @@ describe('resolveRun', () => {
     const cwd = join(root, 'plain');
     const run = await resolveRun({ cwd });
     expect(run.files).toEqual([join(cwd, 'scenarios/a.yaml'), join(cwd, 'scenarios/sub/b.yml')]);
-    expect(run.options).toEqual({ outDir: join(cwd, 'reports/out'), mode: 'emulated', runtime: 'embedded', filter: undefined, shard: undefined });
+    expect(run.options).toEqual({ outDir: join(cwd, 'reports/out'), mode: 'emulated', runtime: 'embedded', filter: undefined, shard: undefined, workers: defaultWorkers('embedded') });
     expect(run.config).toBeUndefined();
   });
 

@@ -6,7 +6,7 @@ import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { UsageError } from './exit-codes.ts';
 import { findScenarioFiles } from './find-scenario-files.ts';
 import { CATALOGUE_DIR } from './paths.ts';
-import type { RunMode, RunOptions } from './run-options.ts';
+import { defaultWorkers, type RunMode, type RunOptions } from './run-options.ts';
 
 /** What to run, from the command line or from `runScenarios()`; unset fields come from the config. */
 export interface RunRequest {
@@ -58,13 +58,14 @@ export async function resolveRun(request: RunRequest): Promise<ResolvedRun> {
     throw error;
   });
   // The config's values were checked when it was loaded.
+  const runtime = request.runtime ?? config?.config.runtime ?? 'embedded';
   const options: RunOptions = {
     outDir: request.outDir ? resolve(cwd, request.outDir) : (config?.outDir ?? join(config?.dir ?? cwd, 'reports/out')),
     mode: request.mode ?? config?.config.mode ?? 'emulated',
-    runtime: request.runtime ?? config?.config.runtime ?? 'embedded',
+    runtime,
     filter: request.filter,
     shard: request.shard,
-    ...(request.workers === undefined ? {} : { workers: request.workers }),
+    workers: request.workers ?? defaultWorkers(runtime),
   };
   if (request.profiles?.length) options.probes = await loadProfiles(request.profiles, cwd);
   return { files, sources: sources.map((source) => resolve(cwd, source)), options, config, cwd };

@@ -42,8 +42,8 @@ export interface RunOptions {
   runtime: FakeRuntime;
   filter?: string;
   shard?: { index: number; count: number };
-  /** vitest workers (processes) running scenario files at once; default defaultWorkers(runtime). */
-  workers?: number;
+  /** vitest workers (processes) running scenario files at once: --workers, else defaultWorkers(runtime). */
+  workers: number;
   /** The partner profiles given with --profile, loaded and checked: the reports show their policy matrices. */
   probes?: ProbeProfile[];
   /** False: no terminal output (the programmatic `runScenarios`); the reports are still written. */

@@ -9,7 +9,7 @@ import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
 import { PrewarmedFork } from './prewarmed-fork.ts';
-import { defaultWorkers, type RunOptions } from './run-options.ts';
+import type { RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 
 /**
@@ -21,12 +21,11 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
   // First of all: each worker loads the scenario modules while vitest loads here. As many as
   // vitest will start: a one-file run starts one.
-  const workers = options.workers ?? defaultWorkers(options.runtime);
   const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
-  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, workers)));
+  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers)));
   interrupt.onForcedExit(() => prewarmed?.stop());
   try {
-    return await runWithVitest(files, { ...options, workers }, interrupt, prewarmed);
+    return await runWithVitest(files, options, interrupt, prewarmed);
   } finally {
     prewarmed?.stop();
   }

@@ -5,7 +5,7 @@ import { ExitCode } from './exit-codes.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob, globBase, isGlob } from './glob-pattern.ts';
 import type { ResolvedRun } from './resolve-run.ts';
-import { defaultWorkers, prepareOutDir } from './run-options.ts';
+import { prepareOutDir } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
 import { nativeHarnessModules } from './run-scenarios.ts';
 
@@ -35,7 +35,7 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
         include: run.sources.map((source) => includePattern(source, root)),
         watch: true,
         pool: 'forks',
-        maxWorkers: options.workers ?? defaultWorkers(options.runtime),
+        maxWorkers: options.workers,
         testNamePattern: options.filter,
         passWithNoTests: true,
         server: { deps: { external: nativeHarnessModules() } },
