@@ -3,7 +3,7 @@ import type { DbRuntime } from './db-types.ts';
 import { mariadbContainerRecipe } from './db-container-recipe.ts';
 import { launchContainer } from './launch-container.ts';
 import { launchEngine } from './launch-engine.ts';
-import { leaseSharedEngine } from './shared-engines.ts';
+import { leaseEngine } from './lease-engine.ts';
 import { mariadbRecipe } from './mariadb-recipe.ts';
 import { MYSQL_EMBEDDED_UNAVAILABLE } from './runtime-availability.ts';
 import { startDbFake } from './started-db-fake-handle.ts';
@@ -38,7 +38,7 @@ export class MysqlFake extends DbFake {
 
   async start(): Promise<StartedDbFake> {
     return startDbFake(this.config(), (config, transcript) =>
-      config.runtime === 'container' ? launchContainer(mariadbContainerRecipe, config, transcript) : config.sharedEngine ? leaseSharedEngine(mariadbRecipe, config, transcript) : launchEngine(mariadbRecipe, config, transcript),
+      config.runtime === 'container' ? launchContainer(mariadbContainerRecipe, config, transcript) : config.sharedEngine ? leaseEngine(mariadbRecipe, config, transcript) : launchEngine(mariadbRecipe, config, transcript),
     );
   }
 }

@@ -2,7 +2,7 @@ import { DbFake } from './db-fake.ts';
 import { postgresContainerRecipe } from './db-container-recipe.ts';
 import { launchContainer } from './launch-container.ts';
 import { launchEngine } from './launch-engine.ts';
-import { leaseSharedEngine } from './shared-engines.ts';
+import { leaseEngine } from './lease-engine.ts';
 import { postgresRecipe, POSTGRES_SUPERUSER } from './postgres-recipe.ts';
 import { startDbFake } from './started-db-fake-handle.ts';
 import type { StartedDbFake } from './started-db-fake.ts';
@@ -31,7 +31,7 @@ export class PostgresFake extends DbFake {
 
   async start(): Promise<StartedDbFake> {
     return startDbFake(this.config(), (config, transcript) =>
-      config.runtime === 'container' ? launchContainer(postgresContainerRecipe, config, transcript) : config.sharedEngine ? leaseSharedEngine(postgresRecipe, config, transcript) : launchEngine(postgresRecipe, config, transcript),
+      config.runtime === 'container' ? launchContainer(postgresContainerRecipe, config, transcript) : config.sharedEngine ? leaseEngine(postgresRecipe, config, transcript) : launchEngine(postgresRecipe, config, transcript),
     );
   }
 }

@@ -10,12 +10,14 @@ import { onProcessExit } from '../../core/process/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
-/** One engine serving fakes in turn; `names` are the users and databases its current fakes hold. */
+/** One engine serving fakes in turn; `names` are the users and databases its current fakes hold, with who holds each. */
 interface SharedEngine {
   key: string;
   ready: Promise<RunningEngine<unknown>>;
   running?: RunningEngine<unknown>;
-  names: Set<string>;
+  names: Map<string, unknown>;
+  /** Who holds it (LeaseOptions.owner), once per fake. */
+  owners: unknown[];
   /** The transcripts of the fakes it serves now: an unexpected exit is recorded in each. */
   tenants: Set<Transcript>;
   /** Fakes that claimed it and have not released it; they all asked for `tls`. */
@@ -37,6 +39,20 @@ interface Spare {
 
 /** Per process (a vitest worker): engines by server settings, several only when fakes running at once need the same names. */
 const pool: SharedEngine[] = [];
+/** Leases waiting for an engine (LeaseOptions.waitMs), woken whenever a fake gives one back. */
+let waiting: Array<() => void> = [];
+
+/** How a lease shares: by default it takes an engine that is free now, else starts another. */
+export interface LeaseOptions {
+  /** Who asks (an engine host's client process): a fake waits only for other owners' fakes. */
+  owner?: unknown;
+  /**
+   * How long to wait for another owner's fake, holding the same names (or other TLS settings on
+   * an engine that changes them), to give an engine back before starting another. Counted from
+   * when that engine is up: a lease never starts a second engine while the first is starting.
+   */
+  waitMs?: number;
+}
 let unregisterSignalAll: () => void = () => undefined;
 
 /**
@@ -73,12 +89,13 @@ const sameTls = (a: TlsSettings, b: TlsSettings) => a.tls === b.tls && a.require
  * or the end of the process (core/process exit cleanup). A recipe without `sharing` launches
  * its own engine as before.
  */
-export async function leaseSharedEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript): Promise<ServingPort> {
+export async function leaseSharedEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig, transcript: Transcript, options: LeaseOptions = {}): Promise<ServingPort> {
   const sharing = recipe.sharing;
   if (!sharing) return launchEngine(recipe, config, transcript);
   const began = performance.now();
   const names = [...config.users.map((user) => `user:${user.name}`), ...config.databases.map((database) => `database:${database.name}`)];
-  const shared = claim(recipe as EngineRecipe<unknown, object>, config, names);
+  if (options.waitMs) await waitForEngine(recipe as EngineRecipe<unknown, object>, config, names, options.owner, options.waitMs);
+  const shared = claim(recipe as EngineRecipe<unknown, object>, config, names, options.owner);
   let engine: RunningEngine<Admin>;
   try {
     engine = (await shared.ready) as RunningEngine<Admin>;
@@ -92,6 +109,7 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   const release = async () => {
     shared.tenants.delete(transcript);
     shared.holders -= 1;
+    shared.owners.splice(shared.owners.indexOf(options.owner), 1);
     try {
       await dropAll(recipe, sharing, shared, engine, config, fingerprints);
       for (const name of names) shared.names.delete(name);
@@ -101,6 +119,8 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
       retire(shared);
       await engine.stop();
       return;
+    } finally {
+      wakeWaiting();
     }
     // Retired while this fake held it (its TLS settings could not be applied): the last one out stops it.
     if (shared.retired && shared.holders === 0 && shared.running) await engine.stop().catch(() => undefined);
@@ -134,6 +154,24 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   return { port: engine.port, ...(config.tls && engine.certificatePem ? { certificatePem: engine.certificatePem } : {}), stop: release };
 }
 
+/**
+ * Starts the engine that fakes of `config`'s settings will share, with a database made ahead,
+ * before any fake asks: a fake then finds it ready. Holds no users or databases.
+ */
+export async function prestartSharedEngine<Admin, Bin extends object>(recipe: EngineRecipe<Admin, Bin>, config: DbFakeConfig): Promise<void> {
+  if (!recipe.sharing) return;
+  const shared = claim(recipe as EngineRecipe<unknown, object>, { ...config, users: [], databases: [] }, []);
+  // Not a holder: a fake of any TLS setting may claim it while it starts.
+  shared.holders -= 1;
+  shared.owners.pop();
+  try {
+    makeSpare(recipe, shared, (await shared.ready) as RunningEngine<Admin>);
+  } catch (error) {
+    retire(shared);
+    throw error;
+  }
+}
+
 /** Stops every shared engine of this process (they are stopped at its exit anyway). Fakes still on them lose their engine. */
 export async function stopSharedEngines(): Promise<void> {
   const all = pool.splice(0);
@@ -145,25 +183,69 @@ export async function stopSharedEngines(): Promise<void> {
  * An engine with these settings whose fakes hold none of `names` (and, where it changes TLS while
  * running, is idle or serves the same TLS settings), else a new one; the names are held at once.
  */
-function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[]): SharedEngine {
+function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], owner?: unknown): SharedEngine {
   const key = keyOf(recipe, config);
   const tls = tlsOf(config);
-  let shared = pool.find((candidate) => candidate.key === key && !candidate.retired && (candidate.holders === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name)));
+  let shared = pool.find((candidate) => candidate.key === key && !candidate.retired && fits(candidate, tls, names));
   if (!shared) {
     // The engine starts with no fake's users, so its start-up log names none; one that changes
     // TLS while running starts with TLS off (and its certificate made) and applies the fake's.
     const adjustable = Boolean(recipe.sharing?.applyTls);
     const initial = adjustable ? { tls: false, requireTls: false } : tls;
     const settings: DbFakeConfig = { ...config, ...initial, users: [], databases: [] };
-    const entry: SharedEngine = { key, names: new Set(), tenants: new Set(), holders: 0, tls, applied: initial, applying: Promise.resolve(), spares: [], making: Promise.resolve(), retired: false, ready: undefined as never };
+    const entry: SharedEngine = { key, names: new Map(), owners: [], tenants: new Set(), holders: 0, tls, applied: initial, applying: Promise.resolve(), spares: [], making: Promise.resolve(), retired: false, ready: undefined as never };
     entry.ready = start(recipe, settings, entry, adjustable);
     pool.push(entry);
     shared = entry;
   }
   shared.holders += 1;
+  shared.owners.push(owner);
   shared.tls = tls;
-  for (const name of names) shared.names.add(name);
+  for (const name of names) shared.names.set(name, owner);
   return shared;
+}
+
+/** Whether a fake with these TLS settings and names can use the engine now. */
+const fits = (candidate: SharedEngine, tls: TlsSettings, names: string[]) => (candidate.holders === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name));
+
+/**
+ * Until an engine with these settings fits the fake, or none that could is held by other owners
+ * only, or `waitMs` have passed since such an engine was up (LeaseOptions.waitMs).
+ */
+async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], owner: unknown, waitMs: number): Promise<void> {
+  const key = keyOf(recipe, config);
+  const tls = tlsOf(config);
+  let deadline: number | undefined;
+  for (;;) {
+    const candidates = pool.filter((candidate) => candidate.key === key && !candidate.retired);
+    if (candidates.some((candidate) => fits(candidate, tls, names))) return;
+    // Held by this owner's own fakes (two fakes of one scenario, say): they will not give it back in time.
+    const othersOnly = candidates.filter(
+      (candidate) => names.every((name) => !candidate.names.has(name) || candidate.names.get(name) !== owner) && (sameTls(candidate.tls, tls) || !candidate.owners.includes(owner)),
+    );
+    if (othersOnly.length === 0) return;
+    const starting = othersOnly.find((candidate) => !candidate.running);
+    if (starting) {
+      await starting.ready.catch(() => undefined);
+      continue;
+    }
+    deadline ??= performance.now() + waitMs;
+    const left = deadline - performance.now();
+    if (left <= 0) return log('%s (%s): waited %d ms for an engine; starting another', recipe.label, config.runtime, waitMs);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, left);
+      waiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+function wakeWaiting(): void {
+  const woken = waiting;
+  waiting = [];
+  for (const wake of woken) wake();
 }
 
 /** Brings the engine to the TLS settings its fakes asked for, after any change already under way. */
@@ -246,6 +328,7 @@ function retire(shared: SharedEngine): void {
   shared.retired = true;
   const index = pool.indexOf(shared);
   if (index >= 0) pool.splice(index, 1);
+  wakeWaiting();
 }
 
 const spareName = () => `partner_harness_spare_${randomBytes(6).toString('hex')}`;

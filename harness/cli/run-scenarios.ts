@@ -8,6 +8,7 @@ import { HeapGrowthLimit } from '../../core/process/index.ts';
 import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
+import { hostEngines } from './host-engines.ts';
 import { PrewarmedFork } from './prewarmed-fork.ts';
 import type { RunOptions } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
@@ -19,8 +20,10 @@ import { RunInterrupt } from './run-interrupt.ts';
 export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
   process.env.PARTNER_HARNESS_MODE = options.mode;
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
-  // First of all: each worker loads the scenario modules while vitest loads here. As many as
-  // vitest will start: a one-file run starts one.
+  // Before the workers start: they lease their database engines from this process.
+  const engines = await hostEngines(files, options.runtime);
+  // Then each worker loads the scenario modules while vitest loads here. As many as vitest will
+  // start: a one-file run starts one.
   const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
   const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers)));
   interrupt.onForcedExit(() => prewarmed?.stop());
@@ -28,6 +31,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
     return await runWithVitest(files, options, interrupt, prewarmed);
   } finally {
     prewarmed?.stop();
+    await engines?.stop();
   }
 }
 

@@ -168,6 +168,38 @@ export default { name: 'unknown connector ${index}', when: { operation: 'transfe
     expect(refused.stderr + refused.stdout).toContain('--workers 0: give a whole number from 1 to 64, e.g. --workers 2.');
   });
 
+  it('hosts the database engines for all its workers: one engine, started ahead, for Glue scenarios on two workers', { timeout: 120_000 }, async () => {
+    // The same user and database in every file: a worker whose fake finds them held on the engine waits its turn, not a second engine.
+    const glue = join(dir, 'glue');
+    await mkdir(glue, { recursive: true });
+    for (let index = 1; index <= 4; index += 1) {
+      await writeFile(
+        join(glue, `g${index}.yaml`),
+        `name: Glue logs in to Postgres ${index}
+given:
+  fakes:
+    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-${index}x }], databases: [{ name: orders, owner: etl }] }
+when:
+  operation: glue:TestConnection
+  input:
+    TestConnectionInput:
+      ConnectionType: JDBC
+      ConnectionProperties: { JDBC_CONNECTION_URL: "{{ fakes.db.jdbcUrl }}", USERNAME: etl, PASSWORD: Etl-Pass-${index}x }
+then: { response: {} }
+`,
+      );
+    }
+    const result = await runCli(['run', glue, '--workers', '2', '--out', join(dir, 'out-glue')], { env: { DEBUG: 'partner-harness:cli,partner-harness:fake:db' } });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^4 passed, 0 failed, 0 invalid, 0 skipped$/m);
+    expect([...result.stderr.matchAll(/vitest adopts the prewarmed fork/g)]).toHaveLength(2);
+    expect(result.stderr).toContain('postgresql (embedded) engine started ahead for the run');
+    expect([...result.stderr.matchAll(/PostgresFake \(embedded\) initialised/g)]).toHaveLength(1);
+    const ports = [...result.stderr.matchAll(/PostgresFake \(embedded\) on the shared engine 127\.0\.0\.1:(\d+)/g)].map((match) => match[1]);
+    expect(ports).toHaveLength(4);
+    expect(new Set(ports).size).toBe(1);
+  });
+
   it('prints its version with --version and -v', async () => {
     const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
