@@ -96,7 +96,7 @@ export {
 } from './oauth/index.ts';
 
 // Database partners running the real engines.
-export { PostgresFake, MysqlFake, isRuntimeAvailable, stopSharedEngines, type StartedDbFake, type DbEngine, type DbRuntime, type DbUserOptions, type DbFault } from './db/index.ts';
+export { PostgresFake, MysqlFake, isRuntimeAvailable, stopSharedEngines, EngineHost, type StartedEngineHost, ENGINE_HOST_ENV, type StartedDbFake, type DbEngine, type DbRuntime, type DbUserOptions, type DbFault } from './db/index.ts';
 
 // Network faults between a client and any fake.
 export { FaultProxy, NET_FAULT_KINDS, type StartedFaultProxy, type NetFault, type NetFaultKind, type NetDirection } from './net/index.ts';

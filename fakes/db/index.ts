@@ -16,5 +16,5 @@ export type { DbEngine, DbRuntime, DbUserOptions } from './db-types.ts';
 export type { DbFault } from './db-fault.ts';
 export { isRuntimeAvailable } from './runtime-availability.ts';
 export { stopSharedEngines } from './shared-engines.ts';
-export { EngineHost, StartedEngineHost } from './engine-host/engine-host.ts';
+export { EngineHost, type StartedEngineHost } from './engine-host/engine-host.ts';
 export { ENGINE_HOST_ENV } from './engine-host/engine-host-protocol.ts';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { checkShardFits, defaultWorkers, parseRunOptions, parseShard } from './run-options.ts';
 
@@ -32,9 +33,9 @@ describe('--workers', () => {
       expect(() => parseRunOptions(['--workers', text])).toThrow(expect.objectContaining({ name: 'UsageError', message: `--workers ${text}: give a whole number from 1 to 64, e.g. --workers 2.` }));
   });
 
-  it('defaults to at least two workers, scenarios mostly wait, but one for the process runtime (its OS users are machine-wide)', () => {
-    expect(defaultWorkers('embedded')).toBeGreaterThanOrEqual(2);
-    expect(defaultWorkers('container')).toBeGreaterThanOrEqual(2);
+  it('defaults to one more worker than the cores, scenarios often wait, but one for the process runtime (its OS users are machine-wide)', () => {
+    expect(defaultWorkers('embedded')).toBe(Math.min(64, availableParallelism() + 1));
+    expect(defaultWorkers('container')).toBe(Math.min(64, availableParallelism() + 1));
     expect(defaultWorkers('process')).toBe(1);
   });
 });
