@@ -157,7 +157,8 @@ export class StartedEngineHost {
   async #lease(client: Socket, id: number, config: DbFakeConfig, send: (message: HostMessage) => void): Promise<ServingPort> {
     const recipe = await recipes[config.engine]();
     const leases = this.#leases.get(client);
-    if (!leases) throw new Error('engine host: the client left');
+    // Gone while the recipe loaded: its leases may be being given back, this one must not join them.
+    if (!leases || client.destroyed) throw new Error('engine host: the client left');
     // The fake's transcript lives in its own process: entries go there as they are made.
     const transcript = new (class extends Transcript {
       override record(kind: string, detail: Record<string, unknown> = {}): void {
