@@ -5,6 +5,8 @@
  */
 const cleanups = new Set<() => void>();
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Signals another handler in this process stops it for (leaveSignalsTo), by how many handlers. */
+const leftTo = new Map<NodeJS.Signals, number>();
 
 function runAll(): void {
   // Last registered first, like nested finally blocks: an engine is killed before the directory
@@ -20,6 +22,8 @@ function runAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // That handler stops the process its own way; the 'exit' hook still runs everything left.
+  if (leftTo.get(signal)) return;
   runAll();
   // If nobody else handles the signal, restore the default behaviour (terminate) that our listener
   // replaced. signal-exit (loaded by testcontainers' dependencies) is as polite as we are: it
@@ -45,6 +49,21 @@ function install(): void {
 function uninstall(): void {
   process.off('exit', runAll);
   for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
+/**
+ * Leaves `signals` to a handler that stops this process gracefully and then exits (the CLI's
+ * RunInterrupt: on Ctrl-C it lets the run stop its engines itself, while scenarios still run
+ * on them), until the returned function is called. The cleanups then run at exit instead.
+ */
+export function leaveSignalsTo(signals: readonly NodeJS.Signals[]): () => void {
+  for (const signal of signals) leftTo.set(signal, (leftTo.get(signal) ?? 0) + 1);
+  let undone = false;
+  return () => {
+    if (undone) return;
+    undone = true;
+    for (const signal of signals) leftTo.set(signal, leftTo.get(signal)! - 1);
+  };
 }
 
 /** Registers `cleanup` until the returned function is called. */

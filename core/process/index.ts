@@ -1,6 +1,6 @@
 // Child processes the fakes run (sshd, database engines, docker builds): watched, logged,
 // stopped with their whole tree, and cleaned up when this process exits without stop().
-export { onProcessExit } from './exit-cleanup.ts';
+export { leaveSignalsTo, onProcessExit } from './exit-cleanup.ts';
 // And this process's own heap, bounded over a long run.
 export { HeapGrowthLimit, oldGenerationBytes } from './heap-growth-limit.ts';
 export { LogTail, redact } from './log-tail.ts';

@@ -52,6 +52,8 @@ export interface LeaseOptions {
    * when that engine is up: a lease never starts a second engine while the first is starting.
    */
   waitMs?: number;
+  /** Aborted: the asker is gone; a lease still waiting gives up (and starts no engine). */
+  signal?: AbortSignal;
 }
 let unregisterSignalAll: () => void = () => undefined;
 
@@ -94,7 +96,8 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   if (!sharing) return launchEngine(recipe, config, transcript);
   const began = performance.now();
   const names = [...config.users.map((user) => `user:${user.name}`), ...config.databases.map((database) => `database:${database.name}`)];
-  if (options.waitMs) await waitForEngine(recipe as EngineRecipe<unknown, object>, config, names, options.owner, options.waitMs);
+  if (options.waitMs) await waitForEngine(recipe as EngineRecipe<unknown, object>, config, names, options);
+  options.signal?.throwIfAborted();
   const shared = claim(recipe as EngineRecipe<unknown, object>, config, names, options.owner);
   let engine: RunningEngine<Admin>;
   try {
@@ -106,10 +109,14 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   shared.tenants.add(transcript);
   /** The fingerprints of this fake's databases that were spares: those can be recycled at stop. */
   const fingerprints = new Map<string, string>();
-  const release = async () => {
+  let released: Promise<void> | undefined;
+  // Once: a second release would count a holder out twice and drop names another fake may hold by then.
+  const release = () => (released ??= releaseOnce());
+  const releaseOnce = async () => {
     shared.tenants.delete(transcript);
     shared.holders -= 1;
-    shared.owners.splice(shared.owners.indexOf(options.owner), 1);
+    const owner = shared.owners.indexOf(options.owner);
+    if (owner >= 0) shared.owners.splice(owner, 1);
     try {
       await dropAll(recipe, sharing, shared, engine, config, fingerprints);
       for (const name of names) shared.names.delete(name);
@@ -176,6 +183,7 @@ export async function prestartSharedEngine<Admin, Bin extends object>(recipe: En
 export async function stopSharedEngines(): Promise<void> {
   const all = pool.splice(0);
   for (const shared of all) shared.retired = true;
+  wakeWaiting();
   await Promise.all(all.map((shared) => shared.ready.then((engine) => engine.stop()).catch(() => undefined)));
 }
 
@@ -197,6 +205,8 @@ function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, name
     entry.ready = start(recipe, settings, entry, adjustable);
     pool.push(entry);
     shared = entry;
+    // A lease waiting for a busy engine may take this one, once it is up.
+    wakeWaiting();
   }
   shared.holders += 1;
   shared.owners.push(owner);
@@ -212,11 +222,12 @@ const fits = (candidate: SharedEngine, tls: TlsSettings, names: string[]) => (ca
  * Until an engine with these settings fits the fake, or none that could is held by other owners
  * only, or `waitMs` have passed since such an engine was up (LeaseOptions.waitMs).
  */
-async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], owner: unknown, waitMs: number): Promise<void> {
+async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], { owner, waitMs = 0, signal }: LeaseOptions): Promise<void> {
   const key = keyOf(recipe, config);
   const tls = tlsOf(config);
   let deadline: number | undefined;
   for (;;) {
+    signal?.throwIfAborted();
     const candidates = pool.filter((candidate) => candidate.key === key && !candidate.retired);
     if (candidates.some((candidate) => fits(candidate, tls, names))) return;
     // Held by this owner's own fakes (two fakes of one scenario, say): they will not give it back in time.
@@ -226,21 +237,27 @@ async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFa
     if (othersOnly.length === 0) return;
     const starting = othersOnly.find((candidate) => !candidate.running);
     if (starting) {
-      await starting.ready.catch(() => undefined);
+      await Promise.race([starting.ready.catch(() => undefined), aborted(signal)]);
       continue;
     }
     deadline ??= performance.now() + waitMs;
     const left = deadline - performance.now();
     if (left <= 0) return log('%s (%s): waited %d ms for an engine; starting another', recipe.label, config.runtime, waitMs);
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, left);
-      waiting.push(() => {
+      const wake = () => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', wake);
         resolve();
-      });
+      };
+      const timer = setTimeout(wake, left);
+      signal?.addEventListener('abort', wake, { once: true });
+      waiting.push(wake);
     });
   }
 }
+
+/** Settles when `signal` aborts (never without one). */
+const aborted = (signal: AbortSignal | undefined) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 
 function wakeWaiting(): void {
   const woken = waiting;

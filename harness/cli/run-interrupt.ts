@@ -1,3 +1,4 @@
+import { leaveSignalsTo } from '../../core/process/index.ts';
 import { ExitCode } from './exit-codes.ts';
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
@@ -13,6 +14,8 @@ export class RunInterrupt {
   #onInterrupt?: () => void;
   readonly #forcedExitCleanups: Array<() => void> = [];
   readonly #listener = () => this.#handle();
+  /** The run's engines live in this process (host-engines.ts): the first signal stops them with the run, not under it. */
+  readonly #takeBackSignals = leaveSignalsTo(SIGNALS);
 
   constructor(private readonly say: (text: string) => void = (text) => process.stderr.write(text)) {
     for (const signal of SIGNALS) process.on(signal, this.#listener);
@@ -57,6 +60,7 @@ export class RunInterrupt {
 
   dispose(): void {
     for (const signal of SIGNALS) process.off(signal, this.#listener);
+    this.#takeBackSignals();
   }
 
   #handle(): void {

@@ -20,14 +20,15 @@ import { RunInterrupt } from './run-interrupt.ts';
 export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
   process.env.PARTNER_HARNESS_MODE = options.mode;
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
-  // Before the workers start: they lease their database engines from this process.
-  const engines = await hostEngines(files, options.runtime);
-  // Then each worker loads the scenario modules while vitest loads here. As many as vitest will
-  // start: a one-file run starts one.
-  const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
-  const prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers)));
-  interrupt.onForcedExit(() => prewarmed?.stop());
+  // Named to the workers before they start: they lease their database engines from this process.
+  const engines = hostEngines(files, options.runtime);
+  let prewarmed: PrewarmedFork | undefined;
   try {
+    // Then each worker loads the scenario modules while vitest loads here. As many as vitest will
+    // start: a one-file run starts one.
+    const expectedFiles = options.shard ? Math.ceil(files.length / options.shard.count) : files.length;
+    prewarmed = PrewarmedFork.start(Math.max(1, Math.min(expectedFiles, options.workers)));
+    interrupt.onForcedExit(() => prewarmed?.stop());
     return await runWithVitest(files, options, interrupt, prewarmed);
   } finally {
     prewarmed?.stop();

@@ -4,7 +4,6 @@ import { CONFIG_ENV } from '../config/index.ts';
 import { ExitCode } from './exit-codes.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob, globBase, isGlob } from './glob-pattern.ts';
-import { hostEngines } from './host-engines.ts';
 import type { ResolvedRun } from './resolve-run.ts';
 import { prepareOutDir } from './run-options.ts';
 import { RunInterrupt } from './run-interrupt.ts';
@@ -45,8 +44,6 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
       { plugins: [scenarioPlugin()], cacheDir: join(tmpdir(), 'partner-harness-vite') },
     ),
   );
-  // Before vitest starts its workers, which lease their database engines here: a rerun finds them started.
-  const engines = await hostEngines([], options.runtime);
   const stopped = new Promise<void>((resolve) => interrupt.whenInterrupted(resolve));
   // In a terminal vitest's keys work (h help, a rerun all, q quit, Ctrl-C); it exits itself on q.
   const removeShortcuts = process.stdin.isTTY ? registerConsoleShortcuts(vitest, process.stdin, process.stdout) : undefined;
@@ -56,7 +53,6 @@ export async function watchScenarios(run: ResolvedRun, interrupt: RunInterrupt):
   } finally {
     removeShortcuts?.();
     await vitest.close();
-    await engines?.stop();
   }
   return ExitCode.Interrupted;
 }

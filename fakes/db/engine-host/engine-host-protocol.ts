@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeStartError, InvalidOptionError, PartnerHarnessError, RuntimeUnavailableError } from '../../../core/errors/index.ts';
 import type { DbFakeConfig } from '../db-fake.ts';
 
@@ -6,6 +9,17 @@ import type { DbFakeConfig } from '../db-fake.ts';
  * socket of an engine host (engine-host.ts). `partner-harness run` sets it for its vitest workers.
  */
 export const ENGINE_HOST_ENV = 'PARTNER_HARNESS_ENGINE_HOST';
+
+/**
+ * A new private folder (mode 700) for a host's socket, and the socket's path in it: known before
+ * the host is loaded, so a run can name it to workers it forks at once (EngineHost.start({ dir })).
+ */
+export function newHostFolder(): { dir: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-harness-engine-host-'));
+  return { dir, path: hostSocketIn(dir) };
+}
+
+export const hostSocketIn = (dir: string) => join(dir, 'host.sock');
 
 /**
  * One line of JSON each way over the host's Unix socket:
@@ -25,39 +39,53 @@ export interface WireError {
   name: string;
   code?: string;
   message: string;
+  fix?: string;
 }
 
-/** A line longer than this ends the connection: a fake's config is a few hundred bytes. */
+/** A line longer than this many bytes ends the connection: a fake's config is a few hundred. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-/** Splits a stream into lines, at most MAX_LINE_BYTES each; `onTooLong` when one is longer. */
+/**
+ * Splits a byte stream into UTF-8 lines of at most MAX_LINE_BYTES, split on the newline byte (which
+ * never occurs inside a multi-byte character, so one split across chunks stays whole);
+ * `onTooLong` when a line grows longer.
+ */
 export function lineReader(onLine: (line: string) => void, onTooLong: () => void): (chunk: Buffer) => void {
-  let pending = '';
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   return (chunk) => {
-    pending += chunk.toString('utf8');
-    let newline = pending.indexOf('\n');
-    while (newline >= 0) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
+    let start = 0;
+    for (let newline = chunk.indexOf(0x0a); newline >= 0; newline = chunk.indexOf(0x0a, start)) {
+      const piece = chunk.subarray(start, newline);
+      if (pendingBytes + piece.length > MAX_LINE_BYTES) return onTooLong();
+      const line = Buffer.concat([...pending, piece]).toString('utf8');
+      pending = [];
+      pendingBytes = 0;
+      start = newline + 1;
       if (line.length > 0) onLine(line);
-      newline = pending.indexOf('\n');
     }
-    if (pending.length > MAX_LINE_BYTES) onTooLong();
+    const rest = chunk.subarray(start);
+    pendingBytes += rest.length;
+    if (pendingBytes > MAX_LINE_BYTES) return onTooLong();
+    if (rest.length > 0) pending.push(rest);
   };
 }
 
 export function toWireError(error: unknown): WireError {
   const caught = error instanceof Error ? error : new Error(String(error));
-  const code = (caught as { code?: unknown }).code;
-  return { name: caught.name, message: caught.message, ...(typeof code === 'string' ? { code } : {}) };
+  const { code, fix } = caught as { code?: unknown; fix?: unknown };
+  return { name: caught.name, message: caught.message, ...(typeof code === 'string' ? { code } : {}), ...(typeof fix === 'string' ? { fix } : {}) };
 }
 
 /** The same class the host threw where it is one of ours, so callers can still match on it. */
 export function fromWireError(wire: WireError): Error {
-  const known: Record<string, new (message: string) => Error> = { FakeStartError, RuntimeUnavailableError, InvalidOptionError };
+  const known: Record<string, new (message: string, options?: { fix?: string }) => Error> = { FakeStartError, RuntimeUnavailableError, InvalidOptionError };
+  // Ours append the fix to the message; given apart, it would be appended twice.
+  const fix = wire.fix;
+  const message = fix && wire.message.endsWith(`. ${fix}`) ? wire.message.slice(0, -(fix.length + 2)) : wire.message;
   const Known = known[wire.name];
-  if (Known) return new Known(wire.message);
-  if (wire.code) return Object.assign(new PartnerHarnessError(wire.code, wire.message), { name: wire.name });
+  if (Known) return new Known(message, fix ? { fix } : undefined);
+  if (wire.code) return Object.assign(new PartnerHarnessError(wire.code, message, fix ? { fix } : {}), { name: wire.name });
   return Object.assign(new Error(wire.message), { name: wire.name });
 }
 

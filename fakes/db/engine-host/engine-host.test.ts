@@ -9,9 +9,10 @@ import { engineDescendants } from '../engine-processes.ts';
 import { PostgresFake } from '../postgres-fake.ts';
 import type { StartedDbFake } from '../started-db-fake.ts';
 import { EngineHost, type StartedEngineHost } from './engine-host.ts';
-import { ENGINE_HOST_ENV, fromWireError, MAX_LINE_BYTES, toWireError } from './engine-host-protocol.ts';
+import { ENGINE_HOST_ENV, fromWireError, lineReader, MAX_LINE_BYTES, toWireError } from './engine-host-protocol.ts';
 
 const A = { user: 'etl_reader', password: 'host-PW-a-5c1e', database: 'orders' };
+const B = { user: 'etl_other', password: 'host-PW-b-81d3', database: 'invoices' };
 
 const fake = (tenant: typeof A) => new PostgresFake().withSharedEngine().withUser(tenant.user, tenant.password).withDatabase(tenant.database, { owner: tenant.user });
 const failure = (promise: Promise<unknown>) => promise.then(() => 'logged in', (error: Error) => error.message);
@@ -178,10 +179,18 @@ describe('EngineHost', () => {
     wrong.send({ id: 1, op: 'lease', config: { engine: 'oracle', runtime: 'embedded', tls: false, requireTls: false, users: [], databases: [] } });
     wrong.send({ id: 2, op: 'lease', config: { engine: 'postgresql', runtime: 'embedded', tls: false, requireTls: false, users: [{ name: 'x' }], databases: [] } });
     wrong.send({ id: 3, op: 'drop everything' });
-    await vi.waitFor(() => expect([1, 2, 3].map((id) => wrong.answer(id)?.ok)).toEqual([false, false, false]));
+    // A name the builder refuses (the engine's own database) is refused here too: never created, never dropped.
+    wrong.lease(4, { ...A, database: 'postgres' });
+    await vi.waitFor(() => expect([1, 2, 3, 4].map((id) => wrong.answer(id)?.ok)).toEqual([false, false, false, false]));
+    expect(wrong.answer(4)!.error).toMatchObject({ name: 'InvalidOptionError', message: expect.stringContaining("'postgres' already exists in a new server or is reserved") });
     expect(wrong.socket.destroyed).toBe(false);
     wrong.send('not json');
     await wrong.closed();
+    for (const line of ['null', '[]', '"text"', '{"op":"lease"}']) {
+      const odd = new RawClient(host.path);
+      odd.send(line);
+      await odd.closed();
+    }
 
     const long = new RawClient(host.path);
     long.socket.write('x'.repeat(MAX_LINE_BYTES + 1));
@@ -192,6 +201,55 @@ describe('EngineHost', () => {
       expect(await pgLogin(db, A)).toBe(A.user);
     } finally {
       await db.stop();
+    }
+  });
+
+  it('gives a lease back once, however often it is released: the engine still counts the next fake as its holder', { timeout: 60_000 }, async () => {
+    const first = new RawClient(host.path);
+    const second = new RawClient(host.path);
+    const third = new RawClient(host.path);
+    try {
+      first.lease(1, A);
+      await vi.waitFor(() => expect(first.answer(1)).toMatchObject({ ok: true }), { timeout: 30_000 });
+      // Two releases of one lease, handled at once; then a lease id already in use is refused.
+      first.socket.write(`${JSON.stringify({ id: 2, op: 'release', lease: 1 })}\n${JSON.stringify({ id: 3, op: 'release', lease: 1 })}\n`);
+      await vi.waitFor(() => expect([2, 3].map((id) => first.answer(id)?.ok)).toEqual([true, true]));
+      second.lease(1, A);
+      await vi.waitFor(() => expect(second.answer(1)).toMatchObject({ ok: true, port: first.answer(1)!.port }), { timeout: 30_000 });
+      second.lease(1, B);
+      const answersTo1 = () => second.lines.filter((line) => line.id === 1 && 'ok' in line);
+      await vi.waitFor(() => expect(answersTo1()).toHaveLength(2));
+      expect(answersTo1()[1]).toMatchObject({ ok: false, error: { message: 'engine host: lease 1 is already taken' } });
+      // Counted twice out, the engine would look idle and switch to TLS required under the second fake.
+      third.lease(1, B, { tls: true, requireTls: true });
+      await vi.waitFor(() => expect(third.answer(1)).toMatchObject({ ok: true }), { timeout: 30_000 });
+      expect(third.answer(1)!.port).not.toBe(second.answer(1)!.port);
+      const at = { getHost: () => '127.0.0.1', getPort: () => second.answer(1)!.port as number } as StartedDbFake;
+      expect(await pgLogin(at, A)).toBe(A.user);
+    } finally {
+      for (const client of [first, second, third]) client.socket.destroy();
+      await Promise.all([first, second, third].map((client) => client.closed()));
+    }
+  });
+
+  it('abandons the waiting lease of a client that leaves: no engine is started for it', { timeout: 60_000 }, async () => {
+    const holder = new RawClient(host.path);
+    const leaving = new RawClient(host.path);
+    const logged = captureDebug('partner-harness:fake:db');
+    try {
+      holder.lease(1, A);
+      await vi.waitFor(() => expect(holder.answer(1)).toMatchObject({ ok: true }), { timeout: 30_000 });
+      const running = engines().length;
+      leaving.lease(1, A);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      leaving.socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(engines()).toHaveLength(running);
+      expect(logged.lines.join('\n')).not.toMatch(/waited|initialised/);
+    } finally {
+      logged.restore();
+      holder.socket.destroy();
+      await holder.closed();
     }
   });
 
@@ -207,6 +265,20 @@ describe('EngineHost', () => {
     } finally {
       process.env[ENGINE_HOST_ENV] = host.path;
     }
+  });
+
+  it('reads lines split anywhere, a multi-byte character too, and refuses one longer than the limit', () => {
+    const lines: string[] = [];
+    let tooLong = 0;
+    const read = lineReader((line) => lines.push(line), () => (tooLong += 1));
+    const bytes = Buffer.from('{"password":"pässwörd"}\n{"id":2}\n');
+    // Byte 15 is the middle of 'ä'.
+    for (const [from, to] of [[0, 15], [15, 16], [16, bytes.length]]) read(bytes.subarray(from, to));
+    expect(lines).toEqual(['{"password":"pässwörd"}', '{"id":2}']);
+    read(Buffer.alloc(MAX_LINE_BYTES, 0x61));
+    expect(tooLong).toBe(0);
+    read(Buffer.from('a'));
+    expect(tooLong).toBe(1);
   });
 
   it('keeps our error classes across the socket', () => {

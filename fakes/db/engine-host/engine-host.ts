@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import createDebug from 'debug';
 import { onProcessExit } from '../../../core/process/index.ts';
 import { Transcript } from '../../shared/transcript.ts';
@@ -10,7 +8,8 @@ import type { DbEngine, DbRuntime } from '../db-types.ts';
 import type { EngineRecipe } from '../engine-recipe.ts';
 import { leaseSharedEngine, prestartSharedEngine, stopSharedEngines } from '../shared-engines.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
-import { lineReader, readLeaseConfig, toWireError, type HostMessage } from './engine-host-protocol.ts';
+import { checkLeaseConfig } from './check-lease-config.ts';
+import { hostSocketIn, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -28,6 +27,14 @@ const recipes: Record<DbEngine, () => Promise<EngineRecipe<unknown, object>>> = 
   mysql: async () => (await import('../mariadb-recipe.ts')).mariadbRecipe as unknown as EngineRecipe<unknown, object>,
 };
 
+/** What the host keeps of a client process: its leases by id, and what ends its waiting when it leaves. */
+interface Client {
+  leases: Map<number, Promise<ServingPort | undefined>>;
+  gone: AbortController;
+  /** Once it has left: every lease given back. */
+  released?: Promise<void>;
+}
+
 /**
  * One process's shared database engines (shared-engines.ts), leased to fakes in other processes
  * over a Unix socket: `partner-harness run` hosts them for all its vitest workers, so the run
@@ -36,69 +43,72 @@ const recipes: Record<DbEngine, () => Promise<EngineRecipe<unknown, object>>> = 
  * first scenario asks (`prestart`). Workers find the socket in PARTNER_HARNESS_ENGINE_HOST.
  */
 export class EngineHost {
-  static async start(): Promise<StartedEngineHost> {
-    const dir = mkdtempSync(join(tmpdir(), 'partner-harness-engine-host-'));
+  /** Listens in `dir` (from newHostFolder(), removed at stop()), else in a new folder. */
+  static async start(options: { dir?: string } = {}): Promise<StartedEngineHost> {
+    const dir = options.dir ?? newHostFolder().dir;
     const removeDir = () => rmSync(dir, { recursive: true, force: true });
     const unregister = onProcessExit(removeDir);
-    const path = join(dir, 'host.sock');
-    const host = new StartedEngineHost(path, () => {
+    const server = createServer();
+    const host = new StartedEngineHost(hostSocketIn(dir), server, () => {
       removeDir();
       unregister();
     });
     try {
-      await host.listen();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(hostSocketIn(dir), () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
     } catch (error) {
       await host.stop();
       throw error;
     }
+    // An accept that fails (too many open files) only costs that client its host.
+    server.on('error', (error) => log('engine host: %s', error.message));
     return host;
   }
 }
 
 export class StartedEngineHost {
-  readonly #server: Server;
-  readonly #clients = new Set<Socket>();
-  /** Each client's leases by id: what they serve, or undefined once that failed. */
-  readonly #leases = new Map<Socket, Map<number, Promise<ServingPort | undefined>>>();
+  readonly #clients = new Map<Socket, Client>();
+  readonly #prestarts: Array<Promise<void>> = [];
   #stopped?: Promise<void>;
 
   constructor(
     /** The socket's path, for PARTNER_HARNESS_ENGINE_HOST. */
     readonly path: string,
+    private readonly server: Server,
     private readonly removeDir: () => void,
   ) {
-    this.#server = createServer((client) => this.#serve(client));
-  }
-
-  listen(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(this.path, () => {
-        this.#server.off('error', reject);
-        resolve();
-      });
-    });
+    server.on('connection', (socket) => this.#serve(socket));
   }
 
   /** Starts the engine that fakes of this engine and runtime will lease; a failure is only logged (the first fake reports it). */
   prestart(engine: DbEngine, runtime: Exclude<DbRuntime, 'container'>): void {
     const config: DbFakeConfig = { engine, runtime, users: [], databases: [], tls: false, requireTls: false, sharedEngine: true };
-    void recipes[engine]()
-      .then((recipe) => prestartSharedEngine(recipe, config))
+    const started = recipes[engine]()
+      // Stopped while the recipe loaded: an engine started now would outlive the host.
+      .then((recipe) => (this.#stopped ? undefined : prestartSharedEngine(recipe, config)))
       .then(
         () => log('%s (%s) engine started ahead for the run', engine, runtime),
         (error: Error) => log('%s (%s) engine not started ahead: %s', engine, runtime, error.message),
       );
+    this.#prestarts.push(started);
   }
 
-  /** Ends every lease (their users and databases dropped), then stops the engines. */
+  /**
+   * Ends every lease (their users and databases dropped), then stops the engines: all the shared
+   * engines of this process, the host's and any its own fakes used.
+   */
   stop(): Promise<void> {
     this.#stopped ??= (async () => {
-      await new Promise<void>((resolve) => {
-        this.#server.close(() => resolve());
-        for (const client of this.#clients) client.destroy();
-      });
-      await Promise.all([...this.#leases.keys()].map((client) => this.#releaseAll(client)));
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      for (const socket of this.#clients.keys()) socket.destroy();
+      await closed;
+      await Promise.all([...this.#clients.keys()].map((socket) => this.#releaseAll(socket)));
+      await Promise.all(this.#prestarts);
       await stopSharedEngines();
       this.removeDir();
     })();
@@ -109,87 +119,91 @@ export class StartedEngineHost {
     await this.stop();
   }
 
-  #serve(client: Socket): void {
-    this.#clients.add(client);
-    this.#leases.set(client, new Map());
+  #serve(socket: Socket): void {
+    this.#clients.set(socket, { leases: new Map(), gone: new AbortController() });
     const send = (message: HostMessage) => {
-      if (!client.destroyed) client.write(`${JSON.stringify(message)}\n`);
+      if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
     };
-    client.on(
+    socket.on(
       'data',
       lineReader(
-        (line) => void this.#handle(client, line, send),
-        () => client.destroy(),
+        (line) =>
+          void this.#handle(socket, line, send).catch((error: Error) => {
+            log('engine host: a request failed: %s', error.message);
+            socket.destroy();
+          }),
+        () => socket.destroy(),
       ),
     );
-    client.on('error', (error) => log('engine host client: %s', error.message));
+    socket.on('error', (error) => log('engine host client: %s', error.message));
     // A worker that exits or crashes gives its fakes' users and databases back.
-    client.on('close', () => {
-      this.#clients.delete(client);
-      void this.#releaseAll(client);
-    });
+    socket.on('close', () => void this.#releaseAll(socket));
   }
 
-  async #handle(client: Socket, line: string, send: (message: HostMessage) => void): Promise<void> {
-    let request: { id?: unknown; op?: unknown; config?: unknown; lease?: unknown };
+  async #handle(socket: Socket, line: string, send: (message: HostMessage) => void): Promise<void> {
+    let request: unknown;
     try {
-      request = JSON.parse(line) as typeof request;
+      request = JSON.parse(line);
     } catch {
-      client.destroy();
-      return;
+      return void socket.destroy();
     }
-    const id = request.id;
-    if (!Number.isSafeInteger(id)) return void client.destroy();
-    if (request.op === 'release' && Number.isSafeInteger(request.lease)) {
-      await this.#release(client, request.lease as number);
-      return send({ id: id as number, ok: true });
+    const { id, op, config, lease } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+    if (!Number.isSafeInteger(id)) return void socket.destroy();
+    const answer = (message: { ok: true; port?: number; certificatePem?: string } | { ok: false; error: WireError }) => send({ id: id as number, ...message });
+    if (op === 'release' && Number.isSafeInteger(lease)) {
+      await this.#release(socket, lease as number);
+      return answer({ ok: true });
     }
-    const config = request.op === 'lease' ? readLeaseConfig(request.config) : undefined;
-    if (!config) return send({ id: id as number, ok: false, error: { name: 'Error', message: 'engine host: not a lease or release request' } });
+    const client = this.#clients.get(socket);
+    const raw = op === 'lease' ? readLeaseConfig(config) : undefined;
+    if (!client || !raw) return answer({ ok: false, error: { name: 'Error', message: 'engine host: not a lease or release request' } });
+    if (client.leases.has(id as number)) return answer({ ok: false, error: { name: 'Error', message: `engine host: lease ${id as number} is already taken` } });
     try {
-      const serving = await this.#lease(client, id as number, config, send);
-      send({ id: id as number, ok: true, port: serving.port, ...(serving.certificatePem ? { certificatePem: serving.certificatePem } : {}) });
+      const serving = await this.#lease(socket, client, id as number, await checkLeaseConfig(raw), send);
+      answer({ ok: true, port: serving.port, ...(serving.certificatePem ? { certificatePem: serving.certificatePem } : {}) });
     } catch (error) {
-      send({ id: id as number, ok: false, error: toWireError(error) });
+      answer({ ok: false, error: toWireError(error) });
     }
   }
 
-  async #lease(client: Socket, id: number, config: DbFakeConfig, send: (message: HostMessage) => void): Promise<ServingPort> {
+  async #lease(socket: Socket, client: Client, id: number, config: DbFakeConfig, send: (message: HostMessage) => void): Promise<ServingPort> {
     const recipe = await recipes[config.engine]();
-    const leases = this.#leases.get(client);
     // Gone while the recipe loaded: its leases may be being given back, this one must not join them.
-    if (!leases || client.destroyed) throw new Error('engine host: the client left');
+    if (client.released || socket.destroyed) throw new Error('engine host: the client left');
     // The fake's transcript lives in its own process: entries go there as they are made.
     const transcript = new (class extends Transcript {
       override record(kind: string, detail: Record<string, unknown> = {}): void {
         send({ id, record: { kind, detail } });
       }
     })();
-    const serving = leaseSharedEngine(recipe, config, transcript, { owner: client, waitMs: WAIT_FOR_ENGINE_MS });
-    leases.set(id, serving.catch(() => undefined));
+    const serving = leaseSharedEngine(recipe, config, transcript, { owner: socket, waitMs: WAIT_FOR_ENGINE_MS, signal: client.gone.signal });
+    client.leases.set(id, serving.catch(() => undefined));
     try {
       return await serving;
     } catch (error) {
-      leases.delete(id);
+      client.leases.delete(id);
       throw error;
     }
   }
 
-  async #release(client: Socket, id: number): Promise<void> {
-    const leases = this.#leases.get(client);
+  /** Gives one lease back, once: the entry is taken out before anything is awaited. */
+  async #release(socket: Socket, id: number): Promise<void> {
+    const leases = this.#clients.get(socket)?.leases;
     const lease = leases?.get(id);
     if (!lease) return;
-    try {
-      await (await lease)?.stop();
-    } finally {
-      leases!.delete(id);
-    }
+    leases!.delete(id);
+    await (await lease)?.stop();
   }
 
-  async #releaseAll(client: Socket): Promise<void> {
-    const leases = this.#leases.get(client);
-    if (!leases) return;
-    await Promise.allSettled([...leases.keys()].map((id) => this.#release(client, id)));
-    this.#leases.delete(client);
+  /** Once per client: its waiting leases are abandoned and every lease is given back. */
+  #releaseAll(socket: Socket): Promise<void> {
+    const client = this.#clients.get(socket);
+    if (!client) return Promise.resolve();
+    client.released ??= (async () => {
+      client.gone.abort();
+      await Promise.allSettled([...client.leases.keys()].map((id) => this.#release(socket, id)));
+      this.#clients.delete(socket);
+    })();
+    return client.released;
   }
 }

@@ -8,8 +8,10 @@ import { fromWireError, lineReader, type HostMessage, type HostRequest } from '.
 
 const log = createDebug('partner-harness:fake:db');
 
-/** The host could not be reached at all: the caller starts its own engine instead. */
-export class EngineHostUnreachable extends Error {}
+/** The host could not be reached at all: the caller starts its own engine instead (never shown to users). */
+export class EngineHostUnreachable extends Error {
+  override name = 'EngineHostUnreachable';
+}
 
 type Answer = Extract<HostMessage, { ok: boolean }>;
 
@@ -47,11 +49,12 @@ class HostConnection {
   static open(path: string): Promise<HostConnection> {
     return new Promise((resolve, reject) => {
       const socket = createConnection(path);
+      const unreachable = (error: Error) => reject(new EngineHostUnreachable(`engine host ${path}: ${error.message}`));
+      socket.once('error', unreachable);
       socket.once('connect', () => {
-        socket.off('error', reject);
+        socket.off('error', unreachable);
         resolve(new HostConnection(socket));
       });
-      socket.once('error', (error) => reject(new EngineHostUnreachable(`engine host ${path}: ${error.message}`)));
     });
   }
 
@@ -97,11 +100,15 @@ class HostConnection {
     try {
       message = JSON.parse(line) as HostMessage;
     } catch {
-      this.socket.destroy(new Error('engine host: an answer that is not JSON'));
+      message = undefined as never;
+    }
+    if (typeof message !== 'object' || message === null || !Number.isSafeInteger(message.id)) {
+      this.socket.destroy(new Error('engine host: an answer that is not one'));
       return;
     }
     if ('record' in message) {
-      this.#transcripts.get(message.id)?.record(String(message.record.kind), message.record.detail ?? {});
+      const { kind, detail } = (message.record ?? {}) as { kind?: unknown; detail?: unknown };
+      if (typeof kind === 'string') this.#transcripts.get(message.id)?.record(kind, typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>) : {});
       return;
     }
     const pending = this.#pending.get(message.id);
@@ -137,7 +144,10 @@ export async function leaseHostedEngine(path: string, config: DbFakeConfig, tran
   }
   const { id, answer } = await connection.lease(config, transcript);
   if (!answer.ok) throw fromWireError(answer.error);
-  if (!Number.isSafeInteger(answer.port)) throw new FakeStartError('the database engine host answered a lease without a port');
+  if (!Number.isSafeInteger(answer.port)) {
+    await connection.release(id);
+    throw new FakeStartError('the database engine host answered a lease without a port');
+  }
   return {
     port: answer.port!,
     ...(answer.certificatePem ? { certificatePem: answer.certificatePem } : {}),
