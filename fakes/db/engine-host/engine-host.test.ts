@@ -15,6 +15,15 @@ const A = { user: 'etl_reader', password: 'host-PW-a-5c1e', database: 'orders' }
 const B = { user: 'etl_other', password: 'host-PW-b-81d3', database: 'invoices' };
 
 const fake = (tenant: typeof A) => new PostgresFake().withSharedEngine().withUser(tenant.user, tenant.password).withDatabase(tenant.database, { owner: tenant.user });
+/** A fake started, logged into as its user, stopped. */
+async function loginOnce(tenant: typeof A): Promise<void> {
+  const db = await fake(tenant).start();
+  try {
+    expect(await pgLogin(db, tenant)).toBe(tenant.user);
+  } finally {
+    await db.stop();
+  }
+}
 const failure = (promise: Promise<unknown>) => promise.then(() => 'logged in', (error: Error) => error.message);
 /** The engines below this process, by their main process (a backend just forked still shows its parent's arguments). */
 function engines() {
@@ -160,12 +169,7 @@ describe('EngineHost', () => {
     await vi.waitFor(async () => expect(await failure(pgLogin(at, A))).toMatch(/password authentication failed|does not exist/), { timeout: 10_000 });
     const logged = captureDebug('partner-harness:fake:db');
     try {
-      const db = await fake(A).start();
-      try {
-        expect(await pgLogin(db, A)).toBe(A.user);
-      } finally {
-        await db.stop();
-      }
+      await loginOnce(A);
     } finally {
       logged.restore();
     }
@@ -196,12 +200,7 @@ describe('EngineHost', () => {
     long.socket.write('x'.repeat(MAX_LINE_BYTES + 1));
     await long.closed();
 
-    const db = await fake(A).start();
-    try {
-      expect(await pgLogin(db, A)).toBe(A.user);
-    } finally {
-      await db.stop();
-    }
+    await loginOnce(A);
   });
 
   it('gives a lease back once, however often it is released: the engine still counts the next fake as its holder', { timeout: 60_000 }, async () => {
@@ -256,12 +255,7 @@ describe('EngineHost', () => {
   it('leaves a fake with an engine of its own process when nothing answers at the path', { timeout: 60_000 }, async () => {
     process.env[ENGINE_HOST_ENV] = `${host.path}.missing`;
     try {
-      const db = await fake(A).start();
-      try {
-        expect(await pgLogin(db, A)).toBe(A.user);
-      } finally {
-        await db.stop();
-      }
+      await loginOnce(A);
     } finally {
       process.env[ENGINE_HOST_ENV] = host.path;
     }
