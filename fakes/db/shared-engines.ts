@@ -96,9 +96,7 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   if (!sharing) return launchEngine(recipe, config, transcript);
   const began = performance.now();
   const names = [...config.users.map((user) => `user:${user.name}`), ...config.databases.map((database) => `database:${database.name}`)];
-  if (options.waitMs) await waitForEngine(recipe as EngineRecipe<unknown, object>, config, names, options);
-  options.signal?.throwIfAborted();
-  const shared = claim(recipe as EngineRecipe<unknown, object>, config, names, options.owner);
+  const shared = options.waitMs ? await claimWhenFree(recipe as EngineRecipe<unknown, object>, config, names, options) : claim(recipe as EngineRecipe<unknown, object>, config, names, options.owner);
   let engine: RunningEngine<Admin>;
   try {
     engine = (await shared.ready) as RunningEngine<Admin>;
@@ -219,22 +217,24 @@ function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, name
 const fits = (candidate: SharedEngine, tls: TlsSettings, names: string[]) => (candidate.holders === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name));
 
 /**
- * Until an engine with these settings fits the fake, or none that could is held by other owners
- * only, or `waitMs` have passed since such an engine was up (LeaseOptions.waitMs).
+ * claim(), once an engine with these settings fits the fake, or none that could is held by other
+ * owners only, or `waitMs` have passed since such an engine was up (LeaseOptions.waitMs). The
+ * check and the claim happen in one turn: two leases woken by one release cannot both see the
+ * engine free and the second start another.
  */
-async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], { owner, waitMs = 0, signal }: LeaseOptions): Promise<void> {
+async function claimWhenFree(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, names: string[], { owner, waitMs = 0, signal }: LeaseOptions): Promise<SharedEngine> {
   const key = keyOf(recipe, config);
   const tls = tlsOf(config);
   let deadline: number | undefined;
   for (;;) {
     signal?.throwIfAborted();
     const candidates = pool.filter((candidate) => candidate.key === key && !candidate.retired);
-    if (candidates.some((candidate) => fits(candidate, tls, names))) return;
+    if (candidates.some((candidate) => fits(candidate, tls, names))) return claim(recipe, config, names, owner);
     // Held by this owner's own fakes (two fakes of one scenario, say): they will not give it back in time.
     const othersOnly = candidates.filter(
       (candidate) => names.every((name) => !candidate.names.has(name) || candidate.names.get(name) !== owner) && (sameTls(candidate.tls, tls) || !candidate.owners.includes(owner)),
     );
-    if (othersOnly.length === 0) return;
+    if (othersOnly.length === 0) return claim(recipe, config, names, owner);
     const starting = othersOnly.find((candidate) => !candidate.running);
     if (starting) {
       await Promise.race([starting.ready.catch(() => undefined), aborted(signal)]);
@@ -242,7 +242,10 @@ async function waitForEngine(recipe: EngineRecipe<unknown, object>, config: DbFa
     }
     deadline ??= performance.now() + waitMs;
     const left = deadline - performance.now();
-    if (left <= 0) return log('%s (%s): waited %d ms for an engine; starting another', recipe.label, config.runtime, waitMs);
+    if (left <= 0) {
+      log('%s (%s): waited %d ms for an engine; starting another', recipe.label, config.runtime, waitMs);
+      return claim(recipe, config, names, owner);
+    }
     await new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);

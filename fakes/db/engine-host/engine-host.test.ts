@@ -141,6 +141,30 @@ describe('EngineHost', () => {
     }
   });
 
+  it('lets two leases woken by one release take the engine in turn, not start another for the second', { timeout: 60_000 }, async () => {
+    const C = { user: 'etl_turns', password: 'host-PW-c-3e7a', database: 'turns' };
+    const clients = [new RawClient(host.path), new RawClient(host.path), new RawClient(host.path)];
+    const logged = captureDebug('partner-harness:fake:db');
+    try {
+      clients[0]!.lease(1, C);
+      await vi.waitFor(() => expect(clients[0]!.answer(1)).toMatchObject({ ok: true }), { timeout: 30_000 });
+      clients[1]!.lease(1, C);
+      clients[2]!.lease(1, C);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      clients[0]!.send({ id: 2, op: 'release', lease: 1 });
+      await vi.waitFor(() => expect(clients.filter((client) => client.answer(1)?.ok)).toHaveLength(2), { timeout: 30_000 });
+      const next = clients.find((client, index) => index > 0 && client.answer(1))!;
+      next.send({ id: 2, op: 'release', lease: 1 });
+      await vi.waitFor(() => expect(clients.filter((client) => client.answer(1)?.ok)).toHaveLength(3), { timeout: 30_000 });
+      expect(new Set(clients.map((client) => client.answer(1)!.port)).size).toBe(1);
+      expect(logged.lines.join('\n')).not.toMatch(/waited|initialised/);
+    } finally {
+      logged.restore();
+      for (const client of clients) client.socket.destroy();
+      await Promise.all(clients.map((client) => client.closed()));
+    }
+  });
+
   it("does not make a client's second fake with the same names wait for its first: that one is given back only when its scenario ends", { timeout: 60_000 }, async () => {
     const client = new RawClient(host.path);
     const logged = captureDebug('partner-harness:fake:db');
