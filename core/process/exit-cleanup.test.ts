@@ -39,7 +39,7 @@ describe('onProcessExit', () => {
   it('leaves a signal to the handler that took it: the cleanups run when that handler exits, after its own work', async () => {
     const { stdout, signal } = await runScript(`
       onProcessExit(() => process.stdout.write('engines killed\\n'));
-      const takeBack = leaveSignalsTo(['SIGTERM']);
+      leaveSignalsTo(['SIGTERM']);
       process.on('SIGTERM', () => setTimeout(() => { process.stdout.write('run stopped\\n'); process.exit(130); }, 50));
       process.stdout.write('ready\\n');
       setInterval(() => undefined, 1000);

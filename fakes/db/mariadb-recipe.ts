@@ -35,14 +35,14 @@ export function createDatabaseSql({ name, owner }: DbDatabase, config: DbFakeCon
   return [`CREATE DATABASE ${quoteIdentifier(name)}`, ...grantees.map((grantee) => mysql().format(`GRANT ALL PRIVILEGES ON ${quoteIdentifier(name)}.* TO ?@'%'`, [grantee]))];
 }
 
+/** The engine's own temporary folder, inside its private conf folder. */
+const engineTmpdir = (dir: WorkDir) => dir.conf('tmp');
+
 /**
  * MariaDB through the system's mariadbd. The superuser is root@localhost with no password, reached
  * only through the unix socket in conf/ (0700, the engine user's), so no other OS user can use it;
  * every root and anonymous account that TCP could reach is dropped before users are created.
  */
-/** The engine's own temporary folder, inside its private conf folder. */
-const engineTmpdir = (dir: WorkDir) => dir.conf('tmp');
-
 export const mariadbRecipe: EngineRecipe<Mysql.Connection, MariadbBinaries> = {
   label: 'MysqlFake',
   osUsers: ['mysql'],

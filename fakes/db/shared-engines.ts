@@ -16,12 +16,10 @@ interface SharedEngine {
   ready: Promise<RunningEngine<unknown>>;
   running?: RunningEngine<unknown>;
   names: Map<string, unknown>;
-  /** Who holds it (LeaseOptions.owner), once per fake. */
+  /** Who holds it (LeaseOptions.owner), once per fake that claimed it and has not released it; they all asked for `tls`. */
   owners: unknown[];
   /** The transcripts of the fakes it serves now: an unexpected exit is recorded in each. */
   tenants: Set<Transcript>;
-  /** Fakes that claimed it and have not released it; they all asked for `tls`. */
-  holders: number;
   tls: TlsSettings;
   /** The TLS settings in force, changed one after the other (applyTls). */
   applied: TlsSettings;
@@ -112,7 +110,6 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
   const release = () => (released ??= releaseOnce());
   const releaseOnce = async () => {
     shared.tenants.delete(transcript);
-    shared.holders -= 1;
     const owner = shared.owners.indexOf(options.owner);
     if (owner >= 0) shared.owners.splice(owner, 1);
     try {
@@ -128,7 +125,7 @@ export async function leaseSharedEngine<Admin, Bin extends object>(recipe: Engin
       wakeWaiting();
     }
     // Retired while this fake held it (its TLS settings could not be applied): the last one out stops it.
-    if (shared.retired && shared.holders === 0 && shared.running) await engine.stop().catch(() => undefined);
+    if (shared.retired && shared.owners.length === 0 && shared.running) await engine.stop().catch(() => undefined);
   };
   try {
     await applyTls(recipe, sharing, shared, engine);
@@ -167,7 +164,6 @@ export async function prestartSharedEngine<Admin, Bin extends object>(recipe: En
   if (!recipe.sharing) return;
   const shared = claim(recipe as EngineRecipe<unknown, object>, { ...config, users: [], databases: [] }, []);
   // Not a holder: a fake of any TLS setting may claim it while it starts.
-  shared.holders -= 1;
   shared.owners.pop();
   try {
     makeSpare(recipe, shared, (await shared.ready) as RunningEngine<Admin>);
@@ -199,14 +195,13 @@ function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, name
     const adjustable = Boolean(recipe.sharing?.applyTls);
     const initial = adjustable ? { tls: false, requireTls: false } : tls;
     const settings: DbFakeConfig = { ...config, ...initial, users: [], databases: [] };
-    const entry: SharedEngine = { key, names: new Map(), owners: [], tenants: new Set(), holders: 0, tls, applied: initial, applying: Promise.resolve(), spares: [], making: Promise.resolve(), retired: false, ready: undefined as never };
+    const entry: SharedEngine = { key, names: new Map(), owners: [], tenants: new Set(), tls, applied: initial, applying: Promise.resolve(), spares: [], making: Promise.resolve(), retired: false, ready: undefined as never };
     entry.ready = start(recipe, settings, entry, adjustable);
     pool.push(entry);
     shared = entry;
     // A lease waiting for a busy engine may take this one, once it is up.
     wakeWaiting();
   }
-  shared.holders += 1;
   shared.owners.push(owner);
   shared.tls = tls;
   for (const name of names) shared.names.set(name, owner);
@@ -214,7 +209,7 @@ function claim(recipe: EngineRecipe<unknown, object>, config: DbFakeConfig, name
 }
 
 /** Whether a fake with these TLS settings and names can use the engine now. */
-const fits = (candidate: SharedEngine, tls: TlsSettings, names: string[]) => (candidate.holders === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name));
+const fits = (candidate: SharedEngine, tls: TlsSettings, names: string[]) => (candidate.owners.length === 0 || sameTls(candidate.tls, tls)) && names.every((name) => !candidate.names.has(name));
 
 /**
  * claim(), once an engine with these settings fits the fake, or none that could is held by other

@@ -27,22 +27,24 @@ export function hostEngines(files: readonly string[], runtime: FakeRuntime): { s
   if (runtime === 'container') return undefined;
   const engines = enginesNamedIn(files);
   if (engines.size === 0) return undefined;
+  const noHost = (why: string) => debug('no database engine host, each worker starts its own engines: %s', why);
   let folder: { dir: string; path: string };
   try {
     folder = newHostFolder();
   } catch (error) {
-    debug('no database engine host, each worker starts its own engines: %s', (error as Error).message);
+    noHost((error as Error).message);
     return undefined;
   }
   const { dir, path } = folder;
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   // A socket's path has room for 107 bytes on Linux, 103 on macOS: a long TMPDIR leaves none.
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
-    rmSync(dir, { recursive: true, force: true });
-    debug('no database engine host, each worker starts its own engines: the socket path %s is too long', path);
+    removeDir();
+    noHost(`the socket path ${path} is too long`);
     return undefined;
   }
   // Until the host owns the folder (and if it never starts).
-  const unregister = onProcessExit(() => rmSync(dir, { recursive: true, force: true }));
+  const unregister = onProcessExit(removeDir);
   const before = process.env[ENGINE_HOST_ENV];
   process.env[ENGINE_HOST_ENV] = path;
   const host = (async () => {
@@ -52,7 +54,7 @@ export function hostEngines(files: readonly string[], runtime: FakeRuntime): { s
     for (const engine of engines) started.prestart(engine, engine === 'mysql' ? 'process' : runtime);
     return started;
   })().catch((error: Error) => {
-    debug('no database engine host, each worker starts its own engines: %s', error.message);
+    noHost(error.message);
     return undefined;
   });
   return {
@@ -60,7 +62,7 @@ export function hostEngines(files: readonly string[], runtime: FakeRuntime): { s
       if (before === undefined) delete process.env[ENGINE_HOST_ENV];
       else process.env[ENGINE_HOST_ENV] = before;
       await (await host)?.stop();
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
       unregister();
     },
   };

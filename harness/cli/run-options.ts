@@ -114,7 +114,7 @@ export function checkWorkers(text: string | number, where: string): number {
  * scenarios often name the same user.
  */
 export function defaultWorkers(runtime: FakeRuntime): number {
-  return runtime === 'process' ? 1 : Math.min(64, availableParallelism() + 1);
+  return runtime === 'process' ? 1 : Math.min(MAX_WORKERS, availableParallelism() + 1);
 }
 
 /** `i/n` with 1 ≤ i ≤ n; whether n fits the number of files is checked once they are known. */

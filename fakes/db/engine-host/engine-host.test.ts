@@ -51,17 +51,16 @@ function captureDebug(namespace: string): { lines: string[]; restore(): void } {
 class RawClient {
   readonly socket: Socket;
   readonly lines: Array<Record<string, unknown>> = [];
-  #buffer = '';
 
   constructor(path: string) {
     this.socket = createConnection(path);
-    this.socket.on('data', (chunk) => {
-      this.#buffer += chunk.toString();
-      for (let newline = this.#buffer.indexOf('\n'); newline >= 0; newline = this.#buffer.indexOf('\n')) {
-        this.lines.push(JSON.parse(this.#buffer.slice(0, newline)) as Record<string, unknown>);
-        this.#buffer = this.#buffer.slice(newline + 1);
-      }
-    });
+    this.socket.on(
+      'data',
+      lineReader(
+        (line) => this.lines.push(JSON.parse(line) as Record<string, unknown>),
+        () => this.socket.destroy(),
+      ),
+    );
     this.socket.on('error', () => undefined);
   }
 

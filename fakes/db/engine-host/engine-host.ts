@@ -9,7 +9,7 @@ import type { EngineRecipe } from '../engine-recipe.ts';
 import { leaseSharedEngine, prestartSharedEngine, stopSharedEngines } from '../shared-engines.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
 import { checkLeaseConfig } from './check-lease-config.ts';
-import { hostSocketIn, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
+import { hostSocketIn, isRecord, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -147,7 +147,7 @@ export class StartedEngineHost {
     } catch {
       return void socket.destroy();
     }
-    const { id, op, config, lease } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+    const { id, op, config, lease } = isRecord(request) ? request : {};
     if (!Number.isSafeInteger(id)) return void socket.destroy();
     const answer = (message: { ok: true; port?: number; certificatePem?: string } | { ok: false; error: WireError }) => send({ id: id as number, ...message });
     if (op === 'release' && Number.isSafeInteger(lease)) {
