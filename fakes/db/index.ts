@@ -5,7 +5,8 @@
  * the engine in a Docker container built from container/*.Dockerfile, its port published on
  * 127.0.0.1 (DOCKER_HOST from scripts/docker/ensure-dockerd.sh). Other engines listen on 127.0.0.1 only, run as a
  * non-root OS user ('postgres' / 'mysql' when they exist; otherwise a system user 'partner-harness'
- * is created once with useradd and kept) in a private dir under os.tmpdir() named partner-harness-db-*.
+ * is created once with useradd and kept) in a private dir named partner-harness-db-* under /dev/shm
+ * when it is a tmpfs with room, else os.tmpdir(); PARTNER_HARNESS_DB_DIR names another folder.
  * When that user cannot reach node_modules (a clone under /root or another 0700 directory), the
  * embedded engine runs from a copy in os.tmpdir()/partner-harness-engines, made once and kept as a cache.
  */
@@ -18,3 +19,4 @@ export { isRuntimeAvailable } from './runtime-availability.ts';
 export { stopSharedEngines } from './shared-engines.ts';
 export { EngineHost, type StartedEngineHost } from './engine-host/engine-host.ts';
 export { ENGINE_HOST_ENV } from './engine-host/engine-host-protocol.ts';
+export { ENGINE_DIR_ENV } from './engine-work-base.ts';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessorOf, type EngineUser } from './engine-user.ts';
+import { ENGINE_DIR_ENV, engineWorkBase } from './engine-work-base.ts';
 import { onProcessExit } from '../../core/process/index.ts';
 import { describeMode, firstBlockingDir } from './path-access.ts';
 import { RuntimeUnavailableError } from '../../core/errors/index.ts';
@@ -10,7 +10,7 @@ import { RuntimeUnavailableError } from '../../core/errors/index.ts';
 export const WORK_DIR_PREFIX = 'partner-harness-db-';
 
 /**
- * One fake's private tree under os.tmpdir():
+ * One fake's private tree under engineWorkBase() (/dev/shm or os.tmpdir()):
  *   <root>/        0755, ours: the engine user must traverse it
  *   <root>/data/   0700, the engine user's: the data directory
  *   <root>/conf/   0700, the engine user's: pg_hba.conf, TLS key, sockets, pid file
@@ -24,7 +24,7 @@ export class WorkDir {
   ) {}
 
   static async create(user: EngineUser): Promise<WorkDir> {
-    const base = tmpdir();
+    const base = engineWorkBase();
     assertEngineCanEnter(base, user);
     // The exit hook is in place before the folder exists, and the folder is made synchronously:
     // a signal (handled once this code yields) always finds the path, even one that comes
@@ -85,6 +85,6 @@ function assertEngineCanEnter(dir: string, user: EngineUser): void {
   const who = accessorOf(user);
   const blocking = who && firstBlockingDir(join(dir, WORK_DIR_PREFIX), who);
   if (blocking) {
-    throw new RuntimeUnavailableError(`database fakes run the engine as the non-root OS user '${user.name}', which cannot enter ${blocking} (${describeMode(blocking)}); set TMPDIR to a world-traversable directory such as /tmp`);
+    throw new RuntimeUnavailableError(`database fakes run the engine as the non-root OS user '${user.name}', which cannot enter ${blocking} (${describeMode(blocking)}); set ${ENGINE_DIR_ENV} (or TMPDIR) to a world-traversable directory such as /tmp`);
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGED_LABEL } from '../../fakes/container/index.ts';
+import { ENGINE_DIR_ENV } from '../../fakes/db/index.ts';
 import { collect, spawnCli, waitForOutput, type CliResult } from '../support/run-cli.ts';
 import { eventually, isProcessGroupGone } from '../support/ports.ts';
 import { expectReportsAbsentOrComplete, leftInTmpdir, privateTmpdir, processesUnder } from '../support/run-artifacts.ts';
@@ -70,7 +71,7 @@ async function startRun(scenarioDir: string, extraArgs: string[] = []): Promise<
   const out = join(tmp, '..', `${tmp.split('/').at(-1)}-out`);
   const child = spawnCli(['run', scenarioDir, '--out', out, ...extraArgs], {
     detached: true,
-    env: { TMPDIR: tmp, DEBUG: 'partner-harness:scenario,partner-harness:fake:db' },
+    env: { TMPDIR: tmp, [ENGINE_DIR_ENV]: tmp, DEBUG: 'partner-harness:scenario,partner-harness:fake:db' },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_DIR_ENV } from '../../fakes/db/index.ts';
 import { collect, ROOT } from '../support/run-cli.ts';
 
 /**
@@ -43,7 +44,7 @@ describe.skipIf(!isRoot)('a checkout under a 0700 directory, run as root (skippe
   it('starts the embedded PostgreSQL from the engine cache, passes Glue scenarios (one with TLS) and leaves no temp dir behind', async () => {
     const child = spawn(process.execPath, [join(checkout, 'bin/partner-harness.js'), 'run', ...SCENARIOS], {
       cwd: checkout,
-      env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, TMPDIR: tmp, [ENGINE_DIR_ENV]: tmp, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const result = await collect(child);

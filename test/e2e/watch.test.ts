@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_DIR_ENV } from '../../fakes/db/index.ts';
 import { collect, spawnCli, waitForOutput } from '../support/run-cli.ts';
 import { eventually, isProcessGroupGone } from '../support/ports.ts';
 import { leftInTmpdir, privateTmpdir } from '../support/run-artifacts.ts';
@@ -25,7 +26,7 @@ describe('partner-harness run --watch', () => {
   afterAll(() => rm(base, { recursive: true, force: true }));
 
   it('reruns a scenario when its file changes, runs a new one, and exits 130 on Ctrl-C leaving nothing behind', async () => {
-    const child = spawnCli(['run', '--watch', project, '--out', join(project, 'out')], { env: { TMPDIR: tmp }, detached: true });
+    const child = spawnCli(['run', '--watch', project, '--out', join(project, 'out')], { env: { TMPDIR: tmp, [ENGINE_DIR_ENV]: tmp }, detached: true });
     const done = collect(child);
     try {
       await waitForOutput(child, /1 passed, 0 failed, 0 invalid, 0 skipped/);
