@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,9 @@ describe('launchEngine', () => {
   it('records an engine that dies under a running fake, and stop() still cleans up', async () => {
     const db = await new PostgresFake().withUser('app', CANARY).start();
     const postmaster = engineDescendants().find((info) => info.args.includes(String(db.getPort())))!;
+    const dataDir = postmaster.args[postmaster.args.indexOf('-D') + 1]!;
+    // Its dynamic shared memory is in the data dir, so the kill leaves nothing in /dev/shm.
+    expect(readdirSync(join(dataDir, 'pg_dynshmem')).length).toBeGreaterThan(0);
     process.kill(postmaster.pid, 'SIGKILL');
     for (let i = 0; i < 100 && !db.getTranscript().some((e) => e.kind === 'engine-exited'); i += 1) await sleep(20);
     const exited = db.getTranscript().find((entry) => entry.kind === 'engine-exited');
@@ -75,6 +79,6 @@ describe('launchEngine', () => {
     const deadline = Date.now() + 5_000;
     while (engineDescendants().length > 0 && Date.now() < deadline) await sleep(50);
     expect(engineDescendants().filter((info) => isAlive(info.pid))).toEqual([]);
-    expect(existsSync(postmaster.args[postmaster.args.indexOf('-D') + 1]!)).toBe(false);
+    expect(existsSync(dataDir)).toBe(false);
   }, 60_000);
 });

@@ -107,6 +107,9 @@ export const postgresRecipe: EngineRecipe<Pg.Client, PostgresBinaries> = {
       'fsync=off',
       'synchronous_commit=off',
       'full_page_writes=off',
+      // Dynamic shared memory as files in the data dir, removed with it: the default (POSIX, in
+      // /dev/shm) outlives a postmaster that is killed (a crash fault, SIGKILL), 1 MB each time.
+      'dynamic_shared_memory_type=mmap',
       ...(certificate ? [`ssl_cert_file=${certificate.certFile}`, `ssl_key_file=${certificate.keyFile}`] : []),
       // Not on the command line otherwise: there it would outrank ALTER SYSTEM (applyTls).
       ...(config.tls ? ['ssl=on'] : []),
