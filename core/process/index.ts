@@ -6,3 +6,7 @@ export { HeapGrowthLimit, oldGenerationBytes } from './heap-growth-limit.ts';
 export { LogTail, redact } from './log-tail.ts';
 export { descendants, isAlive, processTree, readArgs, readProcess, signalAll, type ProcessInfo } from './process-tree.ts';
 export { WatchedProcess, type Exit } from './watched-process.ts';
+// Where files that live only as long as the run go: RAM when there is room.
+export { RAM_DIR, ramDir, statFs, type StatFs } from './ram-dir.ts';
+// Costly values (generated keys) made once per run, not once per worker.
+export { openRunShare, RUN_SHARE_ENV, sharedInRun, type Shareable } from './run-share.ts';

@@ -1,5 +1,6 @@
 import ssh2 from 'ssh2';
 import { InvalidOptionError } from '../errors/index.ts';
+import { sharedInRun } from '../process/index.ts';
 import { HOST_KEY_TYPES, isHostKeyType, type HostKeyType } from './host-key-type.ts';
 import { parsePrivateKey, parsePublicKey } from './parse-ssh-key.ts';
 
@@ -16,12 +17,13 @@ export interface SshKeyPair {
 }
 
 // RSA keygen costs hundreds of milliseconds; tests start many fakes, so a key is generated once
-// per (type, slot) per process.
+// per (type, slot) per process, and within `partner-harness run` once per run (its share).
 const cache = new Map<string, SshKeyPair>();
 
 /**
- * A fresh key pair of `type`, the same one for every call with the same `slot`
- * in this process. Use another slot when two parties must hold different keys.
+ * A fresh key pair of `type`, the same one for every call with the same `slot` in this process
+ * (and in the other processes of a `partner-harness run`). Use another slot when two parties must
+ * hold different keys.
  */
 export function generateSshKey(type: HostKeyType, slot = 'default'): SshKeyPair {
   if (!isHostKeyType(type)) {
@@ -30,10 +32,24 @@ export function generateSshKey(type: HostKeyType, slot = 'default'): SshKeyPair 
   const cacheKey = `${type}\0${slot}`;
   let pair = cache.get(cacheKey);
   if (!pair) {
-    pair = generateUsable(type);
+    pair = sharedInRun<SshKeyPair>(`ssh-key ${type} ${slot}`, { make: () => generateUsable(type), encode: JSON.stringify, decode: (text) => decodePair(text, type) });
     cache.set(cacheKey, pair);
   }
   return pair;
+}
+
+/** A pair read from the run's share: used only when it is whole, of `type`, and its halves match. */
+function decodePair(text: string, type: HostKeyType): SshKeyPair | undefined {
+  try {
+    const { privateKey, publicKey } = JSON.parse(text) as Partial<SshKeyPair>;
+    if (typeof privateKey !== 'string' || typeof publicKey !== 'string') return undefined;
+    const fromPrivate = parsePrivateKey(privateKey);
+    const fromPublic = parsePublicKey(publicKey);
+    if (fromPrivate.type !== type || !fromPrivate.blob.equals(fromPublic.blob)) return undefined;
+    return { type, privateKey, publicKey: fromPublic.publicKey, fingerprint: fromPublic.fingerprint };
+  } catch {
+    return undefined;
+  }
 }
 
 // ssh2 1.17's keygen drops a leading zero byte from ed25519 keys (about 1 in 300), leaving a

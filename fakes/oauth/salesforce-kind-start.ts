@@ -1,3 +1,5 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { sharedInRun } from '../../core/process/index.ts';
 import type { FakeStartContext } from '../shared/fake-kind.ts';
 import { createJwtAssertion } from './jwt-assertion.ts';
 import { generateRsaKeyPair } from './rsa-keys.ts';
@@ -27,14 +29,29 @@ export async function startSalesforceKind(config: SalesforceKindConfig, context:
 type Client = SalesforceKindConfig['clients'][number];
 
 // A 2048-bit RSA keygen costs 100-300 ms and a scenario with a JWT client needed one or two: a
-// scenario fake takes its pairs from here, one per role per process (a worker), as SSH host keys
-// are (generateSshKey). Fakes of one process may then trust the same key; no answer depends on which key it is.
-const keyPairs = new Map<'trusted' | 'untrusted', ReturnType<typeof generateRsaKeyPair>>();
+// scenario fake takes its pairs from here, one per role per process (a worker) and, within
+// `partner-harness run`, per run (sharedInRun), as SSH host keys are (generateSshKey). Fakes may
+// then trust the same key; no answer depends on which key it is.
+type RsaKeyPair = ReturnType<typeof generateRsaKeyPair>;
+const keyPairs = new Map<'trusted' | 'untrusted', RsaKeyPair>();
 
-function keyPairOf(role: 'trusted' | 'untrusted'): ReturnType<typeof generateRsaKeyPair> {
+function keyPairOf(role: 'trusted' | 'untrusted'): RsaKeyPair {
   let pair = keyPairs.get(role);
-  if (!pair) keyPairs.set(role, (pair = generateRsaKeyPair()));
+  if (!pair) keyPairs.set(role, (pair = sharedInRun<RsaKeyPair>(`salesforce-rsa ${role}`, { make: generateRsaKeyPair, encode: JSON.stringify, decode: decodeRsaKeyPair })));
   return pair;
+}
+
+/** A pair read from the run's share: used only when its private key is RSA and its public half is that key's. */
+function decodeRsaKeyPair(text: string): RsaKeyPair | undefined {
+  try {
+    const { privateKeyPem, publicKeyPem } = JSON.parse(text) as Partial<RsaKeyPair>;
+    if (typeof privateKeyPem !== 'string' || typeof publicKeyPem !== 'string') return undefined;
+    const privateKey = createPrivateKey(privateKeyPem);
+    const derived = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' });
+    return privateKey.asymmetricKeyType === 'rsa' && derived === publicKeyPem ? { privateKeyPem, publicKeyPem } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Adds the client; for a JWT client, returns how to sign its assertion (with a key the fake does not trust if asked). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
-import { HeapGrowthLimit } from '../../core/process/index.ts';
+import { HeapGrowthLimit, openRunShare } from '../../core/process/index.ts';
 import type { RunReport } from '../reports/index.ts';
 import { commonFolder } from './common-folder.ts';
 import { escapeGlob } from './glob-pattern.ts';
@@ -20,8 +20,10 @@ import { RunInterrupt } from './run-interrupt.ts';
 export async function runScenarios(files: string[], options: RunOptions, interrupt: RunInterrupt): Promise<RunReport | undefined> {
   process.env.PARTNER_HARNESS_MODE = options.mode;
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
-  // Named to the workers before they start: they lease their database engines from this process.
+  // Named to the workers before they start: they lease their database engines from this process,
+  // and take the keys another worker generated from the run's share.
   const engines = hostEngines(files, options.runtime);
+  const share = openRunShare();
   let prewarmed: PrewarmedFork | undefined;
   try {
     // Then each worker loads the scenario modules while vitest loads here. As many as vitest will
@@ -33,6 +35,7 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   } finally {
     prewarmed?.stop();
     await engines?.stop();
+    share.close();
   }
 }
 

@@ -119,10 +119,13 @@ export class ScenarioEnvironment {
       values.vars![name] = value;
       if (SECRET_NAME.test(name) && typeof value === 'string') this.redactor.add(value);
     }
+    // Slots by position, not name: a scenario's keys differ from each other and from its fakes'
+    // host keys, and the next scenario reuses them instead of generating its own.
+    let generated = 0;
     for (const [name, raw] of Object.entries(scenario.keys)) {
       const spec = this.resolve(raw, `keys.${name}`);
       if ('privateKey' in spec) this.redactor.add(spec.privateKey);
-      values.keys![name] = 'type' in spec ? generateSshKey(spec.type, `scenario-key:${name}`) : keyFromPrivate(spec.privateKey, name);
+      values.keys![name] = 'type' in spec ? generateSshKey(spec.type, `scenario-key#${generated++}`) : keyFromPrivate(spec.privateKey, name);
       this.redactor.add((values.keys![name] as { privateKey: string }).privateKey);
     }
     for (const [name, raw] of Object.entries(scenario.given.fakes)) {
