@@ -38,12 +38,8 @@ async function main(): Promise<void> {
   // `npm run bench -- catalogue`, `-- scale` or `-- test-connection`: only those figures, with their reference.
   const only = ['startup', 'catalogue', 'scale', 'test-connection'].find((section) => process.argv.includes(section));
   if (only === 'test-connection') return benchTestConnection(log);
-  if (only === 'catalogue' || only === 'scale') {
-    const reference = await referenceMs(log);
-    if (only === 'catalogue') catalogueWallTime('embedded', reference);
-    else await benchScale(ROOT, log, reference);
-    return;
-  }
+  if (only === 'catalogue') return catalogueGoal(log);
+  if (only === 'scale') return benchScale(ROOT, log, await referenceMs(log));
   await benchStartup(ROOT, log);
   // `npm run bench -- startup`: only the start-up figures (a minute instead of several).
   if (only === 'startup') return;
@@ -53,8 +49,9 @@ async function main(): Promise<void> {
   await benchGlue(log);
 
   await benchRuntimes(log);
+  await catalogueGoal(log);
   const reference = await referenceMs(log);
-  for (const runtime of ['embedded', 'process', 'container'] as const) {
+  for (const runtime of ['process', 'container'] as const) {
     if (runtime === 'container' && !isContainerRuntimeAvailable().available) {
       console.log(`catalogue wall time, runtime container: skipped (${isContainerRuntimeAvailable().reason})`);
       continue;
@@ -114,24 +111,36 @@ async function benchTestConnection(log: (row: string) => void): Promise<void> {
   }
 }
 
-/** The reference of the wall-time ratios: the median of 5 trivial `vitest run`s, measured now (after one unmeasured). */
-async function referenceMs(log: (row: string) => void): Promise<number> {
+/** The reference of the wall-time ratios: the median of `runs` trivial `vitest run`s, measured now (after one unmeasured). */
+async function referenceMs(log: (row: string) => void, runs = 5): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'ph-bench-reference-'));
   try {
     const { args, cwd } = trivialVitest(ROOT, work);
     await sample(args, cwd);
     const walls: number[] = [];
-    for (let i = 0; i < 5; i++) walls.push((await sample(args, cwd)).wallMs);
+    for (let i = 0; i < runs; i++) walls.push((await sample(args, cwd)).wallMs);
     const reference = median(walls);
-    log(`${'reference: trivial vitest run, wall (median of 5)'.padEnd(52)}${`${reference.toFixed(0)} ms`.padStart(10)}`);
+    log(`${`reference: trivial vitest run, wall (median of ${runs})`.padEnd(52)}${`${reference.toFixed(0)} ms`.padStart(10)}`);
     return reference;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** `partner-harness run` over the shipped catalogue in one runtime, as a ratio to the reference (goal for embedded: ≤ 15×). */
-function catalogueWallTime(runtime: string, reference: number): void {
+/**
+ * The embedded catalogue against its goal (≤ 15× the trivial run): three rounds of a reference
+ * and a catalogue run in turn, and the median of their ratios. One run of a 10 s command varies by
+ * a second on these VMs, and their speed drifts within minutes: each ratio takes its own reference.
+ */
+async function catalogueGoal(log: (row: string) => void): Promise<void> {
+  const ratios: number[] = [];
+  for (let round = 0; round < 3; round++) ratios.push(catalogueWallTime('embedded', await referenceMs(log, 3)));
+  const ratio = median(ratios);
+  log(goalRow('catalogue / trivial vitest, embedded (median of 3)', `${ratio.toFixed(1)}×`, `≤ ${GOAL_CATALOGUE_RATIO}×`, ratio <= GOAL_CATALOGUE_RATIO));
+}
+
+/** `partner-harness run` over the shipped catalogue in one runtime, as a ratio to the reference; returns the ratio. */
+function catalogueWallTime(runtime: string, reference: number): number {
   const out = mkdtempSync(join(tmpdir(), 'ph-bench-'));
   const started = Date.now();
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/partner-harness.js'), 'run', '--catalogue', '--runtime', runtime, '--out', out], { encoding: 'utf8' });
@@ -141,8 +150,8 @@ function catalogueWallTime(runtime: string, reference: number): void {
   const label = `catalogue wall time, runtime ${runtime}`;
   console.log(`${label.padEnd(52)}${`${(wall / 1000).toFixed(1)} s`.padStart(10)}  ${summary ? `${summary[1]} passed, ${summary[2]} failed, ${summary[3]} skipped` : `exit ${run.status}`}`);
   const ratio = wall / reference;
-  const row = `${`catalogue / trivial vitest, runtime ${runtime}`.padEnd(52)}${`${ratio.toFixed(1)}×`.padStart(10)}`;
-  console.log(runtime === 'embedded' ? goalRow(`catalogue / trivial vitest, runtime ${runtime}`, `${ratio.toFixed(1)}×`, `≤ ${GOAL_CATALOGUE_RATIO}×`, ratio <= GOAL_CATALOGUE_RATIO) : row);
+  console.log(`${`catalogue / trivial vitest, runtime ${runtime}`.padEnd(52)}${`${ratio.toFixed(1)}×`.padStart(10)}`);
+  return ratio;
 }
 
 /** Start → ready (+ stop) of each fake in each runtime this machine has, side by side. */
