@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../../core/errors/index.ts';
+import { isRecord } from '../../core/values/index.ts';
 
 /** The images a fake runs, by the name `containers.images` and the environment use. */
 export const CONTAINER_IMAGE_KEYS = ['sftp', 'postgres', 'mariadb'] as const;
@@ -80,7 +81,7 @@ export function resolveContainerSettings(config: ContainerSettings | undefined, 
  * config file's schema and for resolveContainerSettings. Empty when nothing is.
  */
 export function containerSettingsProblems(value: unknown): { path: string; message: string }[] {
-  if (!isPlainObject(value)) return [{ path: '', message: "an object such as { baseImage: 'partner-harness/base:bookworm', images: { postgres: 'postgres:16' } }" }];
+  if (!isRecord(value)) return [{ path: '', message: "an object such as { baseImage: 'partner-harness/base:bookworm', images: { postgres: 'postgres:16' } }" }];
   const problems: { path: string; message: string }[] = [];
   const image = (path: string, given: unknown) => {
     if (typeof given !== 'string' || !isImageReference(given)) problems.push({ path, message: `${JSON.stringify(given)} is not an image reference; give ${IMAGE_REFERENCE_HINT}` });
@@ -89,7 +90,7 @@ export function containerSettingsProblems(value: unknown): { path: string; messa
     if (given === undefined) continue;
     if (key === 'baseImage') image(key, given);
     else if (key !== 'images') problems.push({ path: key, message: 'unknown field; the fields are baseImage, images' });
-    else if (!isPlainObject(given)) problems.push({ path: key, message: `an object naming images by ${CONTAINER_IMAGE_KEYS.join(', ')}, e.g. { postgres: 'postgres:16' }` });
+    else if (!isRecord(given)) problems.push({ path: key, message: `an object naming images by ${CONTAINER_IMAGE_KEYS.join(', ')}, e.g. { postgres: 'postgres:16' }` });
     else {
       for (const [name, named] of Object.entries(given)) {
         if (named === undefined) continue;
@@ -101,9 +102,6 @@ export function containerSettingsProblems(value: unknown): { path: string; messa
   return problems;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The environment that carries the config's `containers` option to the scenario workers (which

@@ -1,4 +1,5 @@
 import { htmlEscape as escape } from './html-escape.ts';
+import { isRecord } from '../../core/values/index.ts';
 
 /** What a transcript step is about: the timeline colours its rows by it. */
 type Category = 'tcp' | 'ssh' | 'sftp' | 'http' | 'db' | 'fault' | 'result' | 'other';
@@ -110,6 +111,3 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

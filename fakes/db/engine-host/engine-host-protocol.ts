@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeStartError, InvalidOptionError, PartnerHarnessError, RuntimeUnavailableError } from '../../../core/errors/index.ts';
 import type { DbFakeConfig } from '../db-fake.ts';
+import { isRecord } from '../../../core/values/index.ts';
 
 /**
  * Where a process's shared-engine fakes lease their engines instead of starting their own: the
@@ -112,5 +113,4 @@ export function readLeaseConfig(value: unknown): DbFakeConfig | undefined {
   };
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 1024 && !value.includes('\0');

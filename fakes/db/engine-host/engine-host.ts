@@ -9,7 +9,8 @@ import type { EngineRecipe } from '../engine-recipe.ts';
 import { leaseSharedEngine, prestartSharedEngine, stopSharedEngines } from '../shared-engines.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
 import { checkLeaseConfig } from './check-lease-config.ts';
-import { hostSocketIn, isRecord, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
+import { hostSocketIn, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
+import { isRecord } from '../../../core/values/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 

@@ -1,6 +1,7 @@
 import { setOwn } from '../../redaction/index.ts';
 import type { ServiceModel } from './service-model.ts';
 import type { Shape } from './shape.ts';
+import { isRecord } from '../../../core/values/index.ts';
 
 /**
  * The input as the service's own deserialiser would hand it over: a fresh copy holding only the
@@ -24,7 +25,7 @@ export function normalizeInput(model: ServiceModel, operation: string, input: un
 }
 
 function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
-  if (shape.type === 'structure' && isPlainObject(value)) {
+  if (shape.type === 'structure' && isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const child = Object.hasOwn(value, name) ? value[name] : undefined;
@@ -36,7 +37,7 @@ function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
     const member = model.getShape(shape.member!.shape);
     return value.filter((item) => item !== null && item !== undefined).map((item) => normalize(model, member, item));
   }
-  if (shape.type === 'map' && isPlainObject(value)) {
+  if (shape.type === 'map' && isRecord(value)) {
     const valueShape = model.getShape(shape.value!.shape);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -47,6 +48,3 @@ function normalize(model: ServiceModel, shape: Shape, value: unknown): unknown {
   return value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -1,0 +1,2 @@
+// Checks on values read from outside (JSON, YAML, environment).
+export { isRecord } from './is-record.ts';
