@@ -22,8 +22,8 @@ export async function runScenarios(files: string[], options: RunOptions, interru
   process.env.PARTNER_HARNESS_RUNTIME = options.runtime;
   // Named to the workers before they start: they lease their database engines from this process,
   // and take the keys another worker generated from the run's share.
-  const engines = hostEngines(files, options.runtime);
   const share = openRunShare();
+  const engines = hostEngines(files, options.runtime);
   let prewarmed: PrewarmedFork | undefined;
   try {
     // Then each worker loads the scenario modules while vitest loads here. As many as vitest will
