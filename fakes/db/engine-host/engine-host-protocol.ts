@@ -43,6 +43,9 @@ export interface WireError {
   fix?: string;
 }
 
+/** A message as one line: JSON (which escapes any newline inside its strings), then a newline. */
+export const toLine = (message: HostRequest | HostMessage): string => `${JSON.stringify(message)}\n`;
+
 /** A line longer than this many bytes ends the connection: a fake's config is a few hundred. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 

@@ -9,7 +9,7 @@ import type { EngineRecipe } from '../engine-recipe.ts';
 import { leaseSharedEngine, prestartSharedEngine, stopSharedEngines } from '../shared-engines.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
 import { checkLeaseConfig } from './check-lease-config.ts';
-import { hostSocketIn, lineReader, newHostFolder, readLeaseConfig, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
+import { hostSocketIn, lineReader, newHostFolder, readLeaseConfig, toLine, toWireError, type HostMessage, type WireError } from './engine-host-protocol.ts';
 import { isRecord } from '../../../core/values/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
@@ -123,7 +123,7 @@ export class StartedEngineHost {
   #serve(socket: Socket): void {
     this.#clients.set(socket, { leases: new Map(), gone: new AbortController() });
     const send = (message: HostMessage) => {
-      if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
+      if (!socket.destroyed) socket.write(toLine(message));
     };
     socket.on(
       'data',

@@ -4,7 +4,7 @@ import { FakeStartError } from '../../../core/errors/index.ts';
 import type { Transcript } from '../../shared/transcript.ts';
 import type { DbFakeConfig } from '../db-fake.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
-import { fromWireError, lineReader, type HostMessage, type HostRequest } from './engine-host-protocol.ts';
+import { fromWireError, lineReader, toLine, type HostMessage, type HostRequest } from './engine-host-protocol.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -89,7 +89,7 @@ class HostConnection {
     this.socket.ref();
     return new Promise<Answer>((resolve, reject) => {
       this.#pending.set(request.id, { resolve, reject });
-      this.socket.write(`${JSON.stringify(request)}\n`);
+      this.socket.write(toLine(request));
     }).finally(() => {
       if (this.#pending.size === 0) this.socket.unref();
     });
