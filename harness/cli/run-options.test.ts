@@ -34,9 +34,12 @@ describe('--workers', () => {
   });
 
   it('defaults to one more worker than the cores, scenarios often wait, but one for the process runtime (its OS users are machine-wide)', () => {
-    expect(defaultWorkers('embedded')).toBe(Math.min(64, availableParallelism() + 1));
-    expect(defaultWorkers('container')).toBe(Math.min(64, availableParallelism() + 1));
-    expect(defaultWorkers('process')).toBe(1);
+    expect([1, 2, 8].map((cores) => defaultWorkers('embedded', cores))).toEqual([2, 3, 9]);
+    expect(defaultWorkers('container', 2)).toBe(3);
+    expect(defaultWorkers('embedded', 64)).toBe(64);
+    expect(defaultWorkers('process', 8)).toBe(1);
+    // This machine's own cores, when none are given.
+    expect(defaultWorkers('embedded')).toBe(defaultWorkers('embedded', availableParallelism()));
   });
 });
 

@@ -113,8 +113,8 @@ export function checkWorkers(text: string | number, where: string): number {
  * engines. One for the process runtime: its SFTP fakes create OS users, which are machine-wide, and
  * scenarios often name the same user.
  */
-export function defaultWorkers(runtime: FakeRuntime): number {
-  return runtime === 'process' ? 1 : Math.min(MAX_WORKERS, availableParallelism() + 1);
+export function defaultWorkers(runtime: FakeRuntime, cores = availableParallelism()): number {
+  return runtime === 'process' ? 1 : Math.min(MAX_WORKERS, cores + 1);
 }
 
 /** `i/n` with 1 ≤ i ≤ n; whether n fits the number of files is checked once they are known. */
