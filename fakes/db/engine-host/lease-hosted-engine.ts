@@ -5,6 +5,7 @@ import type { Transcript } from '../../shared/transcript.ts';
 import type { DbFakeConfig } from '../db-fake.ts';
 import type { ServingPort } from '../started-db-fake-handle.ts';
 import { fromWireError, lineReader, toLine, type HostMessage, type HostRequest } from './engine-host-protocol.ts';
+import { isRecord } from '../../../core/values/index.ts';
 
 const log = createDebug('partner-harness:fake:db');
 
@@ -96,19 +97,20 @@ class HostConnection {
   }
 
   #receive(line: string): void {
-    let message: HostMessage;
+    let parsed: unknown;
     try {
-      message = JSON.parse(line) as HostMessage;
+      parsed = JSON.parse(line);
     } catch {
-      message = undefined as never;
+      parsed = undefined;
     }
-    if (typeof message !== 'object' || message === null || !Number.isSafeInteger(message.id)) {
+    if (!isRecord(parsed) || !Number.isSafeInteger(parsed.id)) {
       this.socket.destroy(new Error('engine host: an answer that is not one'));
       return;
     }
+    const message = parsed as unknown as HostMessage;
     if ('record' in message) {
       const { kind, detail } = (message.record ?? {}) as { kind?: unknown; detail?: unknown };
-      if (typeof kind === 'string') this.#transcripts.get(message.id)?.record(kind, typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>) : {});
+      if (typeof kind === 'string') this.#transcripts.get(message.id)?.record(kind, isRecord(detail) ? detail : {});
       return;
     }
     const pending = this.#pending.get(message.id);
