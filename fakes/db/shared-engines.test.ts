@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -5,7 +6,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { pgLogin } from './postgres-fake-contract.ts';
 import { dataDirOf, engineDescendants, isAlive } from './engine-processes.ts';
 import { PostgresFake } from './postgres-fake.ts';
-import { stopSharedEngines } from './shared-engines.ts';
+import { leaseSharedEngine, stopSharedEngines } from './shared-engines.ts';
+import { postgresRecipe } from './postgres-recipe.ts';
+import type { DbFakeConfig } from './db-fake.ts';
+import { Transcript } from '../shared/transcript.ts';
 import type { StartedDbFake } from './started-db-fake.ts';
 
 const A = { user: 'etl_a', password: 'shared-PW-a-41c9', database: 'orders_a' };
@@ -148,6 +152,26 @@ describe('PostgresFake.withSharedEngine()', () => {
       await Promise.all(fakes.map((fake) => fake.stop()));
     }
   }, 90_000);
+
+  it('leaves no listener on the abort signal of a lease that waited for an engine to start', async () => {
+    // An empty pool: the first lease starts the engine, the second waits for it, then for the names.
+    await stopSharedEngines();
+    const C = { user: 'etl_c', password: 'shared-PW-c-0b5d', database: 'orders_c' };
+    const config: DbFakeConfig = { engine: 'postgresql', runtime: 'embedded', users: [{ name: C.user, password: C.password }], databases: [{ name: C.database, owner: C.user }], tls: false, requireTls: false, sharedEngine: true };
+    const gone = new AbortController();
+    const first = leaseSharedEngine(postgresRecipe, config, new Transcript(), { owner: 'first' });
+    const second = leaseSharedEngine(postgresRecipe, config, new Transcript(), { owner: 'second', waitMs: 30_000, signal: gone.signal });
+    const held = await first;
+    await held.stop();
+    const serving = await second;
+    try {
+      expect(serving.port).toBe(held.port);
+      // The client's signal lives as long as the client: each wait must take its listener back.
+      expect(getEventListeners(gone.signal, 'abort')).toEqual([]);
+    } finally {
+      await serving.stop();
+    }
+  }, 60_000);
 
   it('stopSharedEngines() stops every engine and removes its data', async () => {
     const fake = await shared(B).start();

@@ -232,7 +232,7 @@ async function claimWhenFree(recipe: EngineRecipe<unknown, object>, config: DbFa
     if (othersOnly.length === 0) return claim(recipe, config, names, owner);
     const starting = othersOnly.find((candidate) => !candidate.running);
     if (starting) {
-      await Promise.race([starting.ready.catch(() => undefined), aborted(signal)]);
+      await settledOrAborted(starting.ready, signal);
       continue;
     }
     deadline ??= performance.now() + waitMs;
@@ -254,8 +254,20 @@ async function claimWhenFree(recipe: EngineRecipe<unknown, object>, config: DbFa
   }
 }
 
-/** Settles when `signal` aborts (never without one). */
-const aborted = (signal: AbortSignal | undefined) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
+/**
+ * Resolves once `promise` settles or `signal` aborts. The abort listener goes when it resolves:
+ * a client's signal lives as long as the client, and would otherwise gather one per wait.
+ */
+function settledOrAborted(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    signal?.addEventListener('abort', done, { once: true });
+    promise.then(done, done);
+  });
+}
 
 function wakeWaiting(): void {
   const woken = waiting;
