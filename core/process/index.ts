@@ -8,5 +8,6 @@ export { descendants, isAlive, processTree, readArgs, readProcess, signalAll, ty
 export { WatchedProcess, type Exit } from './watched-process.ts';
 // Where files that live only as long as the run go: RAM when there is room.
 export { RAM_DIR, ramDir, statFs, type StatFs } from './ram-dir.ts';
-// Costly values (generated keys) made once per run, not once per worker.
+// Costly values (generated keys) made once per run, not once per worker; what a run names to its workers.
+export { setEnv } from './set-env.ts';
 export { openRunShare, RUN_SHARE_ENV, sharedInRun, type Shareable } from './run-share.ts';

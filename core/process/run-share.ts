@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import createDebug from 'debug';
 import { onProcessExit } from './exit-cleanup.ts';
+import { setEnv } from './set-env.ts';
 
 const debug = createDebug('partner-harness:run-share');
 
@@ -21,13 +22,11 @@ export function openRunShare(): { dir: string; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'partner-harness-run-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const unregister = onProcessExit(remove);
-  const before = process.env[RUN_SHARE_ENV];
-  process.env[RUN_SHARE_ENV] = dir;
+  const restoreEnv = setEnv(RUN_SHARE_ENV, dir);
   return {
     dir,
     close() {
-      if (before === undefined) delete process.env[RUN_SHARE_ENV];
-      else process.env[RUN_SHARE_ENV] = before;
+      restoreEnv();
       remove();
       unregister();
     },

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import createDebug from 'debug';
-import { onProcessExit } from '../../core/process/index.ts';
+import { onProcessExit, setEnv } from '../../core/process/index.ts';
 import type { DbEngine } from '../../fakes/db/db-types.ts';
 import { ENGINE_HOST_ENV, newHostFolder } from '../../fakes/db/engine-host/engine-host-protocol.ts';
 import type { FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
@@ -45,8 +45,7 @@ export function hostEngines(files: readonly string[], runtime: FakeRuntime): { s
   }
   // Until the host owns the folder (and if it never starts).
   const unregister = onProcessExit(removeDir);
-  const before = process.env[ENGINE_HOST_ENV];
-  process.env[ENGINE_HOST_ENV] = path;
+  const restoreEnv = setEnv(ENGINE_HOST_ENV, path);
   const host = (async () => {
     const { EngineHost } = await import('../../fakes/db/engine-host/engine-host.ts');
     const started = await EngineHost.start({ dir });
@@ -59,8 +58,7 @@ export function hostEngines(files: readonly string[], runtime: FakeRuntime): { s
   });
   return {
     stop: async () => {
-      if (before === undefined) delete process.env[ENGINE_HOST_ENV];
-      else process.env[ENGINE_HOST_ENV] = before;
+      restoreEnv();
       await (await host)?.stop();
       removeDir();
       unregister();
