@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RAM_DIR } from '../../core/process/index.ts';
 import { ENGINE_DIR_ENV, engineWorkBase, RAM_DIR_MIN_FREE_BYTES, type WorkBaseProbe } from './engine-work-base.ts';
-import { launchEngine } from './launch-engine.ts';
-import { postgresRecipe } from './postgres-recipe.ts';
-import type { DbFakeConfig } from './db-fake.ts';
-import { Transcript } from '../shared/transcript.ts';
 
 const TMPFS = 0x01021994;
 const EXT4 = 0xef53;
@@ -45,23 +40,4 @@ describe('engineWorkBase', () => {
       );
     }
   });
-
-  it('puts a real engine\'s work dir where it says, and removes it at stop', async () => {
-    const config: DbFakeConfig = { engine: 'postgresql', runtime: 'embedded', users: [], databases: [], tls: false, requireTls: false };
-    let workDir = '';
-    const recipe = {
-      ...postgresRecipe,
-      initialise: (ctx: Parameters<typeof postgresRecipe.initialise>[0]) => {
-        workDir = ctx.dir.root;
-        return postgresRecipe.initialise(ctx);
-      },
-    };
-    const engine = await launchEngine(recipe, config, new Transcript());
-    try {
-      expect(workDir.startsWith(`${engineWorkBase()}/partner-harness-db-`)).toBe(true);
-    } finally {
-      await engine.stop();
-    }
-    expect(existsSync(workDir)).toBe(false);
-  }, 60_000);
 });

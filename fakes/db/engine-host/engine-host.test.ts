@@ -9,7 +9,7 @@ import { engineDescendants } from '../engine-processes.ts';
 import { PostgresFake } from '../postgres-fake.ts';
 import type { StartedDbFake } from '../started-db-fake.ts';
 import { EngineHost, type StartedEngineHost } from './engine-host.ts';
-import { ENGINE_HOST_ENV, fromWireError, lineReader, MAX_LINE_BYTES, toWireError } from './engine-host-protocol.ts';
+import { ENGINE_HOST_ENV, fromWireError, lineReader, MAX_LINE_BYTES, toLine, toWireError } from './engine-host-protocol.ts';
 
 const A = { user: 'etl_reader', password: 'host-PW-a-5c1e', database: 'orders' };
 const B = { user: 'etl_other', password: 'host-PW-b-81d3', database: 'invoices' };
@@ -234,7 +234,7 @@ describe('EngineHost', () => {
       first.lease(1, A);
       await vi.waitFor(() => expect(first.answer(1)).toMatchObject({ ok: true }), { timeout: 30_000 });
       // Two releases of one lease, handled at once; then a lease id already in use is refused.
-      first.socket.write(`${JSON.stringify({ id: 2, op: 'release', lease: 1 })}\n${JSON.stringify({ id: 3, op: 'release', lease: 1 })}\n`);
+      first.socket.write(toLine({ id: 2, op: 'release', lease: 1 }) + toLine({ id: 3, op: 'release', lease: 1 }));
       await vi.waitFor(() => expect([2, 3].map((id) => first.answer(id)?.ok)).toEqual([true, true]));
       second.lease(1, A);
       await vi.waitFor(() => expect(second.answer(1)).toMatchObject({ ok: true, port: first.answer(1)!.port }), { timeout: 30_000 });
