@@ -34,18 +34,24 @@ const HANGING_WITH_DATABASE = HANGING.replace(
   'given:\n  fakes:\n    db: { kind: postgres, users: [{ name: app, password: App-Pass-1 }], databases: [{ name: appdb, owner: app }] }\n',
 ).replace('name: hanging partner', 'name: hanging partner beside a database');
 
-/** Glue logging in to a Postgres fake: the engine starts (initdb, then postgres) before the call. */
+/**
+ * Glue logging in to a Postgres fake: the engine starts (initdb, then postgres) before the call.
+ * The fake then accepts and never answers, under a 60 s timeout, so the run is still busy when
+ * a signal comes late: start-up is fast enough (an engine started ahead, work dirs in RAM)
+ * that a scenario that answered could finish before a +900 ms signal.
+ */
 const GLUE_POSTGRES = `name: Glue logs in to Postgres
+emulator: { connectTimeoutMs: 60000 }
 given:
   fakes:
-    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-1 }], databases: [{ name: orders, owner: etl }] }
+    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-1 }], databases: [{ name: orders, owner: etl }], faults: [{ kind: accept-hang }] }
 when:
   operation: glue:TestConnection
   input:
     TestConnectionInput:
       ConnectionType: JDBC
       ConnectionProperties: { JDBC_CONNECTION_URL: "{{ fakes.db.jdbcUrl }}", USERNAME: etl, PASSWORD: Etl-Pass-1 }
-then: { response: {} }
+then: { error: OperationTimeoutException }
 `;
 
 /**
@@ -161,8 +167,7 @@ describe('SIGINT during a run', () => {
     const started = await run(await scenarios(`glue-${delayMs}`, { 'glue.yaml': GLUE_POSTGRES }));
     const result = await interruptWhen(started, 'starting fake db (postgres)', delayMs);
     const report = await expectCleanInterrupt(started, result);
-    // Start-up is slow enough that the scenario cannot have finished; if it had, it is listed.
-    expect(report?.scenarios.length ?? 0).toBeLessThanOrEqual(1);
+    if (report) expect(report.scenarios).toEqual([]);
   });
 
   it('stops an embedded Postgres engine that is running: nothing outlives the run', async () => {
