@@ -1,4 +1,4 @@
-import { printable } from '../probe/printable.ts';
+import { printable } from '../../core/values/index.ts';
 import type { CalibrationEntry, CalibrationReport } from './calibration-report.ts';
 
 const MARK: Record<CalibrationEntry['verdict'], string> = { matched: '✓', different: '✗', error: '!', skipped: '-' };

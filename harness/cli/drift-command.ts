@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/values/index.ts';
 import { checkProfile, ProfileFileError, readProfileData } from '../probe/profile-file.ts';
 import { compareProfiles, type DriftChange } from '../probe/sftp/compare-profiles.ts';
 import { partnerProfileSchema, toProfile } from '../probe/sftp/partner-profile.ts';
@@ -37,7 +38,7 @@ export async function driftCommand(args: string[], out: (text: string) => void =
     return ExitCode.Unreachable;
   }
   if (values.json) out(`${JSON.stringify({ target, drift: changes.length > 0, changes, warnings }, null, 2)}\n`);
-  else out(renderChanges(target, probedAt, changes) + warnings.map((warning) => `  note: ${warning}\n`).join(''));
+  else out(printableLines(renderChanges(target, probedAt, changes) + warnings.map((warning) => `  note: ${warning}\n`).join('')));
   if (values.junit) await writeFileAtomic(values.junit, renderDriftJunit(target, isDatabase ? 'database' : 'sftp', changes));
   return changes.length > 0 ? ExitCode.ScenarioFailed : ExitCode.Ok;
 }

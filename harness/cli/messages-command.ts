@@ -1,5 +1,5 @@
 import { byOperation, CATALOGUE_PROVENANCES, catalogueMessages, catalogueOperations, type CatalogueMessage } from '../catalogue/catalogue-messages.ts';
-import { printable } from '../probe/printable.ts';
+import { printable } from '../../core/values/index.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { messagesUsage } from './messages-usage.ts';
 import { parseCommandArgs } from './parse-command-args.ts';

@@ -6,7 +6,7 @@ import { GLUE_TLS_SETTINGS } from '../probe/jdbc/glue-tls-settings.ts';
 import type { GlueAnswerPrediction } from '../probe/jdbc/predict-glue-answers.ts';
 import { renderGlueJunit } from '../probe/jdbc/render-glue-junit.ts';
 import { probeDatabasePartner, type ProbedDatabasePartner } from '../probe/jdbc/probe-database-partner.ts';
-import { printable } from '../probe/printable.ts';
+import { printable } from '../../core/values/index.ts';
 import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
 import { renderProbePage } from '../reports/render-probe-page.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';

@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/values/index.ts';
 import { renderProbePage } from '../reports/render-probe-page.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
 import { profileYaml } from '../probe/profile-file.ts';
@@ -30,7 +31,7 @@ export async function probeSftp(text: string, values: ProbeValues, timeoutMs: nu
     return ExitCode.Unreachable;
   }
   const { scan, login, policies } = probed;
-  out(values.json ? `${JSON.stringify({ ...scan, login: login ?? null, policies }, null, 2)}\n` : renderScan(scan) + renderLogin(login) + renderPolicies(policies, credentials !== undefined));
+  out(values.json ? `${JSON.stringify({ ...scan, login: login ?? null, policies }, null, 2)}\n` : printableLines(renderScan(scan) + renderLogin(login) + renderPolicies(policies, credentials !== undefined)));
   if (values.junit) await writeFileAtomic(values.junit, renderProbeJunit(`${target.host}:${target.port}`, policies));
   const profile = toProfile(text, scan, policies, credentials !== undefined);
   if (values.save) await writeFileAtomic(values.save, profileYaml(profile));

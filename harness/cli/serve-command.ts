@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printableLines } from '../../core/values/index.ts';
 import { AwsEndpoint, formatDiagnosis, type CallRecord } from '../aws/index.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
@@ -69,10 +70,15 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   return ExitCode.Ok;
 }
 
-/** Each call as it is answered, with the harness's diagnosis beside AWS's answer (the record is already redacted). */
+/**
+ * Each call as it is answered, with the harness's diagnosis beside AWS's answer (the record is
+ * already redacted). The operation is what the client sent and a diagnosis may quote the partner:
+ * both go through printable() before the terminal.
+ */
 function describeCall(record: CallRecord): string {
   const answer = record.error ? ` ${record.error.type}` : '';
-  return [`${record.service}:${record.operation} -> HTTP ${record.httpStatus}${answer}`, ...record.diagnosis.map((diagnosis) => `  diagnosis: ${formatDiagnosis(diagnosis)}`)].join('\n') + '\n';
+  const lines = [`${record.service}:${record.operation} -> HTTP ${record.httpStatus}${answer}`, ...record.diagnosis.map((diagnosis) => `  diagnosis: ${formatDiagnosis(diagnosis)}`)];
+  return printableLines(lines.join('\n')) + '\n';
 }
 
 /** A port that is taken or not allowed is the user's to change, not a harness failure. */

@@ -74,6 +74,13 @@ describe('renderMarkdown', () => {
     for (const row of renderMarkdown(report([hostile])).split('\n').filter((line) => line.startsWith('| '))) expect(cells(row)).toHaveLength(5);
   });
 
+  it('writes control characters from a name or an answer as escapes, so printing the summary cannot drive a terminal', () => {
+    const hostile = { ...failed, name: 'evil \u001b[2J\u009b31m name\r' };
+    const text = renderMarkdown(report([hostile]));
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('evil \\u001b\\[2J\\u009b31m name\\u000d');
+  });
+
   it('names the runtime of each fake of each scenario, failures first', () => {
     const rows = renderMarkdown(report([passed, failed])).split('All scenarios (2)')[1]!.split('\n').filter((line) => /^\| (✅|❌)/.test(line));
     expect(rows.map(cells)).toEqual([

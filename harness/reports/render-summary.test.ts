@@ -112,6 +112,23 @@ describe('renderSummary', () => {
     expect(lines[at + 1]).toBe('      diagnosis: host-key-mismatch: The server showed ssh-rsa AAAA Fix: Trust it');
   });
 
+  it('writes control characters from names, answers and diagnoses as escapes: none reaches the terminal', () => {
+    const evil = '\u001b[2J\u001b]0;title\u0007\u009b31m\u2028';
+    const hostile: ScenarioReportEntry = {
+      ...passedEntry,
+      name: `merged ${evil}`,
+      result: {
+        ...passedEntry.result!,
+        response: { Status: 'ERROR', StatusMessage: `partner said ${evil}` },
+        emulator: { ...passedEntry.result!.emulator!, diagnosis: [{ code: 'c', text: `banner ${evil}`, fix: 'none' }] },
+      },
+    };
+    const summary = renderSummary({ ...report([hostile]), unhandledErrors: [`boom ${evil}`] });
+    expect(summary).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    const escaped = '\\u001b[2J\\u001b]0;title\\u0007\\u009b31m\\u2028';
+    for (const shown of [`merged ${escaped}`, `partner said ${escaped}`, `banner ${escaped}`, `boom ${escaped}`]) expect(summary).toContain(shown);
+  });
+
   it('lists each failed expectation under a failing scenario, not the passed ones', () => {
     const lines = renderSummary(report([failedEntry])).split('\n');
     const at = lines.findIndex((line) => line.includes('✗ Wrong password is rejected'));

@@ -1,10 +1,15 @@
+import { printableLines } from '../../core/values/index.ts';
 import type { RunReport, ScenarioReportEntry } from './run-report.ts';
 import { diagnosisLines } from './diagnosis-lines.ts';
 import { scenarioProblems } from './scenario-problems.ts';
 
 const MARK = { passed: '✓', failed: '✗', invalid: '!', skipped: '-' } as const;
 
-/** The terminal summary: one line per scenario, the reasons under failures, totals last. */
+/**
+ * The terminal summary: one line per scenario, the reasons under failures, totals last. Every
+ * line goes through printable(): names, answers and diagnoses come from scenario files, partners
+ * and (merge-reports) report files, and none of them may drive the terminal.
+ */
 export function renderSummary(report: RunReport, reportFiles: string[] = []): string {
   const lines = [
     '',
@@ -26,7 +31,7 @@ export function renderSummary(report: RunReport, reportFiles: string[] = []): st
   const { passed, failed, invalid, skipped } = report.totals;
   lines.push('', `${passed} passed, ${failed} failed, ${invalid} invalid, ${skipped} skipped`);
   if (reportFiles.length > 0) lines.push(`Reports: ${reportFiles.join(', ')}`);
-  return lines.join('\n') + '\n';
+  return printableLines(lines.join('\n')) + '\n';
 }
 
 function outcome(scenario: ScenarioReportEntry): string {

@@ -89,6 +89,14 @@ describe('loadScenarioFile', () => {
     expect(error.code).toBe('SCENARIO_INVALID');
   });
 
+  it('refuses a name or tag with control characters, which would reach the terminal that runs the file', async () => {
+    const error = await loadError(await write(VALID.replace(/^name: .*$/m, 'name: "evil \\e[2J name"\ntags: [ok, "two\\nlines"]')));
+    expect(error.issues.map(({ path, message }) => `${path}: ${message}`)).toEqual([
+      'name: one line without control characters (line breaks, tabs, escapes)',
+      'tags[1]: one line without control characters (line breaks, tabs, escapes)',
+    ]);
+  });
+
   it('names an unknown field and says how to fix it', async () => {
     const error = await loadError(await write(VALID.replace('      kind: sftp', '      kind: sftp\n      hostkeys: [ssh-rsa]')));
     expect(error.issues).toEqual([

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_S3_OBJECT_BYTES, s3LocationProblem } from '../aws/s3/s3-object-store.ts';
 import { FAKE_KINDS } from './fakes/fake-kinds.ts';
 import type { FakeKindRegistry } from './fakes/fake-kind-registry.ts';
-import { hostKeyType, text } from './schema/common.ts';
+import { hostKeyType, oneLine, text } from './schema/common.ts';
 import { scenarioName } from './schema/scenario-name.ts';
 import { expectationSchema } from './schema/expectation-schema.ts';
 import { networkFaultSchema } from './schema/network-fault-schema.ts';
@@ -43,9 +43,9 @@ const lambdaSchema = z
 function buildScenarioSchema<FakeSchema extends z.ZodType>(fakeSchema: FakeSchema) {
   return z
     .object({
-      name: z.string().min(1),
+      name: oneLine.min(1),
       description: z.string().optional(),
-      tags: z.array(z.string()).default([]),
+      tags: z.array(oneLine).default([]),
       /** Seed for faker, so generated users and passwords are the same on every run. */
       seed: z.number().int().default(1),
       /** Values computed once (faker calls included) and referenced as `{{ vars.x }}`. */

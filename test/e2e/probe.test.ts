@@ -40,6 +40,14 @@ describe('partner-harness probe sftp://…', () => {
     expect(result.stdout).toMatch(/^authentication methods: .*password/m);
   });
 
+  it('shows what a hostile partner sends (a banner with escape sequences) as escapes, never raw to the terminal', async () => {
+    await using partner = await new SftpFake().withBanner('Authorised use only\u001b[2J\u009b31m').withUser('acme', { password: 'Acme-Password-1' }).start();
+    const result = await runCli(['probe', partner.getUrl()]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('banner: "Authorised use only\\u001b[2J\\u009b31m');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('exits 2 on a target that is not sftp://host[:port], and 3 when the partner cannot be reached', async () => {
     for (const bad of ['ftp://host', 'sftp://user:secret@host', 'not a url', 'sftp://host/path']) {
       const result = await runCli(['probe', bad]);

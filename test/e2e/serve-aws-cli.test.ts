@@ -99,8 +99,19 @@ describe('partner-harness serve + the AWS CLI', () => {
     expect(secret.ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:000000000000:secret:partner\/x-[A-Za-z0-9]{6}$/);
     const failure = await exec('bash', ['-c', `${creds} aws transfer describe-connector --connector-id c-0123456789abcdef0 --endpoint-url ${url} --region us-east-1`]).catch((e) => e);
     expect(failure.stderr).toContain('An error occurred (ResourceNotFoundException) when calling the DescribeConnector operation: Unknown connector');
+    // A client's action name is printed per call: an escape sequence in it is shown, never sent to the terminal.
+    const hostile = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=x/20261202/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0' },
+      body: 'Action=Describe%1B%5B2JVpcs&Version=2016-11-15',
+    });
+    expect(hostile.status).toBe(400);
+    await waitForOutput(child, /InvalidAction/);
     child.kill('SIGINT');
-    expect((await done).code).toBe(0);
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ec2:Describe\\u001b[2JVpcs -> HTTP 400 InvalidAction');
+    expect(result.stdout).not.toContain('\u001b');
     expect(await eventually(() => isPortClosed(port))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { printable } from '../../../core/values/index.ts';
 import { describeDiagnosis } from './idp-diagnosis.ts';
 import type { IdpCaseReport, IdpProbeReport } from './probe-identity-provider.ts';
 
@@ -44,11 +45,7 @@ function how(entry: IdpCaseReport): string {
   return `(${entry.protocol}, ${entry.passwordLogin ? 'password' : 'public key'}${entry.sourceIp ? `, from ${entry.sourceIp}` : ''})`;
 }
 
-/**
- * Text from the provider or the users file, safe for a terminal: control characters (an escape
- * sequence in a provider's answer, say) are written as JSON escapes, never sent raw.
- */
+/** Text from the provider or the users file, safe for a terminal (see printable). */
 function shown(text: string, quoted = false): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return quoted ? `"${escaped}"` : escaped;
+  return quoted ? `"${printable(text)}"` : printable(text);
 }

@@ -1,4 +1,4 @@
-import { printable } from '../printable.ts';
+import { printable } from '../../../core/values/index.ts';
 import type { DriftChange } from '../sftp/compare-profiles.ts';
 import type { DatabaseProfile } from './database-profile.ts';
 

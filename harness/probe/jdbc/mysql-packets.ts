@@ -1,4 +1,4 @@
-import { printable } from '../printable.ts';
+import { printable } from '../../../core/values/index.ts';
 import { WireError, type WireReader } from './wire-reader.ts';
 
 // MySQL/MariaDB client/server protocol (https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase.html).

@@ -1,4 +1,4 @@
-import { printable } from '../printable.ts';
+import { printable } from '../../../core/values/index.ts';
 import { WireError, type WireReader } from './wire-reader.ts';
 
 // PostgreSQL frontend/backend protocol 3.0 (https://www.postgresql.org/docs/current/protocol-message-formats.html).

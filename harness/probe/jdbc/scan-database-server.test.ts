@@ -125,7 +125,7 @@ describe('scanDatabaseServer against hostile or absent servers', () => {
         expect((await scanDatabaseServer({ engine: 'postgresql', host: '127.0.0.1', port, timeoutMs: TIMEOUT })).authMethod).toBe(method);
       }
       const port = await scripted((socket) => socket.once('data', () => socket.write('N', () => socket.once('data', () => socket.end(pgError('XX000', 'evil\u001b[2Jtext'))))));
-      expect((await scanDatabaseServer({ engine: 'postgresql', host: '127.0.0.1', port, timeoutMs: TIMEOUT })).serverError?.message).toBe('FATAL: evil\uFFFD[2Jtext');
+      expect((await scanDatabaseServer({ engine: 'postgresql', host: '127.0.0.1', port, timeoutMs: TIMEOUT })).serverError?.message).toBe('FATAL: evil\\u001b[2Jtext');
     });
 
     it('reports a server that agrees to TLS and then speaks no TLS, and what it answers without TLS', async () => {

@@ -17,3 +17,10 @@ export const stringExpectation = z.union([text, z.object({ matches: regexSource 
 
 export const HOST_KEY_TYPES = ['ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-ed25519'] as const;
 export const hostKeyType = z.enum(HOST_KEY_TYPES);
+
+/**
+ * A name or tag: printed by vitest and in every report, so one line without control characters
+ * (an escape sequence in a name would otherwise reach the terminal of whoever runs the file).
+ */
+// eslint-disable-next-line no-control-regex
+export const oneLine = z.string().regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'one line without control characters (line breaks, tabs, escapes)');
