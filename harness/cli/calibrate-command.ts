@@ -5,9 +5,8 @@ import { checkTargetReachable } from '../calibrate/check-target-reachable.ts';
 import { renderCalibrationHtml } from '../calibrate/render-calibration-html.ts';
 import { renderCalibrationEntry, renderCalibrationSummary } from '../calibrate/render-calibration-summary.ts';
 import { catalogueMessages } from '../catalogue/catalogue-messages.ts';
-import { loadObservedMessages } from '../catalogue/load-observed-messages.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
-import { fakeKindsFromConfig } from '../scenario/fakes/fake-kinds-from-config.ts';
+import { scenarioSettingsFromConfig } from '../scenario/scenario-settings-from-config.ts';
 import { calibrateUsage } from './calibrate-usage.ts';
 import { calibrationTarget } from './calibration-target-option.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
@@ -42,7 +41,7 @@ export async function calibrateCommand(args: string[], out: Print = (t) => proce
   const runtime = values.runtime === undefined ? undefined : checkRuntime(values.runtime, '--runtime');
   const target = await calibrationTarget(values.against, values.region);
   const run = await resolveRun({ paths: positionals, catalogue: values.catalogue, config: values.config, outDir: values.out ?? 'reports/calibration', runtime });
-  const kinds = fakeKindsFromConfig(run.config);
+  const { kinds, observedMessages } = await scenarioSettingsFromConfig(run.config);
   const sources = await loadScenarioSources(run.files, kinds, run.cwd);
   if ('invalid' in sources) {
     err(sources.invalid.map((error) => `partner-harness: ${error.message}\n`).join(''));
@@ -55,7 +54,6 @@ export async function calibrateCommand(args: string[], out: Print = (t) => proce
     return reach.why === 'no-credentials' ? ExitCode.InvalidInput : ExitCode.Unreachable;
   }
   await prepareOutDir(run.options.outDir);
-  const observedMessages = await loadObservedMessages(run.config);
   const texts = new Map(catalogueMessages().map((row) => [row.id, row.text]));
   for (const { id, text } of observedMessages) texts.set(id, text);
   const interrupted = stopAfterCurrentScenario(err);

@@ -87,7 +87,8 @@ async function loadProfiles(files: string[], cwd: string): Promise<ProbeProfile[
   return probes;
 }
 
-async function findConfig(given: string | false | undefined, cwd: string): Promise<LoadedConfig | undefined> {
+/** The config `--config` names (relative to `cwd`), else the one found in `cwd`; `false` for none. */
+export async function findConfig(given: string | false | undefined, cwd: string): Promise<LoadedConfig | undefined> {
   if (given === false) return undefined;
   if (given !== undefined) {
     const file = resolve(cwd, given);

@@ -4,7 +4,11 @@ With a scenario: starts its fakes and resources and the emulated AWS endpoint, p
 reach them and the AWS CLI command that reproduces the scenario, and runs until Ctrl-C.
 Without one: starts only the emulated AWS endpoint.
 
+The config (partner-harness.config.{ts,mts,js,mjs} here, or --config) applies as it does to
+run: its kinds of fake, its messages file of observed texts, its container images and runtime.
+
 Options:
-  --port <n>      port for the emulated endpoint (default: OS-chosen)
-  --runtime <r>   how the scenario's fakes run: embedded (default), process or container
-  -h, --help   show this help`;
+  --port <n>       port for the emulated endpoint (default: OS-chosen)
+  --runtime <r>    how the scenario's fakes run: embedded (default), process or container
+  --config <file>  the config file (default: partner-harness.config.{ts,mts,js,mjs} here)
+  -h, --help       show this help`;

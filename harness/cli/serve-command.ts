@@ -1,18 +1,24 @@
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { printableLines } from '../../core/values/index.ts';
 import { AwsEndpoint, formatDiagnosis, type CallRecord } from '../aws/index.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
 import { awsCliCommand } from '../reports/aws-cli-command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
+import { findConfig } from './resolve-run.ts';
 import { serveUsage } from './serve-command-usage.ts';
 import { waitForSignal } from './wait-for-signal.ts';
 import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { unavailableReason } from '../scenario/fakes/unavailable-reason.ts';
+import { scenarioSettingsFromConfig } from '../scenario/scenario-settings-from-config.ts';
 
 export async function serveCommand(args: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { port: { type: 'string' }, runtime: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    serveUsage,
+  );
   if (values.help) {
     out(`${serveUsage}\n`);
     return ExitCode.Ok;
@@ -20,28 +26,35 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   if (positionals.length > 1) throw new UsageError(`serve takes one scenario file, got ${positionals.length}.\n\n${serveUsage}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: use a port number from 0 to 65535.`);
-  const runtime = (values.runtime ?? 'embedded') as FakeRuntime;
-  if (!FAKE_RUNTIMES.includes(runtime)) throw new UsageError(`--runtime ${values.runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
+  if (values.runtime !== undefined && !FAKE_RUNTIMES.includes(values.runtime as FakeRuntime)) throw new UsageError(`--runtime ${values.runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
+  // As run does: the config's kinds of fake, observed messages, container images and runtime.
+  const config = await findConfig(values.config, process.cwd());
+  const { kinds, observedMessages } = await scenarioSettingsFromConfig(config);
+  const runtime = (values.runtime as FakeRuntime | undefined) ?? config?.config.runtime ?? 'embedded';
   const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
 
   if (positionals.length === 0) {
-    const endpoint = await new AwsEndpoint().withPort(port).start().catch((error) => rethrowPortProblem(error, port));
+    const builder = new AwsEndpoint().withPort(port);
+    for (const { id, text, source } of observedMessages) builder.withObservedMessages({ [id]: text }, source);
+    const endpoint = await builder.start().catch((error) => rethrowPortProblem(error, port));
     endpoint.onCall((record) => out(describeCall(record)));
+    // Listening before saying so: whoever waits for the line may send the signal at once.
+    const signalled = waitForSignal();
     out(
       `Emulated AWS endpoint: ${endpoint.getUrl()}\n` +
         `  Any credentials work, e.g.: ${credentials} aws transfer list-connectors --endpoint-url ${endpoint.getUrl()} --region us-east-1\n` +
         `Press Ctrl-C to stop.\n`,
     );
-    await waitForSignal();
+    await signalled;
     await endpoint.stop();
     return ExitCode.Ok;
   }
 
   const file = resolve(positionals[0]!);
-  const scenario = await loadScenarioFile(file);
-  const unavailable = unavailableReason(scenario, runtime);
+  const scenario = await loadScenarioFile(file, { kinds });
+  const unavailable = unavailableReason(scenario, runtime, kinds);
   if (unavailable) throw new UsageError(`${positionals[0]} cannot be served here: ${unavailable}`);
-  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file), runtime }).catch((error) =>
+  const environment = await ScenarioEnvironment.start(scenario, { endpointPort: port, baseDir: dirname(file), runtime, kinds, observedMessages }).catch((error) =>
     rethrowPortProblem(error, port),
   );
   try {
@@ -61,9 +74,10 @@ export async function serveCommand(args: string[], out: (text: string) => void =
       lines.push(`  (first export ${variable}=… with the value the scenario uses: partner-harness never prints secrets)`);
     }
     lines.push('Press Ctrl-C to stop.');
+    const signalled = waitForSignal();
     out(environment.redactor.redactString(lines.join('\n')) + '\n');
     environment.endpoint!.onCall((record) => out(environment.redactor.redactString(describeCall(record))));
-    await waitForSignal();
+    await signalled;
   } finally {
     await environment.stop();
   }
@@ -90,16 +104,4 @@ function rethrowPortProblem(error: unknown, port: number): never {
     }
   }
   throw error;
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { port: { type: 'string' }, runtime: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${serveUsage}`);
-  }
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { TestCase, TestModule } from 'vitest/node';
 import type { ScenarioMeta } from '../scenario/vitest/scenario-meta.ts';
 import { Redactor } from '../redaction/index.ts';
@@ -74,6 +75,7 @@ function scenarioEntry(test: TestCase, module: TestModule, { interrupted, output
   };
 }
 
+/** Redacted, and without vitest's colour codes: a report is read in a browser or a file, not a terminal. */
 function safe(text: string): string {
-  return new Redactor().redactString(text);
+  return new Redactor().redactString(stripVTControlCharacters(text));
 }

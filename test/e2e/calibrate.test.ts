@@ -2,6 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
 import { GlueClient, GetConnectionsCommand } from '@aws-sdk/client-glue';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ListConnectorsCommand, TransferClient } from '@aws-sdk/client-transfer';
@@ -10,7 +12,7 @@ import { AwsEndpoint, type StartedAwsEndpoint } from '../../harness/aws/index.ts
 import type { CalibrationReport } from '../../harness/calibrate/calibration-report.ts';
 import type { ObservedMessages } from '../../harness/catalogue/observed-message.ts';
 import type { RunReport } from '../../harness/reports/index.ts';
-import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
+import { collect, ROOT, runCli, spawnCli, waitForOutput, type CliResult } from '../support/run-cli.ts';
 
 /**
  * calibrate and --mode aws against a stand-in for AWS: a second emulator whose catalogue says
@@ -24,6 +26,7 @@ const STAND_IN_TEXTS = {
   'transfer.test-connection.auth-failed': `Login refused for user {username}: credentials ${CANARY} rejected`,
   'glue.test-connection.name-and-input': 'ConnectionName and TestConnectionInput cannot both be specified',
 };
+const exec = promisify(execFile);
 const SCENARIOS = ['transfer-connector/01-password-login-succeeds.yaml', 'transfer-connector/03-key-only-partner-rejects-password.yaml', 'glue-connection/18-name-and-input-together.yaml', 'glue-connection/22-unknown-connection-name.yaml'];
 
 describe('calibrate against a second emulator standing in for AWS', () => {
@@ -168,6 +171,17 @@ describe('calibrate against a second emulator standing in for AWS', () => {
     expect(JSON.parse(await readFile(join(dir, 'calibration-again', 'messages.observed.json'), 'utf8'))).toEqual({});
   });
 
+  it('serve loads the same messages file from the config: the AWS CLI sees the observed text', async () => {
+    const child = spawnCli(['serve', join('scenarios', '01-password-login-succeeds.yaml')], { cwd: dir, env });
+    const done = collect(child);
+    const printed = await waitForOutput(child, /Press Ctrl-C to stop\./);
+    const command = /^ {2}(AWS_ACCESS_KEY_ID=.* aws transfer test-connection .*)$/m.exec(printed)![1]!;
+    const { stdout } = await exec('bash', ['-c', `${command} --output json`], { env: { ...process.env, ...env } });
+    expect(JSON.parse(stdout)).toMatchObject({ Status: 'OK', StatusMessage: 'Connection to the remote server succeeded' });
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
+  });
+
   it('a messages file naming an id the catalogue does not have stops run with the file, the id and the fix (exit 2)', async () => {
     await writeFile(join(dir, 'partners', 'stale.json'), JSON.stringify({ 'transfer.test-connection.gone': Object.values(observed)[0] }));
     await writeFile(join(dir, 'stale.config.mjs'), `export default { scenarios: ['scenarios'], messages: './partners/stale.json' };\n`);
@@ -176,6 +190,9 @@ describe('calibrate against a second emulator standing in for AWS', () => {
     expect(result.stderr).toContain(`Invalid config file ${join(dir, 'stale.config.mjs')}:`);
     expect(result.stderr).toContain("messages (./partners/stale.json): transfer.test-connection.gone: 'transfer.test-connection.gone' is not a message id of this partner-harness");
     expect(result.stderr).toContain('Remove the entry, or run partner-harness calibrate again');
+    const served = await cli(['serve', '--config', 'stale.config.mjs']);
+    expect(served.code).toBe(2);
+    expect(served.stderr).toContain("messages (./partners/stale.json): transfer.test-connection.gone: 'transfer.test-connection.gone' is not a message id of this partner-harness");
   });
 
   it('run --mode aws sends the same calls to the endpoint AWS_ENDPOINT_URL names, and deletes what it created there', async () => {

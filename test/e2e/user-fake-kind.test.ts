@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/run-cli.ts';
+import { collect, ROOT, runCli, spawnCli, waitForOutput } from '../support/run-cli.ts';
 
 /**
  * A user's own kind of fake, as they would ship it: defined in their partner-harness.config.mjs
@@ -43,6 +43,16 @@ describe("a user's kind of fake from their config", () => {
     expect(kinds).toContain('net:fault-applied');
     expect(kinds).toContain('net:stopped');
     expect(kinds).toContain('stopped');
+  });
+
+  it('is served too: serve takes the kinds of fake from the config, as run does', async () => {
+    const child = spawnCli(['serve', 'scenarios/echo-partner.yaml'], { cwd: PROJECT });
+    const done = collect(child);
+    const printed = await waitForOutput(child, /Press Ctrl-C to stop\./);
+    expect(printed).toMatch(/^Fake partner \(echo, embedded\): 127\.0\.0\.1:\d+$/m);
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code, `${result.signal} ${result.stderr}`).toBe(0);
   });
 
   it('cannot take the name of a built-in kind: the run stops before any scenario, with the fix (exit 2)', async () => {

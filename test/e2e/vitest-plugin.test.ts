@@ -46,7 +46,22 @@ import { expect, test } from 'partner-harness/vitest';
 test('the kit works beside the scenarios', async ({ aws }) => {
   await expect(aws.transfer.send(new TestConnectionCommand({ ConnectorId: 'c-0123456789abcdef0' }))).toRejectWithAwsError('ResourceNotFoundException');
 });
+
+test('the aws fixture answers with the texts of the messages file the config names', async ({ aws }) => {
+  await expect(aws.transfer.send(new TestConnectionCommand({ ConnectorId: 'c-0123456789abcdef0' }))).rejects.toMatchObject({ message: 'Connector c-0123456789abcdef0 was not found (observed)' });
+});
 `;
+
+/** What calibrate would have written: AWS words the unknown connector differently. */
+const OBSERVED = JSON.stringify({
+  'transfer.connector.not-found': {
+    text: 'Connector c-0123456789abcdef0 was not found (observed)',
+    observedAt: '2026-12-01T10:00:00Z',
+    region: 'us-east-1',
+    scenario: 'scenarios/unknown-connector.yaml#unknown connector',
+    target: 'aws',
+  },
+});
 
 // vitest's node API, as a user's script would call it.
 const RUN_VITEST = `import { startVitest } from 'vitest/node';
@@ -72,7 +87,10 @@ describe('partnerHarness() in a user’s vitest.config.ts', () => {
     await writeFile(join(project, 'scenarios/wrongly-expected.yaml'), WRONG_EXPECTATION);
     await writeFile(join(project, 'scenarios/password-login.yaml'), PASSWORD_LOGIN);
     await writeFile(join(project, 'tests/kit.test.ts'), KIT_TEST);
+    await writeFile(join(project, 'tests/broken.test.ts'), `import { test } from 'partner-harness/vitest';\ntest('never runs', () => { (\n`);
     await writeFile(join(project, 'run-vitest.mjs'), RUN_VITEST);
+    await writeFile(join(project, 'messages.observed.json'), OBSERVED);
+    await writeFile(join(project, 'partner-harness.config.mjs'), `export default { messages: './messages.observed.json' };\n`);
   });
   afterAll(() => rm(project, { recursive: true, force: true }));
 
@@ -83,11 +101,15 @@ describe('partnerHarness() in a user’s vitest.config.ts', () => {
     const result = await collect(child);
     const output = result.stdout + result.stderr;
     expect(result.code, output).toBe(1);
-    expect(output).toMatch(/Tests\s+1 failed \| 3 passed \(4\)/);
+    expect(output).toMatch(/Tests\s+1 failed \| 4 passed \(5\)/);
     expect(output).toContain('error.name: expected "ValidationException", got "ResourceNotFoundException"');
     expect(output).not.toMatch(/deprecat|warning/i);
     const report = JSON.parse(await readFile(join(project, 'reports/report.json'), 'utf8'));
     const states = Object.fromEntries(report.scenarios.map((s: { name: string; state: string }) => [s.name, s.state]));
+    // vitest colours its transform error; the report keeps the text without the colour codes.
+    const broken = report.scenarios.find((s: { file: string }) => s.file === 'tests/broken.test.ts');
+    expect(broken.errors.join('\n')).toContain('PARSE_ERROR');
+    expect(broken.errors.join('\n')).not.toContain('\u001b');
     expect(states).toMatchObject({
       'unknown connector answers ResourceNotFoundException': 'passed',
       'wrongly expected connector answers ResourceNotFoundException': 'failed',

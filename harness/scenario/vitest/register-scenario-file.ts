@@ -1,15 +1,7 @@
 import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
-import { loadObservedMessages } from '../../catalogue/load-observed-messages.ts';
-import type { ObservedOverride } from '../../catalogue/observed-message.ts';
-import type { LoadedConfig } from '../../config/index.ts';
-import { loadConfigFromEnv } from '../../config/load-config.ts';
-import { containerSettingsEnv } from '../../../fakes/container/container-settings.ts';
 import { HeapGrowthLimit } from '../../../core/process/index.ts';
 import { Redactor } from '../../redaction/index.ts';
-import type { FakeKindRegistry } from '../fakes/fake-kind-registry.ts';
-import { fakeKindsFromConfig } from '../fakes/fake-kinds-from-config.ts';
-import { importUserModule } from '../import-user-module.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
@@ -17,6 +9,7 @@ import { runtimeFromEnv } from '../fakes/runtime-choice.ts';
 import { unavailableReason } from '../fakes/unavailable-reason.ts';
 import { redactWorkerOutput, scenarioFinished } from './redact-worker-output.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
+import { workerScenarioSettings } from './worker-scenario-settings.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
 
 // A vitest fork whose parent is gone (the CLI was interrupted while a scenario waited on a
@@ -29,39 +22,10 @@ const SETUP_ALLOWANCE_MS = 30_000;
 /** A worker runs hundreds of scenarios (isolate: false): its heap is collected as it grows, not left to double. */
 const heapGrowth = new HeapGrowthLimit();
 
-let workerConfig: Promise<LoadedConfig | undefined> | undefined;
-let workerKinds: Promise<FakeKindRegistry> | undefined;
-let workerObserved: Promise<ObservedOverride[]> | undefined;
-
-/**
- * The run's config, loaded once per worker through Vite's own import (a TypeScript config
- * compiles without starting a second Vite).
- */
-function runConfig(): Promise<LoadedConfig | undefined> {
-  workerConfig ??= loadConfigFromEnv({ importModule: importUserModule }).then((loaded) => {
-    // The container fakes read their images from the environment; the config's fill what it leaves unset.
-    Object.assign(process.env, containerSettingsEnv(loaded?.config.containers));
-    return loaded;
-  });
-  return workerConfig;
-}
-
-/** The kinds of fake this worker's scenarios may declare: the built-in ones and the run's config's. */
-function fakeKinds(): Promise<FakeKindRegistry> {
-  workerKinds ??= runConfig().then(fakeKindsFromConfig);
-  return workerKinds;
-}
-
-/** The config's messages file (what calibrate observed), as `observed` catalogue entries. */
-function observedMessages(): Promise<ObservedOverride[]> {
-  workerObserved ??= runConfig().then(loadObservedMessages);
-  return workerObserved;
-}
-
 /** Registers one vitest test for one scenario file (called from the module scenario-plugin makes). */
 export async function registerScenarioFile(file: string): Promise<void> {
   const shown = relative(process.cwd(), file);
-  const [kinds, observed] = await Promise.all([fakeKinds(), observedMessages()]);
+  const { kinds, observedMessages: observed } = await workerScenarioSettings();
   try {
     const scenario = await loadScenarioFile(file, { kinds });
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;
