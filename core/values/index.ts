@@ -1,3 +1,3 @@
 // Checks on values read from outside (JSON, YAML, environment), and making them safe to print.
 export { isRecord } from './is-record.ts';
-export { printable, printableLines } from './printable.ts';
+export { ansiCQuote, hasControlCharacters, printable, printableLines } from './printable.ts';

@@ -39,3 +39,12 @@ export interface ObservedOverride {
 export function toObservedOverride(id: string, entry: ObservedMessage, file: string): ObservedOverride {
   return { id, text: entry.template ?? entry.text, source: `${file} (observed ${entry.observedAt} from ${entry.target} in ${entry.region}, ${entry.scenario})` };
 }
+
+/** `builder` (an AwsEndpoint) with each override as an observed text: what run, serve and the kit's aws fixture answer with. */
+export function withObservedOverrides<Builder extends { withObservedMessages(texts: Record<string, string>, source: string): Builder }>(
+  builder: Builder,
+  overrides: readonly ObservedOverride[],
+): Builder {
+  for (const { id, text, source } of overrides) builder.withObservedMessages({ [id]: text }, source);
+  return builder;
+}

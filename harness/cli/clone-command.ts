@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/values/index.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -42,6 +43,7 @@ export async function cloneCommand(args: string[], out: (text: string) => void =
   if (kept.length > 0) lines.push(`Kept ${kept.length} existing file(s) (--force overwrites them):`, ...kept.map((file) => `  ${file}`));
   if (clone.notes.length > 0) lines.push('What the clone cannot reproduce:', ...clone.notes.map((note) => `  - ${note}`));
   lines.push(`Run them: partner-harness run ${relative(process.cwd(), dir) || '.'}`);
-  out(`${lines.join('\n')}\n`);
+  // The profile is a shared file, and its values came from the partner's server.
+  out(`${printableLines(lines.join('\n'))}\n`);
   return ExitCode.Ok;
 }

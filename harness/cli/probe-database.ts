@@ -6,7 +6,7 @@ import { GLUE_TLS_SETTINGS } from '../probe/jdbc/glue-tls-settings.ts';
 import type { GlueAnswerPrediction } from '../probe/jdbc/predict-glue-answers.ts';
 import { renderGlueJunit } from '../probe/jdbc/render-glue-junit.ts';
 import { probeDatabasePartner, type ProbedDatabasePartner } from '../probe/jdbc/probe-database-partner.ts';
-import { printable } from '../../core/values/index.ts';
+import { printableLines } from '../../core/values/index.ts';
 import { PartnerUnreachableError } from '../probe/sftp/scan-sftp-server.ts';
 import { renderProbePage } from '../reports/render-probe-page.ts';
 import { writeFileAtomic } from '../reports/write-file-atomic.ts';
@@ -33,7 +33,7 @@ export async function probeDatabase(text: string, values: ProbeValues, timeoutMs
     return ExitCode.Unreachable;
   }
   const { scan, answers } = probed;
-  out(values.json ? `${JSON.stringify({ ...scan, answers }, null, 2)}\n` : renderDatabaseScan(scan) + renderAnswers(answers, credentials !== undefined));
+  out(values.json ? `${JSON.stringify({ ...scan, answers }, null, 2)}\n` : printableLines(renderDatabaseScan(scan) + renderAnswers(answers, credentials !== undefined)));
   if (values.junit) await writeFileAtomic(values.junit, renderGlueJunit(`${target.host}:${target.port}`, answers));
   const profile = toDatabaseProfile(text, probed, credentials !== undefined);
   if (values.save) await writeFileAtomic(values.save, profileYaml(profile));
@@ -50,7 +50,7 @@ export async function probeDatabase(text: string, values: ProbeValues, timeoutMs
 
 function renderDatabaseScan(scan: DatabaseServerScan): string {
   const { target, tls } = scan;
-  const lines = [`${target.engine} ${target.host}:${target.port}${target.database ? `/${target.database}` : ''}  ${scan.version !== undefined ? printable(scan.version) : '(version shown only after login)'}`];
+  const lines = [`${target.engine} ${target.host}:${target.port}${target.database ? `/${target.database}` : ''}  ${scan.version !== undefined ? scan.version : '(version shown only after login)'}`];
   lines.push(`TLS: ${tls.offered ? `offered${tls.required === true ? ', required' : tls.required === false ? ', not required' : ''}${tls.protocol ? ` (${tls.protocol}${tls.cipher ? `, ${tls.cipher}` : ''})` : ''}` : 'not offered'}`);
   for (const [i, certificate] of tls.certificates.entries()) {
     lines.push(
@@ -64,7 +64,7 @@ function renderDatabaseScan(scan: DatabaseServerScan): string {
   lines.push(`authentication: ${scan.authMethod ?? '(not asked)'}${scan.authMechanisms ? ` (${scan.authMechanisms.join(', ')})` : ''}`, '(the certificates\' PEM, for CUSTOM_JDBC_CERT: --json)');
   if (scan.serverError) lines.push(`the server answered: ${scan.serverError.code ? `${scan.serverError.code} ` : ''}${scan.serverError.message}`);
   if (!scan.login) lines.push('', 'login: not attempted (give --user with --password-env, or --secret-file)');
-  else lines.push('', scan.login.ok ? `login: ok${scan.login.tls ? ' over TLS' : ' without TLS'}` : `login: failed: ${printable(scan.login.reason)}`);
+  else lines.push('', scan.login.ok ? `login: ok${scan.login.tls ? ' over TLS' : ' without TLS'}` : `login: failed: ${scan.login.reason}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,7 +77,7 @@ function renderAnswers(answers: GlueAnswerPrediction[], withCredentials: boolean
   ];
   for (const answer of answers) {
     const status = answer.skipped !== undefined ? 'SKIP ' : answer.status === 'OK' ? 'OK   ' : 'ERROR';
-    const detail = answer.skipped ?? (answer.status === 'OK' ? '{}' : `${answer.exception}: ${printable(answer.message ?? '')}${answer.provenance ? ` (${answer.provenance})` : ''}`);
+    const detail = answer.skipped ?? (answer.status === 'OK' ? '{}' : `${answer.exception}: ${answer.message ?? ''}${answer.provenance ? ` (${answer.provenance})` : ''}`);
     lines.push(`  ${status} ${answer.setting}`, `        ${detail}`);
   }
   return `${lines.join('\n')}\n`;

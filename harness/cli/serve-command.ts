@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { printableLines } from '../../core/values/index.ts';
 import { AwsEndpoint, formatDiagnosis, type CallRecord } from '../aws/index.ts';
+import { withObservedOverrides } from '../catalogue/observed-message.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
 import { ScenarioEnvironment } from '../scenario/scenario-environment.ts';
 import { awsCliCommand } from '../reports/aws-cli-command.ts';
@@ -34,9 +35,9 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
 
   if (positionals.length === 0) {
-    const builder = new AwsEndpoint().withPort(port);
-    for (const { id, text, source } of observedMessages) builder.withObservedMessages({ [id]: text }, source);
-    const endpoint = await builder.start().catch((error) => rethrowPortProblem(error, port));
+    const endpoint = await withObservedOverrides(new AwsEndpoint().withPort(port), observedMessages)
+      .start()
+      .catch((error) => rethrowPortProblem(error, port));
     endpoint.onCall((record) => out(describeCall(record)));
     // Listening before saying so: whoever waits for the line may send the signal at once.
     const signalled = waitForSignal();

@@ -46,11 +46,15 @@ describe('awsCliCommand', () => {
     ['a JSON object', { Keys: ["it's", 'a b', '$HOME', '`x`', '\\'] }],
     ['a string with shell syntax', "O'Brien; rm -rf / && echo $PATH"],
     ['a plain word', 'c-0123456789abcdef0'],
-  ])('produces an argument a real shell reads back unchanged: %s', (_what, value) => {
-    const command = awsCliCommand('transfer:TestConnection', { Value: value }, { region: 'r' }).text;
+    ['a string with control characters', "evil\u001b[2J\u009b31m\u007f\u2028 it's \\x41"],
+    ['a JSON object with control characters', { Keys: ['\u001b[2J', '\u0085\u2029'], PASSWORD: 'pw' }],
+  ])('produces an argument a real shell reads back unchanged, with no control character printed: %s', (_what, value) => {
+    const { text: command } = awsCliCommand('transfer:TestConnection', { Value: value }, { region: 'r' });
+    expect(command).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
     const argument = command.slice('aws transfer test-connection --value '.length, -' --region r'.length);
-    const echoed = execFileSync('sh', ['-c', `printf '%s' ${argument}`], { encoding: 'utf8' });
-    expect(echoed).toBe(typeof value === 'string' ? value : JSON.stringify(value));
+    const echoed = execFileSync('bash', ['-c', `printf '%s' ${argument}`], { encoding: 'utf8', env: { ...process.env, PH_PASSWORD: 'pw' } });
+    if (typeof value === 'string') expect(echoed).toBe(value);
+    else expect(JSON.parse(echoed)).toEqual(value);
   });
 
   it('skips undefined members and prints numbers bare', () => {

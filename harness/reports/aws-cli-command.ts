@@ -1,3 +1,4 @@
+import { ansiCQuote, hasControlCharacters, printable } from '../../core/values/index.ts';
 import { isSensitiveKey } from '../redaction/index.ts';
 
 /**
@@ -41,11 +42,14 @@ function variable(member: string, secretVariables: string[]): string {
  */
 function quoteJson(value: unknown, secretVariables: string[]): string {
   const names: string[] = [];
-  const json = JSON.stringify(value, (key, item) => {
-    if (!key || !isSensitiveKey(key) || typeof item !== 'string') return item;
-    names.push(variable(key, secretVariables));
-    return `@@PH_SECRET_${names.length - 1}@@`;
-  });
+  // JSON.stringify escapes C0 controls only; the other controls become JSON escapes too (the same value).
+  const json = printable(
+    JSON.stringify(value, (key, item) => {
+      if (!key || !isSensitiveKey(key) || typeof item !== 'string') return item;
+      names.push(variable(key, secretVariables));
+      return `@@PH_SECRET_${names.length - 1}@@`;
+    }),
+  );
   if (names.length === 0) return quote(json);
   const escaped = json.replace(/[\\"$`]/g, (c) => `\\${c}`).replace(/@@PH_SECRET_(\d+)@@/g, (_m, i: string) => `\${${names[Number(i)]}}`);
   return `"${escaped}"`;
@@ -57,5 +61,7 @@ function kebab(name: string): string {
 
 /** One shell word: left bare when it is plain, else single-quoted. */
 export function quote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  // Control characters never reach the terminal the command is printed on: bash reads them back from escapes.
+  return hasControlCharacters(value) ? ansiCQuote(value) : `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -77,7 +77,7 @@ describe('renderMarkdown', () => {
   it('writes control characters from a name or an answer as escapes, so printing the summary cannot drive a terminal', () => {
     const hostile = { ...failed, name: 'evil \u001b[2J\u009b31m name\r' };
     const text = renderMarkdown(report([hostile]));
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(text).toContain('evil \\u001b\\[2J\\u009b31m name\\u000d');
   });
 

@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/values/index.ts';
 import type { ProbeProfile } from '../probe/probe-profile.ts';
 import { markdownEscape as md } from './markdown-escape.ts';
 import { policyMatrix, type MatrixVerdict } from './policy-matrix.ts';
@@ -74,7 +75,9 @@ function shown(value: unknown): string {
 }
 
 /** The lines up to `maxBytes`, cut at a line, with a note and the open <details> closed. */
-function bounded(lines: string[], maxBytes: number): string {
+function bounded(given: string[], maxBytes: number): string {
+  // Whatever a report file holds (totals included) reaches the terminal that prints the summary escaped.
+  const lines = given.map(printableLines);
   const whole = lines.join('\n') + '\n';
   if (Buffer.byteLength(whole) <= maxBytes) return whole;
   const note = (left: number) => `\n> Cut at ${maxBytes} bytes (GitHub step summaries hold 1 MiB): ${left} more line(s). report.html and report.json have every scenario.\n`;

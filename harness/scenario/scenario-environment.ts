@@ -2,6 +2,7 @@ import createDebug from 'debug';
 import { InvalidKeyError } from '../../core/errors/index.ts';
 import { generateSshKey, parsePrivateKey } from '../../fakes/sftp/index.ts';
 import { AwsEndpoint, type StartedAwsEndpoint } from '../aws/index.ts';
+import { withObservedOverrides } from '../catalogue/observed-message.ts';
 import { Redactor } from '../redaction/index.ts';
 import { AwsClients, type CallOutcome } from './aws-clients.ts';
 import { CreatedResources } from './created-resources.ts';
@@ -216,11 +217,13 @@ export class ScenarioEnvironment {
       return;
     }
     const { messages, ...options } = this.scenario.emulator;
-    const builder = new AwsEndpoint()
-      .withPort(this.options.endpointPort ?? 0)
-      .withOptions(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)))
-      .withMessageOverrides(messages ?? {});
-    for (const { id, text, source } of this.options.observedMessages ?? []) builder.withObservedMessages({ [id]: text }, source);
+    const builder = withObservedOverrides(
+      new AwsEndpoint()
+        .withPort(this.options.endpointPort ?? 0)
+        .withOptions(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)))
+        .withMessageOverrides(messages ?? {}),
+      this.options.observedMessages ?? [],
+    );
     for (const { arn, handler, timeoutMs } of lambdas) builder.withLambda(arn, handler, { timeoutMs });
     for (const [location, raw] of Object.entries(this.scenario.given.s3Objects)) builder.withS3Object(location, this.resolve(raw, `given.s3Objects.${location}`));
     for (const [alias, raw] of Object.entries(this.scenario.given.directories)) {

@@ -36,15 +36,17 @@ const HANGING_WITH_DATABASE = HANGING.replace(
 
 /**
  * Glue logging in to a Postgres fake: the engine starts (initdb, then postgres) before the call.
- * The fake then accepts and never answers, under a 60 s timeout, so the run is still busy when
- * a signal comes late: start-up is fast enough (an engine started ahead, work dirs in RAM)
+ * A firewall in between then swallows the login, under a 60 s timeout, so the run is still busy
+ * when a signal comes late: start-up is fast enough (an engine started ahead, work dirs in RAM)
  * that a scenario that answered could finish before a +900 ms signal.
  */
 const GLUE_POSTGRES = `name: Glue logs in to Postgres
 emulator: { connectTimeoutMs: 60000 }
+faults:
+  - { target: db, blackhole: true }
 given:
   fakes:
-    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-1 }], databases: [{ name: orders, owner: etl }], faults: [{ kind: accept-hang }] }
+    db: { kind: postgres, users: [{ name: etl, password: Etl-Pass-1 }], databases: [{ name: orders, owner: etl }] }
 when:
   operation: glue:TestConnection
   input:

@@ -122,7 +122,7 @@ describe('the packed package, installed into a consumer project', () => {
     await writeOwnScenario(consumer);
     const result = await sh(process.execPath, [join(consumer, 'node_modules/vitest/vitest.mjs'), 'run'], consumer);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    expect(result.stdout).toMatch(/Tests\s+4 passed \(4\)/);
     expect(result.stdout + result.stderr).not.toMatch(/deprecat|warning/i);
   });
 

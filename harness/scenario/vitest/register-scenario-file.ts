@@ -2,14 +2,16 @@ import { dirname, relative } from 'node:path';
 import { test } from 'vitest';
 import { HeapGrowthLimit } from '../../../core/process/index.ts';
 import { Redactor } from '../../redaction/index.ts';
+import { loadConfigFromEnv } from '../../config/load-config.ts';
+import { importUserModule } from '../import-user-module.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 import { ScenarioFileError } from '../scenario-file-error.ts';
+import { scenarioSettingsFromConfig, type ScenarioSettings } from '../scenario-settings-from-config.ts';
 import { runScenario, type ScenarioResult } from '../run-scenario.ts';
 import { runtimeFromEnv } from '../fakes/runtime-choice.ts';
 import { unavailableReason } from '../fakes/unavailable-reason.ts';
 import { redactWorkerOutput, scenarioFinished } from './redact-worker-output.ts';
 import { ScenarioFailure } from './scenario-failure.ts';
-import { workerScenarioSettings } from './worker-scenario-settings.ts';
 import type { ScenarioMeta } from './scenario-meta.ts';
 
 // A vitest fork whose parent is gone (the CLI was interrupted while a scenario waited on a
@@ -22,10 +24,21 @@ const SETUP_ALLOWANCE_MS = 30_000;
 /** A worker runs hundreds of scenarios (isolate: false): its heap is collected as it grows, not left to double. */
 const heapGrowth = new HeapGrowthLimit();
 
+let workerSettings: Promise<ScenarioSettings> | undefined;
+
+/**
+ * What the run's config gives this worker's scenarios, loaded once per worker through Vite's own
+ * import (a TypeScript config compiles without starting a second Vite).
+ */
+function settings(): Promise<ScenarioSettings> {
+  workerSettings ??= loadConfigFromEnv({ importModule: importUserModule }).then(scenarioSettingsFromConfig);
+  return workerSettings;
+}
+
 /** Registers one vitest test for one scenario file (called from the module scenario-plugin makes). */
 export async function registerScenarioFile(file: string): Promise<void> {
   const shown = relative(process.cwd(), file);
-  const { kinds, observedMessages: observed } = await workerScenarioSettings();
+  const { kinds, observedMessages: observed } = await settings();
   try {
     const scenario = await loadScenarioFile(file, { kinds });
     const timeout = (scenario.emulator.connectTimeoutMs ?? 15_000) + SETUP_ALLOWANCE_MS;

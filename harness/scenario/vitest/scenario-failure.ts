@@ -1,12 +1,16 @@
 import { PartnerHarnessError } from '../../../core/errors/index.ts';
+import { printableLines } from '../../../core/values/index.ts';
 import type { ScenarioResult } from '../run-scenario.ts';
 
-/** A scenario whose outcome missed its expectations. The message is built from redacted values. */
+/**
+ * A scenario whose outcome missed its expectations. The message is built from redacted values,
+ * and vitest prints it: what a partner or AWS sent is written with its control characters escaped.
+ */
 export class ScenarioFailure extends PartnerHarnessError {
   declare readonly code: 'SCENARIO_FAILED';
 
   constructor(result: ScenarioResult) {
-    super('SCENARIO_FAILED', describe(result));
+    super('SCENARIO_FAILED', printableLines(describe(result)));
   }
 }
 

@@ -32,3 +32,10 @@ test('a partner with another host key fails the connector with AWS’s words', a
   );
   expect(await aws.transfer.send(new TestConnectionCommand({ ConnectorId }))).toHaveTestConnectionStatus('ERROR', /host key/i);
 });
+
+test('under the config the plugin names, the aws fixture answers with the observed texts', async ({ aws }) => {
+  await expect(aws.transfer.send(new TestConnectionCommand({ ConnectorId: 'c-0123456789abcdef0' }))).rejects.toMatchObject({
+    name: 'ResourceNotFoundException',
+    message: 'Connector c-0123456789abcdef0 was not found (observed)',
+  });
+});

@@ -1,8 +1,8 @@
-// The consumer's own vitest config: its tests and its YAML scenarios in one run.
+// The consumer's own vitest config: its tests and its YAML scenarios in one run, under its config.
 import { defineConfig } from 'vitest/config';
 import { partnerHarness } from 'partner-harness/vitest';
 
 export default defineConfig({
-  plugins: [partnerHarness()],
+  plugins: [partnerHarness({ config: 'kit.config.ts' })],
   test: { include: ['*.spec.ts', 'own/**/*.yaml'] },
 });
