@@ -49,7 +49,8 @@ const BAD_RESULTS = new Set(['rejected', 'denied', 'failed', 'failure', 'error',
  */
 export function renderTimeline(title: string, entries: unknown[]): string {
   if (entries.length === 0) return '';
-  const rows = entries.map((entry) => renderStep(entry as { at?: unknown; kind?: unknown; detail?: unknown }));
+  // A step that is not an object (a report from elsewhere) is shown as a value of its own.
+  const rows = entries.map((entry) => renderStep(isRecord(entry) ? entry : { detail: entry }));
   return `<section class="timeline"><h4>${escape(title)}</h4><ol>${rows.join('')}</ol></section>`;
 }
 
