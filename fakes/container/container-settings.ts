@@ -102,7 +102,6 @@ export function containerSettingsProblems(value: unknown): { path: string; messa
   return problems;
 }
 
-
 /**
  * The environment that carries the config's `containers` option to the scenario workers (which
  * read only the environment): the config's values where the environment sets none. Validates both.

@@ -8,9 +8,9 @@ import { awsCliCommand } from '../reports/aws-cli-command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { findConfig } from './resolve-run.ts';
+import { checkRuntime } from './run-options.ts';
 import { serveUsage } from './serve-command-usage.ts';
 import { waitForSignal } from './wait-for-signal.ts';
-import { FAKE_RUNTIMES, type FakeRuntime } from '../scenario/fakes/runtime-choice.ts';
 import { unavailableReason } from '../scenario/fakes/unavailable-reason.ts';
 import { scenarioSettingsFromConfig } from '../scenario/scenario-settings-from-config.ts';
 
@@ -27,11 +27,11 @@ export async function serveCommand(args: string[], out: (text: string) => void =
   if (positionals.length > 1) throw new UsageError(`serve takes one scenario file, got ${positionals.length}.\n\n${serveUsage}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: use a port number from 0 to 65535.`);
-  if (values.runtime !== undefined && !FAKE_RUNTIMES.includes(values.runtime as FakeRuntime)) throw new UsageError(`--runtime ${values.runtime}: use ${FAKE_RUNTIMES.join(', ')}.`);
+  const given = values.runtime === undefined ? undefined : checkRuntime(values.runtime, '--runtime');
   // As run does: the config's kinds of fake, observed messages, container images and runtime.
   const config = await findConfig(values.config, process.cwd());
   const { kinds, observedMessages } = await scenarioSettingsFromConfig(config);
-  const runtime = (values.runtime as FakeRuntime | undefined) ?? config?.config.runtime ?? 'embedded';
+  const runtime = given ?? config?.config.runtime ?? 'embedded';
   const credentials = 'AWS_ACCESS_KEY_ID=partner-harness AWS_SECRET_ACCESS_KEY=partner-harness';
 
   if (positionals.length === 0) {
